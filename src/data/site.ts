@@ -1,0 +1,46 @@
+/**
+ * The site's data, loaded once per build: every collection is read a single
+ * time here and assembled into the cross-link graph that all pages share.
+ */
+import { getCollection, render, type CollectionEntry } from 'astro:content';
+import type { EventRecord, PersonRecord, StoryRecord } from '../lib/records.ts';
+import type { EventId, PersonId, StoryId } from '../lib/ids.ts';
+import { assembleSite } from '../lib/site.ts';
+import { withBase } from '../lib/paths.ts';
+
+type Entry = CollectionEntry<'stories' | 'people' | 'events'>;
+
+const [storyEntries, personEntries, eventEntries] = await Promise.all([
+  getCollection('stories'),
+  getCollection('people'),
+  getCollection('events'),
+]);
+
+const source = (entry: Entry) => ({ file: entry.filePath ?? entry.id, body: entry.body ?? '', bodyLine: 1 });
+
+export const site = assembleSite(
+  {
+    stories: storyEntries.map((e): StoryRecord => ({ ...e.data, ...source(e), kind: 'story', id: e.id as StoryId, people: e.data.people as PersonId[], events: e.data.events as EventId[] })),
+    people: personEntries.map((e): PersonRecord => ({ ...e.data, ...source(e), kind: 'person', id: e.id as PersonId })),
+    events: eventEntries.map((e): EventRecord => ({ ...e.data, ...source(e), kind: 'event', id: e.id as EventId, people: e.data.people as PersonId[] })),
+  },
+  { base: import.meta.env.BASE_URL },
+);
+
+export const graph = site.graph;
+
+const entries = new Map<string, Entry>(
+  [...storyEntries, ...personEntries, ...eventEntries].map((e) => [`${e.collection}:${e.id}`, e]),
+);
+
+/** Renders a record's Markdown body. */
+export function renderBody(collection: Entry['collection'], id: string) {
+  const entry = entries.get(`${collection}:${id}`);
+  if (!entry) throw new Error(`No ${collection} entry "${id}"`);
+  return render(entry);
+}
+
+/** A site-relative path below the base: `url('people/x/')`. */
+export function url(path = ''): string {
+  return withBase(import.meta.env.BASE_URL, path);
+}

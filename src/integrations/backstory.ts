@@ -1,0 +1,58 @@
+/**
+ * The Backstory integration: checks all content before Astro builds anything,
+ * and sets up the Markdown pipeline with the project's plugins.
+ *
+ * Astro on its own only logs a broken reference or a failing Markdown plugin
+ * and ships the page empty. Running the full content check first turns every
+ * such problem into a failed build that names file, line and field.
+ */
+import type { AstroIntegration } from 'astro';
+import { unified } from '@astrojs/markdown-remark';
+import remarkGfm from 'remark-gfm';
+import rehypeSlug from 'rehype-slug';
+import { loadContent } from '../lib/load.ts';
+import { assembleSite, buildIndex } from '../lib/site.ts';
+import { ContentError } from '../lib/errors.ts';
+import type { LinkIndex } from '../lib/resolve.ts';
+import remarkMentions from '../markdown/remark-mentions.ts';
+import rehypeEditorNotes from '../markdown/rehype-editor-notes.ts';
+
+export interface BackstoryOptions {
+  /** Absolute path of the content folder. */
+  contentDir: string;
+}
+
+export default function backstory(options: BackstoryOptions): AstroIntegration {
+  let index: LinkIndex | undefined;
+  return {
+    name: 'backstory',
+    hooks: {
+      'astro:config:setup': ({ command, config, updateConfig, logger }) => {
+        const { content, issues } = loadContent(options.contentDir);
+        if (command === 'build') {
+          if (issues.length > 0) throw new ContentError(issues);
+          const started = performance.now();
+          const site = assembleSite(content, { base: config.base });
+          index = site.index;
+          logger.info(
+            `content checked: ${content.stories.length} stories, ${content.people.length} people, ${content.events.length} events in ${Math.round(performance.now() - started)} ms`,
+          );
+        } else {
+          // In dev, report problems but keep serving; pages show the error overlay.
+          for (const issue of issues) logger.error(new ContentError([issue]).message);
+          index = buildIndex(content);
+        }
+        updateConfig({
+          markdown: {
+            processor: unified({
+              gfm: false,
+              remarkPlugins: [remarkGfm, [remarkMentions, { index: () => index!, base: config.base }]],
+              remarkRehype: { footnoteLabel: "Editor's notes", footnoteBackLabel: 'Back to the passage' },
+              rehypePlugins: [rehypeSlug, rehypeEditorNotes],
+            }),
+          },
+        });
+      },
+    },
+  };
+}

@@ -1,0 +1,186 @@
+/**
+ * Partial dates: a year, a month or a day, keeping how much the editor knew.
+ *
+ * Events and roles are often known only to the month or year ("July 2016").
+ * Showing "July 1, 2016" would invent a fact, so the precision travels with
+ * the value from the frontmatter to the page.
+ */
+import { format, isValid } from 'date-fns';
+
+export type Precision = 'year' | 'month' | 'day';
+
+export interface PartialDate {
+  year: number;
+  /** 1–12; present for month and day precision. */
+  month?: number;
+  /** 1–31; present for day precision. */
+  day?: number;
+  precision: Precision;
+}
+
+const PATTERN = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+
+export type ParseResult =
+  | { ok: true; date: PartialDate }
+  | { ok: false; message: string };
+
+/**
+ * Reads a partial date as YAML may hand it over: a string (`"2016-07"`), a
+ * number (`2003` — YAML reads an unquoted year as one) or a Date (an unquoted
+ * `2017-08-01` in a YAML 1.1 parser). Impossible days such as `2017-02-30`
+ * are refused rather than rolled over into March.
+ */
+export function parsePartialDate(value: unknown): ParseResult {
+  if (value instanceof Date) {
+    if (!isValid(value)) return { ok: false, message: 'is not a valid date' };
+    // YAML parsers build unquoted dates at UTC midnight.
+    return {
+      ok: true,
+      date: { year: value.getUTCFullYear(), month: value.getUTCMonth() + 1, day: value.getUTCDate(), precision: 'day' },
+    };
+  }
+  if (typeof value === 'number') {
+    if (Number.isInteger(value) && value >= 1 && value <= 9999) return { ok: true, date: { year: value, precision: 'year' } };
+    return { ok: false, message: `expected a year such as 2016, found ${value}` };
+  }
+  if (typeof value !== 'string') {
+    return { ok: false, message: `expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found ${describe(value)}` };
+  }
+  const match = PATTERN.exec(value.trim());
+  if (!match) return { ok: false, message: `expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found "${value}"` };
+  const year = Number(match[1]);
+  if (match[2] === undefined) return { ok: true, date: { year, precision: 'year' } };
+  const month = Number(match[2]);
+  if (month < 1 || month > 12) return { ok: false, message: `"${value}" has no month ${match[2]}: months run from 01 to 12` };
+  if (match[3] === undefined) return { ok: true, date: { year, month, precision: 'month' } };
+  const day = Number(match[3]);
+  const last = daysInMonth(year, month);
+  if (day < 1 || day > last) {
+    return { ok: false, message: `"${value}" is not a real date: ${monthName(month)} ${year} has ${last} days` };
+  }
+  return { ok: true, date: { year, month, day, precision: 'day' } };
+}
+
+/** Like {@link parsePartialDate} but throws; for values already validated. */
+export function partialDate(value: unknown): PartialDate {
+  const result = parsePartialDate(value);
+  if (!result.ok) throw new Error(`Invalid date: ${result.message}`);
+  return result.date;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** The machine form at the value's own precision: `2016`, `2016-07`, `2016-07-20` (for `<time datetime>`). */
+export function toIso(date: PartialDate): string {
+  const y = String(date.year).padStart(4, '0');
+  if (date.precision === 'year') return y;
+  const m = String(date.month).padStart(2, '0');
+  if (date.precision === 'month') return `${y}-${m}`;
+  return `${y}-${m}-${String(date.day).padStart(2, '0')}`;
+}
+
+/** The first moment the date can mean, as a UTC Date (for arithmetic and sorting). */
+export function startOf(date: PartialDate): Date {
+  return new Date(Date.UTC(date.year, (date.month ?? 1) - 1, date.day ?? 1));
+}
+
+/** The last day the date can mean: 2016-07 ends on 31 July 2016. */
+export function endOf(date: PartialDate): Date {
+  if (date.precision === 'day') return startOf(date);
+  if (date.precision === 'month') return new Date(Date.UTC(date.year, date.month!, 0));
+  return new Date(Date.UTC(date.year, 11, 31));
+}
+
+/**
+ * Chronological order. A less precise date sorts before a more precise one
+ * that it contains ("2017" before "2017-03" before "2017-03-02"), so a
+ * year-level event opens its year on a timeline.
+ */
+export function compareDates(a: PartialDate, b: PartialDate): number {
+  return (
+    a.year - b.year ||
+    (a.month ?? 0) - (b.month ?? 0) ||
+    (a.day ?? 0) - (b.day ?? 0)
+  );
+}
+
+/** Whether two partial dates can refer to the same day (one contains the other). */
+export function overlaps(a: PartialDate, b: PartialDate): boolean {
+  return startOf(a) <= endOf(b) && startOf(b) <= endOf(a);
+}
+
+/** Reader-facing form at the date's precision: "2016", "July 2016", "July 20, 2016". */
+export function formatDate(date: PartialDate): string {
+  const d = utcAsLocal(startOf(date));
+  if (date.precision === 'year') return String(date.year);
+  if (date.precision === 'month') return format(d, 'MMMM yyyy');
+  return format(d, 'MMMM d, yyyy');
+}
+
+/** A span such as "February 3–9, 2017" or "2008 – July 22, 2017"; an open end reads "since". */
+export function formatRange(from: PartialDate | undefined, to: PartialDate | undefined): string {
+  if (from && to) {
+    if (from.precision === 'day' && to.precision === 'day' && from.year === to.year) {
+      if (from.month === to.month) {
+        return `${format(utcAsLocal(startOf(from)), 'MMMM d')}–${to.day}, ${to.year}`;
+      }
+      return `${format(utcAsLocal(startOf(from)), 'MMMM d')} – ${formatDate(to)}`;
+    }
+    return `${formatDate(from)} – ${formatDate(to)}`;
+  }
+  if (from) return `since ${formatDate(from)}`;
+  if (to) return `until ${formatDate(to)}`;
+  return '';
+}
+
+/** A published timestamp: `YYYY-MM-DD` or a full ISO date-time. */
+export interface Timestamp {
+  /** The value as written, kept for machine-readable output. */
+  iso: string;
+  /** The calendar day it falls on, as written (no time-zone shift). */
+  day: PartialDate;
+}
+
+const TIMESTAMP = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+export function parseTimestamp(value: unknown): { ok: true; value: Timestamp } | { ok: false; message: string } {
+  if (value instanceof Date) {
+    if (!isValid(value)) return { ok: false, message: 'is not a valid date' };
+    const iso = value.toISOString();
+    const hasTime = value.getUTCHours() + value.getUTCMinutes() + value.getUTCSeconds() + value.getUTCMilliseconds() > 0;
+    const dayPart = parsePartialDate(iso.slice(0, 10));
+    if (!dayPart.ok) return dayPart;
+    return { ok: true, value: { iso: hasTime ? iso : iso.slice(0, 10), day: dayPart.date } };
+  }
+  if (typeof value !== 'string') {
+    return { ok: false, message: `expected YYYY-MM-DD or an ISO date-time such as 2017-06-07T09:30:00-04:00, found ${describe(value)}` };
+  }
+  const match = TIMESTAMP.exec(value.trim());
+  if (!match) {
+    return { ok: false, message: `expected YYYY-MM-DD or an ISO date-time such as 2017-06-07T09:30:00-04:00, found "${value}"` };
+  }
+  const dayPart = parsePartialDate(match[1]);
+  if (!dayPart.ok) return dayPart;
+  if (match[2] !== undefined && (Number(match[2]) > 23 || Number(match[3]) > 59 || Number(match[4] ?? 0) > 59)) {
+    return { ok: false, message: `"${value}" has an impossible time of day` };
+  }
+  return { ok: true, value: { iso: value.trim(), day: dayPart.date } };
+}
+
+/** date-fns formats in local time; shift a UTC calendar date so the local fields match it. */
+function utcAsLocal(d: Date): Date {
+  return new Date(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
+}
+
+function monthName(month: number): string {
+  return format(new Date(2000, month - 1, 1), 'MMMM');
+}
+
+function describe(value: unknown): string {
+  if (value === null || value === undefined) return 'nothing';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return `${typeof value} ${JSON.stringify(value)}`;
+}

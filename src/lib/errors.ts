@@ -1,0 +1,52 @@
+/**
+ * Content errors: what went wrong, where (file, line, column, field) and how
+ * to fix it. One format for the build, the content check and the tests.
+ */
+
+export interface ContentIssue {
+  /** Path of the Markdown file, relative to the project root: `content/people/jeff-sessions.md`. */
+  file: string;
+  /** 1-based line in that file, when known. */
+  line?: number;
+  /** 1-based column, when known. */
+  column?: number;
+  /** The frontmatter field, as a path: `roles[1].from`. */
+  field?: string;
+  /** What is wrong. */
+  message: string;
+  /** What to do about it: "did you mean `jeff-sessions`?". */
+  hint?: string;
+}
+
+export function formatIssue(issue: ContentIssue): string {
+  let where = issue.file;
+  if (issue.line !== undefined) where += `:${issue.line}`;
+  if (issue.line !== undefined && issue.column !== undefined) where += `:${issue.column}`;
+  const field = issue.field ? ` \`${issue.field}\`:` : '';
+  const hint = issue.hint ? ` (${issue.hint})` : '';
+  return `${where}:${field} ${issue.message}${hint}`;
+}
+
+/** Thrown when content cannot be published; lists every problem found, not just the first. */
+export class ContentError extends Error {
+  readonly issues: readonly ContentIssue[];
+
+  constructor(issues: readonly ContentIssue[]) {
+    const lines = issues.map(formatIssue);
+    super(
+      issues.length === 1
+        ? `Content error: ${lines[0]}`
+        : `${issues.length} content errors:\n${lines.map((line) => `  - ${line}`).join('\n')}`,
+    );
+    this.name = 'ContentError';
+    this.issues = issues;
+  }
+}
+
+/** "did you mean `a`, `b` or `c`?" — or nothing when there is no suggestion. */
+export function didYouMean(candidates: readonly string[]): string | undefined {
+  if (candidates.length === 0) return undefined;
+  const quoted = candidates.map((c) => `\`${c}\``);
+  const list = quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}`;
+  return `did you mean ${list}?`;
+}

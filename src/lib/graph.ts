@@ -1,0 +1,219 @@
+/**
+ * The cross-link graph: who and what each story, person and event connects
+ * to, built once per build in one pass over the records and their mentions.
+ * Pages only look things up in its maps.
+ */
+import type { EventId, PersonId, StoryId } from './ids.ts';
+import type { AnyRecord, ContentSet, EventRecord, PersonRecord, StoryRecord, Target } from './records.ts';
+import { targetKey } from './records.ts';
+import type { Mention } from './mentions.ts';
+import type { ContentIssue } from './errors.ts';
+import { ContentError, didYouMean } from './errors.ts';
+import { nearest } from './nearest.ts';
+import { compareDates, endOf, startOf } from './dates.ts';
+
+/** A mention together with the record whose body holds it. */
+export interface Citation {
+  source: AnyRecord;
+  mention: Mention;
+}
+
+/** Another person and what the two have in common. */
+export interface Connection {
+  person: PersonRecord;
+  events: EventRecord[];
+  stories: StoryRecord[];
+  /** How much they share: the number of events and stories in common. */
+  weight: number;
+}
+
+export interface Graph {
+  stories: ReadonlyMap<StoryId, StoryRecord>;
+  people: ReadonlyMap<PersonId, PersonRecord>;
+  events: ReadonlyMap<EventId, EventRecord>;
+  /** Stories, newest first. */
+  storiesByDate: readonly StoryRecord[];
+  /** Events, oldest first. */
+  eventsByDate: readonly EventRecord[];
+  /** People, by name. */
+  peopleByName: readonly PersonRecord[];
+
+  /** People in a story, in order of first mention, then those only listed in frontmatter. */
+  storyPeople(id: StoryId): PersonRecord[];
+  /** Events a story touches, in date order. */
+  storyEvents(id: StoryId): EventRecord[];
+  /** Stories that mention or list a person, newest first, with each mention. */
+  personStories(id: PersonId): { story: StoryRecord; mentions: Mention[] }[];
+  /** Events a person took part in or is mentioned by, in date order. */
+  personEvents(id: PersonId): EventRecord[];
+  /** People who share events or stories with a person, most shared first. */
+  personConnections(id: PersonId): Connection[];
+  /** Stories that cover an event, newest first, with each mention. */
+  eventStories(id: EventId): { story: StoryRecord; mentions: Mention[] }[];
+  /** People who took part in an event or are mentioned in its record. */
+  eventPeople(id: EventId): PersonRecord[];
+  /** The events just before and after, in time. */
+  eventNeighbours(id: EventId): { previous?: EventRecord; next?: EventRecord };
+  /** Every mention of a person or event in any body ("what links here"). */
+  citationsOf(target: Target): readonly Citation[];
+}
+
+type MentionsBySource = ReadonlyMap<AnyRecord, readonly Mention[]>;
+
+/**
+ * Builds the graph. Frontmatter lists that name a missing person or event are
+ * errors, reported together with suggestions.
+ */
+export function buildGraph(content: ContentSet, mentions: MentionsBySource): Graph {
+  const stories = new Map(content.stories.map((s) => [s.id, s]));
+  const people = new Map(content.people.map((p) => [p.id, p]));
+  const events = new Map(content.events.map((e) => [e.id, e]));
+
+  const issues: ContentIssue[] = [];
+  const checkIds = <T>(record: AnyRecord, field: string, ids: readonly string[], known: Map<string, T>, what: string) => {
+    ids.forEach((id, i) => {
+      if (known.has(id)) return;
+      issues.push({
+        file: record.file,
+        field: `${field}[${i}]`,
+        message: `no ${what} has the id "${id}"`,
+        hint: didYouMean(nearest(id, known.keys())) ?? `add content/${what === 'person' ? 'people' : 'events'}/${id}.md or remove the id`,
+      });
+    });
+  };
+  for (const story of content.stories) {
+    checkIds(story, 'people', story.people, people, 'person');
+    checkIds(story, 'events', story.events, events, 'event');
+  }
+  for (const event of content.events) checkIds(event, 'people', event.people, people, 'person');
+  if (issues.length > 0) throw new ContentError(issues);
+
+  const citations = new Map<string, Citation[]>();
+  // Story → target key → mentions, in body order.
+  const storyMentions = new Map<StoryId, Map<string, Mention[]>>();
+  for (const [source, list] of mentions) {
+    for (const mention of list) {
+      const key = targetKey(mention.target);
+      push(citations, key, { source, mention });
+      if (source.kind === 'story') {
+        const perTarget = storyMentions.get(source.id) ?? new Map<string, Mention[]>();
+        storyMentions.set(source.id, perTarget);
+        push(perTarget, key, mention);
+      }
+    }
+  }
+
+  const storyPeopleMap = new Map<StoryId, PersonRecord[]>();
+  const storyEventsMap = new Map<StoryId, EventRecord[]>();
+  const personStoriesMap = new Map<PersonId, { story: StoryRecord; mentions: Mention[] }[]>();
+  const eventStoriesMap = new Map<EventId, { story: StoryRecord; mentions: Mention[] }[]>();
+
+  const storiesByDate = [...content.stories].sort(
+    (a, b) => compareDates(b.published.day, a.published.day) || b.published.iso.localeCompare(a.published.iso) || a.id.localeCompare(b.id),
+  );
+  for (const story of storiesByDate) {
+    const perTarget = storyMentions.get(story.id) ?? new Map<string, Mention[]>();
+    const personIds = unique([...idsOf(perTarget, 'person'), ...story.people]) as PersonId[];
+    const eventIds = unique([...idsOf(perTarget, 'event'), ...story.events]) as EventId[];
+    storyPeopleMap.set(story.id, personIds.map((id) => people.get(id)!));
+    storyEventsMap.set(story.id, sortEvents(eventIds.map((id) => events.get(id)!)));
+    for (const id of personIds) push(personStoriesMap, id, { story, mentions: perTarget.get(`person:${id}`) ?? [] });
+    for (const id of eventIds) push(eventStoriesMap, id, { story, mentions: perTarget.get(`event:${id}`) ?? [] });
+  }
+
+  // Event ↔ person: listed participants, then people the event's record mentions.
+  const eventPeopleMap = new Map<EventId, PersonRecord[]>();
+  const personEventsMap = new Map<PersonId, EventRecord[]>();
+  const eventsByDate = sortEvents(content.events);
+  for (const event of eventsByDate) {
+    const mentioned = (mentions.get(event) ?? []).filter((m) => m.target.kind === 'person').map((m) => m.target.id);
+    const ids = unique([...event.people, ...mentioned]) as PersonId[];
+    eventPeopleMap.set(event.id, ids.map((id) => people.get(id)!));
+    for (const id of ids) push(personEventsMap, id, event);
+  }
+  // A person whose own record mentions an event is connected to it too.
+  for (const person of content.people) {
+    for (const m of mentions.get(person) ?? []) {
+      if (m.target.kind !== 'event') continue;
+      const list = personEventsMap.get(person.id) ?? [];
+      if (!list.some((e) => e.id === m.target.id)) {
+        list.push(events.get(m.target.id as EventId)!);
+        personEventsMap.set(person.id, sortEvents(list));
+      }
+    }
+  }
+
+  // People connected through shared events and stories.
+  const connections = new Map<PersonId, Map<PersonId, Connection>>();
+  const link = (a: PersonRecord, b: PersonRecord, add: (c: Connection) => void) => {
+    if (a.id === b.id) return;
+    const mine = connections.get(a.id) ?? new Map<PersonId, Connection>();
+    connections.set(a.id, mine);
+    const c = mine.get(b.id) ?? { person: b, events: [], stories: [], weight: 0 };
+    mine.set(b.id, c);
+    add(c);
+    c.weight = c.events.length + c.stories.length;
+  };
+  for (const event of eventsByDate) {
+    const cast = eventPeopleMap.get(event.id)!;
+    for (const a of cast) for (const b of cast) link(a, b, (c) => c.events.push(event));
+  }
+  for (const story of storiesByDate) {
+    const cast = storyPeopleMap.get(story.id)!;
+    for (const a of cast) for (const b of cast) link(a, b, (c) => c.stories.push(story));
+  }
+  const connectionLists = new Map<PersonId, Connection[]>();
+  for (const [id, map] of connections) {
+    connectionLists.set(id, [...map.values()].sort((a, b) => b.weight - a.weight || a.person.name.localeCompare(b.person.name)));
+  }
+
+  const position = new Map(eventsByDate.map((e, i) => [e.id, i]));
+
+  return {
+    stories,
+    people,
+    events,
+    storiesByDate,
+    eventsByDate,
+    peopleByName: [...content.people].sort((a, b) => a.name.localeCompare(b.name)),
+    storyPeople: (id) => storyPeopleMap.get(id) ?? [],
+    storyEvents: (id) => storyEventsMap.get(id) ?? [],
+    personStories: (id) => personStoriesMap.get(id) ?? [],
+    personEvents: (id) => personEventsMap.get(id) ?? [],
+    personConnections: (id) => connectionLists.get(id) ?? [],
+    eventStories: (id) => eventStoriesMap.get(id) ?? [],
+    eventPeople: (id) => eventPeopleMap.get(id) ?? [],
+    eventNeighbours: (id) => {
+      const i = position.get(id);
+      if (i === undefined) return {};
+      return { previous: eventsByDate[i - 1], next: eventsByDate[i + 1] };
+    },
+    citationsOf: (target) => citations.get(targetKey(target)) ?? [],
+  };
+}
+
+/** Events in time order; ties by end date, then title. */
+export function sortEvents(list: readonly EventRecord[]): EventRecord[] {
+  return [...list].sort(
+    (a, b) =>
+      compareDates(a.date, b.date) ||
+      (a.end ? endOf(a.end) : startOf(a.date)).getTime() - (b.end ? endOf(b.end) : startOf(b.date)).getTime() ||
+      a.title.localeCompare(b.title),
+  );
+}
+
+function idsOf(perTarget: Map<string, Mention[]>, kind: Target['kind']): string[] {
+  const out: string[] = [];
+  for (const list of perTarget.values()) if (list[0]!.target.kind === kind) out.push(list[0]!.target.id);
+  return out;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function unique<T>(list: readonly T[]): T[] {
+  return [...new Set(list)];
+}

@@ -1,0 +1,29 @@
+/**
+ * Record ids. Ids are the Markdown file names (`content/people/jeff-sessions.md`
+ * → `jeff-sessions`) and become URL segments, so they are kebab-case ASCII.
+ * The brands keep a person id from being passed where an event id belongs.
+ */
+export type PersonId = string & { readonly __brand: 'PersonId' };
+export type EventId = string & { readonly __brand: 'EventId' };
+export type StoryId = string & { readonly __brand: 'StoryId' };
+
+export type RecordKind = 'story' | 'person' | 'event';
+
+export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export function isValidId(value: string): boolean {
+  return ID_PATTERN.test(value);
+}
+
+/**
+ * Turns a title or name into an id: accents folded ("Zoë" → "zoe"), every
+ * other run of non-alphanumerics a single hyphen.
+ */
+export function toId(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}

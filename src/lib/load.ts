@@ -1,0 +1,218 @@
+/**
+ * Loads the content folder straight from disk, with positions: every problem
+ * is reported with its file, line and field. The build runs this before Astro
+ * touches the content, and `npm run check` runs it alone.
+ */
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { LineCounter, parseDocument, isMap, type Node as YamlNode } from 'yaml';
+import type { z } from 'astro/zod';
+import { eventSchema, personSchema, storySchema } from './schema.ts';
+import type { ContentIssue } from './errors.ts';
+import { didYouMean } from './errors.ts';
+import { isValidId, toId, type EventId, type PersonId, type StoryId } from './ids.ts';
+import type { ContentSet, EventRecord, PersonRecord, StoryRecord } from './records.ts';
+import { nearest } from './nearest.ts';
+
+/** The three record folders under the content root. */
+export const FOLDERS = { stories: 'story', people: 'person', events: 'event' } as const;
+
+export interface LoadResult {
+  content: ContentSet;
+  issues: ContentIssue[];
+}
+
+interface SplitFile {
+  /** The YAML between the `---` lines. */
+  yaml: string;
+  /** 1-based line of the first YAML line. */
+  yamlLine: number;
+  /** The body, trimmed as Astro trims it. */
+  body: string;
+  /** 1-based line of the body's first character. */
+  bodyLine: number;
+}
+
+const FENCE = /^(?:\uFEFF)?(?:[ \t]*\r?\n)*---[ \t]*\r?\n([\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)/;
+
+/** Splits a Markdown file into frontmatter and body; `undefined` when it has no frontmatter. */
+export function splitFrontmatter(source: string): SplitFile | undefined {
+  const match = FENCE.exec(source);
+  if (!match) return undefined;
+  const before = source.slice(0, match.index + match[0].length);
+  const opening = source.slice(0, match.index + match[0].indexOf('---')).split('\n').length;
+  const rest = source.slice(before.length);
+  const leading = rest.length - rest.trimStart().length;
+  const bodyLine = before.split('\n').length + rest.slice(0, leading).split('\n').length - 1;
+  return { yaml: match[1] ?? '', yamlLine: opening + 1, body: rest.trim(), bodyLine };
+}
+
+export function loadContent(root: string, projectRoot = process.cwd()): LoadResult {
+  const issues: ContentIssue[] = [];
+  const content: ContentSet = { stories: [], people: [], events: [] };
+
+  for (const folder of Object.keys(FOLDERS) as (keyof typeof FOLDERS)[]) {
+    const dir = join(root, folder);
+    if (!existsSync(dir)) continue;
+    const files = readdirSync(dir).filter((f) => f.endsWith('.md')).sort();
+    const seen = new Map<string, string>();
+    for (const name of files) {
+      const path = join(dir, name);
+      const file = relative(projectRoot, path).split('\\').join('/');
+      const id = name.slice(0, -3);
+      if (!isValidId(id)) {
+        issues.push({
+          file,
+          message: `the file name "${name}" is not a valid id: ids are lowercase letters, digits and single hyphens`,
+          hint: toId(id) ? `rename it to ${toId(id)}.md` : 'rename it with Latin letters or digits',
+        });
+        continue;
+      }
+      const folded = id.toLowerCase();
+      if (seen.has(folded)) {
+        issues.push({ file, message: `the id "${id}" is already used by ${seen.get(folded)}` });
+        continue;
+      }
+      seen.set(folded, file);
+      const record = loadRecord(folder, id, file, readFileSync(path, 'utf8'), issues);
+      if (record?.kind === 'story') content.stories.push(record);
+      else if (record?.kind === 'person') content.people.push(record);
+      else if (record?.kind === 'event') content.events.push(record);
+    }
+  }
+  return { content, issues };
+}
+
+const SCHEMAS = { stories: storySchema, people: personSchema, events: eventSchema } as const;
+
+/** Parses and validates one file; problems go to `issues`, and the record is returned only when valid. */
+export function loadRecord(
+  folder: keyof typeof FOLDERS,
+  id: string,
+  file: string,
+  source: string,
+  issues: ContentIssue[],
+): StoryRecord | PersonRecord | EventRecord | undefined {
+  const split = splitFrontmatter(source);
+  if (!split) {
+    issues.push({
+      file,
+      line: 1,
+      column: 1,
+      message: 'the file has no frontmatter',
+      hint: 'start it with a line "---", the fields (see content/README.md), and another "---"',
+    });
+    return undefined;
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(split.yaml, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const at = (offset: number) => {
+    const pos = lineCounter.linePos(offset);
+    return { line: pos.line + split.yamlLine - 1, column: pos.col };
+  };
+  if (doc.errors.length > 0) {
+    for (const error of doc.errors) {
+      issues.push({ file, ...at(error.pos[0]), message: `the frontmatter is not valid YAML: ${firstLine(error.message)}`, hint: yamlHint(error.code) });
+    }
+    return undefined;
+  }
+  const data: unknown = doc.toJS() ?? {};
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    issues.push({ file, line: split.yamlLine, column: 1, message: 'the frontmatter must be a list of `field: value` lines' });
+    return undefined;
+  }
+
+  const schema: z.ZodType = SCHEMAS[folder];
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      issues.push(describeIssue(issue, data as Record<string, unknown>, doc, at, file, split.yamlLine, schemaKeys(folder)));
+    }
+    return undefined;
+  }
+  const base = { id, file, body: split.body, bodyLine: split.bodyLine };
+  const kind = FOLDERS[folder];
+  if (kind === 'story') return { ...(parsed.data as object), ...base, kind, id: id as StoryId } as StoryRecord;
+  if (kind === 'person') return { ...(parsed.data as object), ...base, kind, id: id as PersonId } as PersonRecord;
+  const event = { ...(parsed.data as object), ...base, kind, id: id as EventId } as EventRecord;
+  if (event.end && compareEnd(event)) {
+    const node = doc.get('end', true) as YamlNode | undefined;
+    issues.push({
+      file,
+      ...(node?.range ? at(node.range[0]) : { line: split.yamlLine }),
+      field: 'end',
+      message: 'the end date is before the start date',
+      hint: 'swap `date` and `end`, or correct one of them',
+    });
+    return undefined;
+  }
+  return event;
+}
+
+function compareEnd(event: EventRecord): boolean {
+  const a = event.date;
+  const b = event.end!;
+  return (b.year - a.year || (b.month ?? 12) - (a.month ?? 1) || (b.day ?? 31) - (a.day ?? 1)) < 0;
+}
+
+type ZodIssue = z.core.$ZodIssue;
+
+function describeIssue(
+  issue: ZodIssue,
+  data: Record<string, unknown>,
+  doc: ReturnType<typeof parseDocument>,
+  at: (offset: number) => { line: number; column: number },
+  file: string,
+  yamlLine: number,
+  keys: readonly string[],
+): ContentIssue {
+  const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+  const field = path.reduce<string>((acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc ? `${acc}.${p}` : p), '');
+  // Point at the value when there is one, otherwise at the mapping that lacks it.
+  let node = doc.getIn(path, true) as YamlNode | undefined;
+  for (let up = path.length - 1; !node?.range && up >= 0; up--) node = doc.getIn(path.slice(0, up), true) as YamlNode | undefined;
+  const where = node?.range ? at(node.range[0]) : { line: yamlLine, column: 1 };
+
+  if (issue.code === 'unrecognized_keys') {
+    const unknown = issue.keys.map((k) => `\`${k}\``).join(', ');
+    const keyNode = isMap(node) ? node.items.find((item) => issue.keys.includes(String((item.key as { value?: unknown })?.value))) : undefined;
+    const keyRange = (keyNode?.key as YamlNode | undefined)?.range;
+    const suggestion = issue.keys.length === 1 ? didYouMean(nearest(issue.keys[0]!, path.length === 0 ? keys : [])) : undefined;
+    return {
+      file,
+      ...(keyRange ? at(keyRange[0]) : where),
+      field: field || undefined,
+      message: `unknown field ${unknown}`,
+      hint: suggestion ?? `the fields allowed here are listed in content/README.md`,
+    };
+  }
+  const present = valueAt(data, path) !== undefined;
+  if (!present && issue.code === 'invalid_type') {
+    return { file, ...where, field, message: `the required field \`${field}\` is missing`, hint: `add a line \`${String(path.at(-1))}: …\`` };
+  }
+  return { file, ...where, field, message: issue.message };
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let value = data;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+function schemaKeys(folder: keyof typeof FOLDERS): string[] {
+  return Object.keys(SCHEMAS[folder].shape);
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+function yamlHint(code: string): string | undefined {
+  if (code === 'TAB_AS_INDENT') return 'indent with spaces, not tabs';
+  if (code === 'DUPLICATE_KEY') return 'each field may appear once';
+  if (code === 'BLOCK_AS_IMPLICIT_KEY' || code === 'MISSING_CHAR') return 'a value with a colon needs quotes: title: "Sessions: the rift"';
+  return 'values with : or # in them need quotes';
+}

@@ -1,0 +1,103 @@
+/**
+ * Link resolution: which person or event a `[[target]]` means.
+ *
+ * A target may be an id, a person's name or alias, or an event's title. An
+ * exact match wins; otherwise the match is retried ignoring case, spacing and
+ * Unicode form. Two records answering to the same words make the target
+ * ambiguous, and the editor must write an id.
+ */
+import type { EventRecord, PersonRecord, Target } from './records.ts';
+import type { ContentIssue } from './errors.ts';
+import { didYouMean } from './errors.ts';
+import { nearest } from './nearest.ts';
+import { toId } from './ids.ts';
+import type { EventId, PersonId } from './ids.ts';
+
+export type Resolution =
+  | { ok: true; target: Target }
+  | { ok: false; reason: 'unknown' | 'ambiguous'; message: string; hint?: string };
+
+/** Exact form of a key: Unicode NFC, inner whitespace folded to one space. */
+function exact(text: string): string {
+  return text.normalize('NFC').trim().replace(/\s+/g, ' ');
+}
+
+/** Loose form: the exact form, lower-cased in a locale-independent way. */
+function loose(text: string): string {
+  return exact(text).toLowerCase();
+}
+
+export class LinkIndex {
+  private readonly exactKeys = new Map<string, Target[]>();
+  private readonly looseKeys = new Map<string, Target[]>();
+  private readonly ids: string[] = [];
+
+  /** Problems found while indexing: the same alias claimed by two people. */
+  readonly issues: ContentIssue[] = [];
+
+  constructor(people: readonly Pick<PersonRecord, 'id' | 'name' | 'aliases' | 'file'>[], events: readonly Pick<EventRecord, 'id' | 'title' | 'file'>[]) {
+    const claimedBy = new Map<string, Pick<PersonRecord, 'id' | 'file'>>();
+    for (const person of people) {
+      const target: Target = { kind: 'person', id: person.id as PersonId };
+      this.ids.push(person.id);
+      this.add(person.id, target);
+      for (const [index, name] of [person.name, ...person.aliases].entries()) {
+        const key = exact(name);
+        const owner = claimedBy.get(key);
+        if (owner && owner.id !== person.id) {
+          this.issues.push({
+            file: person.file,
+            field: index === 0 ? 'name' : `aliases[${index - 1}]`,
+            message: `"${name}" already names \`${owner.id}\` (${owner.file}); a name or alias must point at one person`,
+            hint: 'remove it from one of the two, or make it more specific',
+          });
+          continue;
+        }
+        claimedBy.set(key, person);
+        this.add(name, target);
+      }
+    }
+    for (const event of events) {
+      const target: Target = { kind: 'event', id: event.id as EventId };
+      this.ids.push(event.id);
+      this.add(event.id, target);
+      this.add(event.title, target);
+    }
+  }
+
+  private add(text: string, target: Target): void {
+    for (const [map, key] of [
+      [this.exactKeys, exact(text)],
+      [this.looseKeys, loose(text)],
+    ] as const) {
+      const list = map.get(key);
+      if (!list) map.set(key, [target]);
+      else if (!list.some((t) => t.kind === target.kind && t.id === target.id)) list.push(target);
+    }
+  }
+
+  resolve(text: string): Resolution {
+    const found = this.exactKeys.get(exact(text)) ?? this.looseKeys.get(loose(text));
+    if (found && found.length === 1) return { ok: true, target: found[0]! };
+    if (found && found.length > 1) {
+      const ids = found.map((t) => `${t.kind === 'person' ? 'people' : 'events'}/${t.id}`);
+      return {
+        ok: false,
+        reason: 'ambiguous',
+        message: `"${text}" is ambiguous: it names ${ids.join(' and ')}`,
+        hint: `write the id instead, for example [[${found[0]!.id}|${text}]]`,
+      };
+    }
+    return {
+      ok: false,
+      reason: 'unknown',
+      message: `no person or event is called "${text}"`,
+      hint: didYouMean(nearest(toId(text) || text, this.ids)) ?? 'check the spelling, or add the record under content/people/ or content/events/',
+    };
+  }
+
+  /** Every person and event id, for suggestions. */
+  knownIds(): readonly string[] {
+    return this.ids;
+  }
+}

@@ -1,0 +1,122 @@
+/**
+ * The content contract as Zod schemas: what an editor may write in the
+ * frontmatter of a story, a person and an event. The Astro collections and the
+ * standalone content check use these same schemas, so both report the same
+ * errors.
+ */
+import { z } from 'astro/zod';
+import { ID_PATTERN } from './ids.ts';
+import { parsePartialDate, parseTimestamp } from './dates.ts';
+
+/** A record id (a file name without `.md`): kebab-case ASCII. */
+const id = z
+  .string()
+  .regex(ID_PATTERN, { message: 'expected an id in kebab-case, such as "jeff-sessions" (the file name without .md)' });
+
+/** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, quoted or not; the precision is kept. */
+export const partialDateField = z.unknown().transform((value, ctx) => {
+  const result = parsePartialDate(value);
+  if (result.ok) return result.date;
+  ctx.addIssue({ code: 'custom', message: result.message });
+  return z.NEVER;
+});
+
+/** `YYYY-MM-DD` or an ISO 8601 date-time. */
+const timestampField = z.unknown().transform((value, ctx) => {
+  const result = parseTimestamp(value);
+  if (result.ok) return result.value;
+  ctx.addIssue({ code: 'custom', message: result.message });
+  return z.NEVER;
+});
+
+/** Text that must say something: trimmed, not empty. */
+const text = (what: string) =>
+  z.string({ message: `expected ${what} as text` }).trim().min(1, { message: `${what} must not be empty` });
+
+/** A web address that readers may follow: only http and https. */
+const webUrl = z
+  .string()
+  .trim()
+  .refine((value) => /^https?:\/\/[^\s]+$/i.test(value), { message: 'expected an http:// or https:// address' });
+
+export const storySchema = z.strictObject({
+  /** The headline. */
+  title: text('a headline'),
+  /** The standfirst under the headline: one sentence on why the story matters. */
+  dek: text('a standfirst').optional(),
+  /** When the story was first published: `YYYY-MM-DD` or an ISO date-time with time zone. */
+  published: timestampField,
+  /** Why the publication date is uncertain, when it was inferred; shown beside the date. */
+  publishedNote: text('a note on the publication date').optional(),
+  /** When the story was last substantially changed. */
+  updated: timestampField.optional(),
+  /** Who wrote it. */
+  byline: text('a byline').optional(),
+  /** Where the story first appeared, when it is republished. */
+  source: z
+    .strictObject({
+      /** The publication's name. */
+      name: text('the source name'),
+      /** A link to the original. */
+      url: webUrl.optional(),
+    })
+    .optional(),
+  /** One or two sentences for lists, previews and search results. */
+  summary: text('a summary'),
+  /** Lowercase topic labels. */
+  tags: z.array(text('a tag')).default([]),
+  /** People the story concerns even where the body does not name them (ids). */
+  people: z.array(id).default([]),
+  /** Events the story touches even where the body does not link them (ids). */
+  events: z.array(id).default([]),
+});
+
+export const personSchema = z.strictObject({
+  /** The name as readers know it: "Jeff Sessions". */
+  name: text('a name'),
+  /** Other names that refer to this person in text: surname, full name, titles. Each must be unique across all people. */
+  aliases: z.array(text('an alias')).default([]),
+  /** One line on who they are, for previews and lists. */
+  summary: text('a one-line summary'),
+  /** Offices and positions held, with the dates they began and ended. */
+  roles: z
+    .array(
+      z.strictObject({
+        /** The office: "U.S. Attorney General". */
+        title: text('a role title'),
+        /** When it began. */
+        from: partialDateField.optional(),
+        /** When it ended; leave out while it continues. */
+        to: partialDateField.optional(),
+      }),
+    )
+    .default([]),
+});
+
+export const eventSchema = z.strictObject({
+  /** What happened, as a short headline: "Sessions recuses himself from the Russia inquiry". */
+  title: text('a title'),
+  /** When it happened, at the precision known: `2016`, `2016-07` or `2016-07-20`. */
+  date: partialDateField,
+  /** When it ended, for events that span days or months. */
+  end: partialDateField.optional(),
+  /** Who took part (person ids). */
+  people: z.array(id).default([]),
+  /** One or two sentences for previews and timelines. */
+  summary: text('a summary'),
+  /** Where the facts were checked. */
+  sources: z
+    .array(
+      z.strictObject({
+        /** The citation: publication and date, or a document's title. */
+        title: text('a source title'),
+        /** A link to it, when there is a stable one. */
+        url: webUrl.optional(),
+      }),
+    )
+    .default([]),
+});
+
+export type StoryFrontmatter = z.output<typeof storySchema>;
+export type PersonFrontmatter = z.output<typeof personSchema>;
+export type EventFrontmatter = z.output<typeof eventSchema>;

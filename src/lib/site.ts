@@ -1,0 +1,44 @@
+/**
+ * Assembling the site: records in, link index, mentions and graph out. The
+ * build (from Astro's collections) and the content check (from disk) both go
+ * through here, so they accept and reject the same content.
+ */
+import type { AnyRecord, ContentSet, Target } from './records.ts';
+import { recordPath } from './records.ts';
+import { LinkIndex } from './resolve.ts';
+import { extractMentions } from './extract.ts';
+import type { Mention } from './mentions.ts';
+import { buildGraph, type Graph } from './graph.ts';
+import { ContentError, type ContentIssue } from './errors.ts';
+import { withBase } from './paths.ts';
+
+export interface Site {
+  graph: Graph;
+  index: LinkIndex;
+  mentions: ReadonlyMap<AnyRecord, readonly Mention[]>;
+}
+
+/** A link index over the people and events; duplicate names are reported in `issues`. */
+export function buildIndex(content: Pick<ContentSet, 'people' | 'events'>): LinkIndex {
+  return new LinkIndex(content.people, content.events);
+}
+
+/** The URL of a link target's page. */
+export function targetHref(base: string): (target: Target) => string {
+  return (target) => withBase(base, recordPath({ kind: target.kind, id: target.id }));
+}
+
+/** Builds everything or throws a {@link ContentError} listing every problem. */
+export function assembleSite(content: ContentSet, options: { base: string }): Site {
+  const index = buildIndex(content);
+  const issues: ContentIssue[] = [...index.issues];
+  const href = targetHref(options.base);
+  const mentions = new Map<AnyRecord, Mention[]>();
+  for (const record of [...content.stories, ...content.people, ...content.events]) {
+    const result = extractMentions(record, { index, href });
+    mentions.set(record, result.mentions);
+    issues.push(...result.issues);
+  }
+  if (issues.length > 0) throw new ContentError(issues);
+  return { graph: buildGraph(content, mentions), index, mentions };
+}
