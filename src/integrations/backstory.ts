@@ -9,6 +9,7 @@
 import type { AstroIntegration } from 'astro';
 import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
+import remarkSmartypants from 'remark-smartypants';
 import rehypeSlug from 'rehype-slug';
 import { loadContent } from '../lib/load.ts';
 import { assembleSite, buildIndex } from '../lib/site.ts';
@@ -45,8 +46,11 @@ export default function backstory(options: BackstoryOptions): AstroIntegration {
         updateConfig({
           markdown: {
             processor: unified({
+              // GFM and typographic quotes are added by hand so that quotes are curled
+              // after `[[…]]` has become a link (Astro would run them first).
               gfm: false,
-              remarkPlugins: [remarkGfm, [remarkMentions, { index: () => index!, base: config.base }]],
+              smartypants: false,
+              remarkPlugins: [remarkGfm, [remarkMentions, { index: () => index!, base: config.base }], remarkSmartypants],
               remarkRehype: { footnoteLabel: "Editor's notes", footnoteBackLabel: 'Back to the passage' },
               rehypePlugins: [rehypeSlug, rehypeEditorNotes],
             }),
