@@ -1,11 +1,21 @@
 /**
  * Deployment settings, read from the environment once for the whole build.
  */
+import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { normalizeBase } from './lib/paths.ts';
 
 /** Where the Markdown lives: `content/` unless BACKSTORY_CONTENT_DIR says otherwise (tests use fixtures). */
 export const contentDir = resolve(process.env.BACKSTORY_CONTENT_DIR ?? 'content');
+
+/**
+ * Astro caches the content it has loaded. A build from another content folder
+ * (a test fixture) keeps its own cache, so entries never leak between the two.
+ */
+export const cacheDir =
+  contentDir === resolve('content')
+    ? './node_modules/.astro'
+    : `./node_modules/.astro/content-${createHash('sha256').update(contentDir).digest('hex').slice(0, 12)}`;
 
 /** The public origin, for canonical URLs and feeds. */
 export const siteUrl = process.env.SITE_URL ?? 'http://localhost:4321';

@@ -7,6 +7,8 @@ import type { EventRecord, PersonRecord, StoryRecord } from '../lib/records.ts';
 import type { EventId, PersonId, StoryId } from '../lib/ids.ts';
 import { assembleSite } from '../lib/site.ts';
 import { withBase } from '../lib/paths.ts';
+import { ContentError } from '../lib/errors.ts';
+import { bodyLineOf } from '../lib/load.ts';
 
 type Entry = CollectionEntry<'stories' | 'people' | 'events'>;
 
@@ -16,16 +18,30 @@ const [storyEntries, personEntries, eventEntries] = await Promise.all([
   getCollection('events'),
 ]);
 
+/**
+ * Collections give the body without its frontmatter, so positions found in it
+ * are lines of the body. Only when something is wrong are the files read again
+ * to turn them into lines of the file.
+ */
+function withFileLines<T>(build: () => T): T {
+  try {
+    return build();
+  } catch (error) {
+    if (!(error instanceof ContentError)) throw error;
+    throw new ContentError(error.issues.map((i) => (i.line === undefined ? i : { ...i, line: i.line + bodyLineOf(i.file) - 1 })));
+  }
+}
+
 const source = (entry: Entry) => ({ file: entry.filePath ?? entry.id, body: entry.body ?? '', bodyLine: 1 });
 
-export const site = assembleSite(
+export const site = withFileLines(() => assembleSite(
   {
     stories: storyEntries.map((e): StoryRecord => ({ ...e.data, ...source(e), kind: 'story', id: e.id as StoryId, people: e.data.people as PersonId[], events: e.data.events as EventId[] })),
     people: personEntries.map((e): PersonRecord => ({ ...e.data, ...source(e), kind: 'person', id: e.id as PersonId })),
     events: eventEntries.map((e): EventRecord => ({ ...e.data, ...source(e), kind: 'event', id: e.id as EventId, people: e.data.people as PersonId[] })),
   },
   { base: import.meta.env.BASE_URL },
-);
+));
 
 export const graph = site.graph;
 

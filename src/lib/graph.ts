@@ -75,6 +75,7 @@ export function buildGraph(content: ContentSet, mentions: MentionsBySource): Gra
       if (known.has(id)) return;
       issues.push({
         file: record.file,
+        ...record.locate?.(`${field}[${i}]`),
         field: `${field}[${i}]`,
         message: `no ${what} has the id "${id}"`,
         hint: didYouMean(nearest(id, known.keys())) ?? `add content/${what === 'person' ? 'people' : 'events'}/${id}.md or remove the id`,

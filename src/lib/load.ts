@@ -47,6 +47,15 @@ export function splitFrontmatter(source: string): SplitFile | undefined {
   return { yaml: match[1] ?? '', yamlLine: opening + 1, body: rest.trim(), bodyLine };
 }
 
+/** The line a file's body starts on (1 when it cannot be read). */
+export function bodyLineOf(path: string): number {
+  try {
+    return splitFrontmatter(readFileSync(path, 'utf8'))?.bodyLine ?? 1;
+  } catch {
+    return 1;
+  }
+}
+
 export function loadContent(root: string, projectRoot = process.cwd()): LoadResult {
   const issues: ContentIssue[] = [];
   const content: ContentSet = { stories: [], people: [], events: [] };
@@ -58,7 +67,8 @@ export function loadContent(root: string, projectRoot = process.cwd()): LoadResu
     const seen = new Map<string, string>();
     for (const name of files) {
       const path = join(dir, name);
-      const file = relative(projectRoot, path).split('\\').join('/');
+      const inside = relative(projectRoot, path);
+      const file = (inside.startsWith('..') ? path : inside).split('\\').join('/');
       const id = name.slice(0, -3);
       if (!isValidId(id)) {
         issues.push({
@@ -130,7 +140,12 @@ export function loadRecord(
     }
     return undefined;
   }
-  const base = { id, file, body: split.body, bodyLine: split.bodyLine };
+  const locate = (field: string) => {
+    const path = field.split(/[.[\]]+/).filter(Boolean).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+    const node = doc.getIn(path, true) as YamlNode | undefined;
+    return node?.range ? at(node.range[0]) : undefined;
+  };
+  const base = { id, file, body: split.body, bodyLine: split.bodyLine, locate };
   const kind = FOLDERS[folder];
   if (kind === 'story') return { ...(parsed.data as object), ...base, kind, id: id as StoryId } as StoryRecord;
   if (kind === 'person') return { ...(parsed.data as object), ...base, kind, id: id as PersonId } as PersonRecord;

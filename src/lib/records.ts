@@ -12,6 +12,8 @@ interface Source {
   body: string;
   /** 1-based line of the file on which the body starts, to turn body positions into file positions. */
   bodyLine: number;
+  /** Where a frontmatter field (`people[2]`) stands in the file, when the loader knows. */
+  locate?: (field: string) => { line: number; column: number } | undefined;
 }
 
 export interface StoryRecord extends Source, Omit<StoryFrontmatter, 'people' | 'events'> {

@@ -5,11 +5,9 @@
  */
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { readFileSync } from 'node:fs';
 import type { LinkIndex } from '../lib/resolve.ts';
 import { linkMentions } from '../lib/mentions.ts';
 import { targetHref } from '../lib/site.ts';
-import { splitFrontmatter } from '../lib/load.ts';
 import { formatIssue } from '../lib/errors.ts';
 
 export interface RemarkMentionsOptions {
@@ -23,19 +21,11 @@ export default function remarkMentions(options: RemarkMentionsOptions) {
   return (tree: Root, file: VFile) => {
     const { problems } = linkMentions(tree, { index: options.index(), href: targetHref(options.base) });
     if (problems.length === 0) return;
-    // Astro hands over the body alone; shift positions to lines of the file.
-    const shift = bodyLineOf(file) - 1;
-    const path = file.path ? file.path : 'markdown';
-    const lines = problems.map((p) => formatIssue({ file: path, line: p.line + shift, column: p.column, message: p.message, hint: p.hint }));
+    // Astro renders deferred Markdown with the frontmatter blanked out, not
+    // removed, so positions are already lines of the file.
+    const path = file.path || 'markdown';
+    const lines = problems.map((p) => formatIssue({ file: path, line: p.line, column: p.column, message: p.message, hint: p.hint }));
     const first = problems[0]!;
-    file.fail(lines.join('\n'), { place: { line: first.line + shift, column: first.column }, ruleId: 'unknown-target', source: 'backstory' });
+    file.fail(lines.join('\n'), { place: { line: first.line, column: first.column }, ruleId: 'unknown-target', source: 'backstory' });
   };
-}
-
-function bodyLineOf(file: VFile): number {
-  try {
-    return file.path ? (splitFrontmatter(readFileSync(file.path, 'utf8'))?.bodyLine ?? 1) : 1;
-  } catch {
-    return 1;
-  }
 }
