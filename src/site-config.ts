@@ -13,9 +13,10 @@ export const contentDir = resolve(process.env.BACKSTORY_CONTENT_DIR ?? 'content'
  * (a test fixture) keeps its own cache, so entries never leak between the two.
  */
 export const cacheDir =
-  contentDir === resolve('content')
+  process.env.BACKSTORY_CACHE_DIR ??
+  (contentDir === resolve('content')
     ? './node_modules/.astro'
-    : `./node_modules/.astro/content-${createHash('sha256').update(contentDir).digest('hex').slice(0, 12)}`;
+    : `./node_modules/.astro/content-${createHash('sha256').update(contentDir).digest('hex').slice(0, 12)}`);
 
 /** The public origin, for canonical URLs and feeds. */
 export const siteUrl = process.env.SITE_URL ?? 'http://localhost:4321';

@@ -122,7 +122,7 @@ export function loadRecord(
   };
   if (doc.errors.length > 0) {
     for (const error of doc.errors) {
-      issues.push({ file, ...at(error.pos[0]), message: `the frontmatter is not valid YAML: ${firstLine(error.message)}`, hint: yamlHint(error.code) });
+      issues.push({ file, ...at(errorOffset(split.yaml, error)), message: `the frontmatter is not valid YAML: ${firstLine(error.message)}`, hint: yamlHint(error.code) });
     }
     return undefined;
   }
@@ -201,8 +201,8 @@ function describeIssue(
       hint: suggestion ?? `the fields allowed here are listed in content/README.md`,
     };
   }
-  const present = valueAt(data, path) !== undefined;
-  if (!present && issue.code === 'invalid_type') {
+  // Optional fields never complain when absent, so an absent value is a required field.
+  if (valueAt(data, path) === undefined) {
     return { file, ...where, field, message: `the required field \`${field}\` is missing`, hint: `add a line \`${String(path.at(-1))}: …\`` };
   }
   return { file, ...where, field, message: issue.message };
@@ -221,6 +221,19 @@ function schemaKeys(folder: keyof typeof FOLDERS): string[] {
   return Object.keys(SCHEMAS[folder].shape);
 }
 
+/**
+ * Where to point for a YAML error. The parser reports an unclosed quote where
+ * the file ends; the editor needs the line where the quote was opened.
+ */
+function errorOffset(yaml: string, error: { code: string; message: string; pos: [number, number] }): number {
+  if (error.code === 'MISSING_CHAR' && /quote/.test(error.message)) {
+    const quote = error.message.includes("'quote") ? "'" : '"';
+    const opened = yaml.lastIndexOf(quote, error.pos[0] - 1);
+    if (opened >= 0) return opened;
+  }
+  return error.pos[0];
+}
+
 function firstLine(text: string): string {
   return text.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
 }
@@ -228,6 +241,7 @@ function firstLine(text: string): string {
 function yamlHint(code: string): string | undefined {
   if (code === 'TAB_AS_INDENT') return 'indent with spaces, not tabs';
   if (code === 'DUPLICATE_KEY') return 'each field may appear once';
-  if (code === 'BLOCK_AS_IMPLICIT_KEY' || code === 'MISSING_CHAR') return 'a value with a colon needs quotes: title: "Sessions: the rift"';
+  if (code === 'MISSING_CHAR') return 'close the quote on the same value';
+  if (code === 'BLOCK_AS_IMPLICIT_KEY') return 'a value with a colon needs quotes: title: "Sessions: the rift"';
   return 'values with : or # in them need quotes';
 }

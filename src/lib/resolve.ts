@@ -35,7 +35,7 @@ export class LinkIndex {
   /** Problems found while indexing: the same alias claimed by two people. */
   readonly issues: ContentIssue[] = [];
 
-  constructor(people: readonly Pick<PersonRecord, 'id' | 'name' | 'aliases' | 'file'>[], events: readonly Pick<EventRecord, 'id' | 'title' | 'file'>[]) {
+  constructor(people: readonly Pick<PersonRecord, 'id' | 'name' | 'aliases' | 'file' | 'locate'>[], events: readonly Pick<EventRecord, 'id' | 'title' | 'file'>[]) {
     const claimedBy = new Map<string, Pick<PersonRecord, 'id' | 'file'>>();
     for (const person of people) {
       const target: Target = { kind: 'person', id: person.id as PersonId };
@@ -45,9 +45,11 @@ export class LinkIndex {
         const key = exact(name);
         const owner = claimedBy.get(key);
         if (owner && owner.id !== person.id) {
+          const field = index === 0 ? 'name' : `aliases[${index - 1}]`;
           this.issues.push({
             file: person.file,
-            field: index === 0 ? 'name' : `aliases[${index - 1}]`,
+            ...person.locate?.(field),
+            field,
             message: `"${name}" already names \`${owner.id}\` (${owner.file}); a name or alias must point at one person`,
             hint: 'remove it from one of the two, or make it more specific',
           });

@@ -1,0 +1,47 @@
+/**
+ * Runs a real `astro build` in a child process, for tests that check what a
+ * build produces or how it fails. Each content folder gets its own output.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const projectRoot = resolve(import.meta.dirname, '../..');
+const astroBin = join(projectRoot, 'node_modules/astro/bin/astro.mjs');
+
+export interface BuildResult {
+  status: number | null;
+  /** stdout and stderr together. */
+  output: string;
+  outDir: string;
+}
+
+export function buildSite(options: { contentDir?: string; outDir: string; env?: Record<string, string> }): BuildResult {
+  const result = spawnSync(process.execPath, [astroBin, 'build'], {
+    cwd: projectRoot,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      BACKSTORY_OUT_DIR: options.outDir,
+      // Astro's content cache beside the output, so fixture builds never share one.
+      BACKSTORY_CACHE_DIR: `${options.outDir}-cache`,
+      ...(options.contentDir ? { BACKSTORY_CONTENT_DIR: options.contentDir } : {}),
+      ...options.env,
+    },
+    timeout: 240_000,
+  });
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}`, outDir: options.outDir };
+}
+
+/** A scratch copy of a content folder, to break on purpose. */
+export function copyContent(from: string): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'backstory-content-'));
+  cpSync(from, dir, { recursive: true });
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export function scratchDir(prefix: string): string {
+  return mkdtempSync(join(tmpdir(), `backstory-${prefix}-`));
+}

@@ -1,0 +1,111 @@
+/**
+ * Builds the real site from content/ and checks what a reader would get:
+ * every page type, the links both ways, paragraph anchors, editor's notes.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildSite, projectRoot, scratchDir } from './build-site.ts';
+import { attributeValues, fileFor, htmlFiles, read, textOf } from './dist.ts';
+import { loadContent } from '../../src/lib/load.ts';
+
+const seed = loadContent(join(projectRoot, 'content'), projectRoot).content;
+let out: string;
+
+beforeAll(() => {
+  const scratch = scratchDir('site');
+  out = join(scratch, 'dist');
+  const result = buildSite({ outDir: out });
+  if (result.status !== 0) throw new Error(`build failed:\n${result.output}`);
+});
+
+afterAll(() => rmSync(join(out, '..'), { recursive: true, force: true }));
+
+describe('the built site', () => {
+  it('has every page type', () => {
+    const files = htmlFiles(out);
+    for (const expected of ['index.html', '404.html', 'people/index.html', 'timeline/index.html']) expect(files).toContain(expected);
+    for (const story of seed.stories) expect(files).toContain(`stories/${story.id}/index.html`);
+    for (const person of seed.people) expect(files).toContain(`people/${person.id}/index.html`);
+    for (const event of seed.events) expect(files).toContain(`events/${event.id}/index.html`);
+    expect(seed.people.length).toBe(8);
+    expect(seed.events.length).toBeGreaterThanOrEqual(12);
+  });
+
+  it('resolves every internal link and asset to a file, and every #fragment to an id', () => {
+    const broken: string[] = [];
+    for (const file of htmlFiles(out)) {
+      const html = read(out, file);
+      for (const url of [...attributeValues(html, 'href'), ...attributeValues(html, 'src')]) {
+        if (/^(https?:|mailto:)/.test(url)) continue;
+        if (url.startsWith('#')) {
+          if (url.length > 1 && !attributeValues(html, 'id').includes(url.slice(1))) broken.push(`${file} → ${url}`);
+          continue;
+        }
+        const target = fileFor(out, url);
+        if (!target) {
+          broken.push(`${file} → ${url}`);
+          continue;
+        }
+        const fragment = url.split('#')[1];
+        if (fragment && !attributeValues(read(out, target.slice(out.length + 1)), 'id').includes(fragment)) broken.push(`${file} → ${url} (no #${fragment})`);
+      }
+    }
+    expect(broken).toEqual([]);
+  });
+
+  it('links each person page to the paragraphs of the story that mention them', () => {
+    const story = read(out, 'stories/sessions-trump-rift/index.html');
+    for (const person of seed.people) {
+      const page = read(out, `people/${person.id}/index.html`);
+      const anchors = attributeValues(page, 'href').filter((h) => h.startsWith('/stories/sessions-trump-rift/#p-'));
+      expect(anchors.length, person.id).toBeGreaterThan(0);
+      for (const href of anchors) {
+        const id = href.split('#')[1]!;
+        // The paragraph with that id really mentions the person.
+        const paragraph = new RegExp(`<p id="${id}">([\\s\\S]*?)</p>`).exec(story);
+        expect(paragraph?.[1], `${person.id} → #${id}`).toContain(`data-ref="person:${person.id}"`);
+      }
+    }
+  });
+
+  it('links the story to every person and event, and back', () => {
+    const story = read(out, 'stories/sessions-trump-rift/index.html');
+    const hrefs = new Set(attributeValues(story, 'href'));
+    for (const person of seed.people) expect(hrefs, person.id).toContain(`/people/${person.id}/`);
+    for (const event of seed.events) expect(hrefs, event.id).toContain(`/events/${event.id}/`);
+    for (const event of seed.events) {
+      expect(attributeValues(read(out, `events/${event.id}/index.html`), 'href'), event.id).toContain('/stories/sessions-trump-rift/');
+    }
+  });
+
+  it('shows the story with its dates, cast and editor’s notes', () => {
+    const html = read(out, 'stories/sessions-trump-rift/index.html');
+    expect(html).toContain('<time datetime="2017-06-07">June 7, 2017</time>');
+    expect(textOf(html)).toContain('Published');
+    expect(html.match(/<aside id="user-content-fn-[^"]+" class="editor-note"/g)?.length).toBe(8);
+    expect(html).not.toContain('data-footnotes');
+    // The article's words are unchanged.
+    expect(textOf(html)).toContain('The U.S attorney general has been at a rift with President Donald Trump for several weeks now.');
+    // Kislyak's role as of publication, and that it ended later.
+    expect(textOf(html)).toMatch(/Sergey Kislyak.*At the time: Russian Ambassador to the United States/);
+  });
+
+  it('shows event dates at their precision, with previous and next events', () => {
+    const html = read(out, 'events/sessions-recusal/index.html');
+    expect(html).toContain('<time datetime="2017-03-02">March 2, 2017</time>');
+    expect(html).toMatch(/rel="prev" href="\/events\/post-reports-kislyak-contacts\/"/);
+    expect(html).toMatch(/rel="next" href="\/events\/revised-travel-ban\/"/);
+  });
+
+  it('lists every event on the timeline, by year and month, in date order', () => {
+    const html = read(out, 'timeline/index.html');
+    const order = attributeValues(html, 'href').filter((h) => h.startsWith('/events/')).map((h) => h.split('/')[2]);
+    const expected = [...seed.events].sort((a, b) => (a.date.year - b.date.year) || ((a.date.month ?? 0) - (b.date.month ?? 0)) || ((a.date.day ?? 0) - (b.date.day ?? 0)));
+    expect(new Set(order)).toEqual(new Set(expected.map((e) => e.id)));
+    expect(order.indexOf('convention-week-encounter')).toBeLessThan(order.indexOf('sessions-recusal'));
+    expect(order.indexOf('sessions-recusal')).toBeLessThan(order.indexOf('comey-testimony'));
+    expect(html).toContain('<h2 id="y2016">2016</h2>');
+    expect(html).toContain('<h3 id="y2017-m03">March</h3>');
+  });
+});

@@ -1,0 +1,191 @@
+import { describe, expect, it } from 'vitest';
+import { LinkIndex, type Resolution } from '../../src/lib/resolve.ts';
+import { formatIssue } from '../../src/lib/errors.ts';
+import type { EventRecord, PersonRecord } from '../../src/lib/records.ts';
+import type { EventId, PersonId } from '../../src/lib/ids.ts';
+
+type PersonInput = Pick<PersonRecord, 'id' | 'name' | 'aliases' | 'file'>;
+type EventInput = Pick<EventRecord, 'id' | 'title' | 'file'>;
+
+const person = (id: string, name: string, aliases: string[] = []): PersonInput => ({
+  id: id as PersonId,
+  name,
+  aliases,
+  file: `content/people/${id}.md`,
+});
+const event = (id: string, title: string): EventInput => ({ id: id as EventId, title, file: `content/events/${id}.md` });
+
+const PEOPLE = [
+  person('jeff-sessions', 'Jeff Sessions', ['Sessions', 'Attorney General Sessions']),
+  person('sergey-kislyak', 'Сергей Кисляк', ['Кисляк', 'Sergey Kislyak', 'Kislyak']),
+  person('zoe-kravitz', 'Zoë Kravitz'),
+  person('xi-jinping', '習近平', ['Xi Jinping']),
+  person('james-comey', 'James Comey', ['Comey']),
+  person('condoleezza-rice', 'Condoleezza Rice', ['Rice']),
+];
+const EVENTS = [
+  event('sessions-recusal', 'Sessions recuses himself from the Russia inquiry'),
+  event('comey-fired', 'Trump fires Comey'),
+  // An event whose title is also a person's alias: "Comey".
+  event('comey-testimony', 'Comey'),
+  // Differs from the alias "Rice" only in case.
+  event('rice-shortage', 'RICE'),
+];
+
+const index = new LinkIndex(PEOPLE, EVENTS);
+
+const ok = (kind: 'person' | 'event', id: string): Resolution => ({ ok: true, target: { kind, id } as never });
+
+describe('LinkIndex.resolve: targets that resolve', () => {
+  it.each<[string, string, Resolution]>([
+    ['a person id', 'jeff-sessions', ok('person', 'jeff-sessions')],
+    ['an event id', 'sessions-recusal', ok('event', 'sessions-recusal')],
+    ['a name', 'Jeff Sessions', ok('person', 'jeff-sessions')],
+    ['an alias', 'Sessions', ok('person', 'jeff-sessions')],
+    ['a second alias', 'Attorney General Sessions', ok('person', 'jeff-sessions')],
+    ['a name in another case', 'jeff sessions', ok('person', 'jeff-sessions')],
+    ['an alias in capitals', 'SESSIONS', ok('person', 'jeff-sessions')],
+    ['an id in another case', 'Jeff-Sessions', ok('person', 'jeff-sessions')],
+    ['folded inner whitespace', 'Jeff   Sessions', ok('person', 'jeff-sessions')],
+    ['a tab and newline as whitespace', 'Jeff\t\nSessions', ok('person', 'jeff-sessions')],
+    ['surrounding whitespace', '  Jeff Sessions  ', ok('person', 'jeff-sessions')],
+    ['a Cyrillic name', 'Сергей Кисляк', ok('person', 'sergey-kislyak')],
+    ['a Cyrillic alias', 'Кисляк', ok('person', 'sergey-kislyak')],
+    ['a Cyrillic alias in lower case', 'кисляк', ok('person', 'sergey-kislyak')],
+    ['a Cyrillic name in capitals', 'СЕРГЕЙ КИСЛЯК', ok('person', 'sergey-kislyak')],
+    ['a Latin alias of a Cyrillic name', 'Kislyak', ok('person', 'sergey-kislyak')],
+    ['an accented name', 'Zoë Kravitz', ok('person', 'zoe-kravitz')],
+    ['an accented name in lower case', 'zoë kravitz', ok('person', 'zoe-kravitz')],
+    ['an accented name in capitals', 'ZOË KRAVITZ', ok('person', 'zoe-kravitz')],
+    ['an accented name typed decomposed (NFD)', 'Zoe\u0308 Kravitz', ok('person', 'zoe-kravitz')],
+    ['a CJK name', '習近平', ok('person', 'xi-jinping')],
+    ['the romanised alias of a CJK name', 'xi jinping', ok('person', 'xi-jinping')],
+    ['an event title', 'Sessions recuses himself from the Russia inquiry', ok('event', 'sessions-recusal')],
+    ['an event title in lower case', 'trump fires comey', ok('event', 'comey-fired')],
+    ['an exact-case alias wins over a looser match', 'Rice', ok('person', 'condoleezza-rice')],
+    ['an exact-case title wins over a looser match', 'RICE', ok('event', 'rice-shortage')],
+    ['an id wins even when a title is the same words', 'comey-testimony', ok('event', 'comey-testimony')],
+  ])('%s: %j', (_name, text, expected) => {
+    expect(index.resolve(text)).toEqual(expected);
+  });
+});
+
+describe('LinkIndex.resolve: ambiguous targets', () => {
+  it.each<[string, string, string, string]>([
+    [
+      'an alias that is also an event title',
+      'Comey',
+      '"Comey" is ambiguous: it names people/james-comey and events/comey-testimony',
+      'write the id instead, for example [[james-comey|Comey]]',
+    ],
+    [
+      'the same, in another case',
+      'COMEY',
+      '"COMEY" is ambiguous: it names people/james-comey and events/comey-testimony',
+      'write the id instead, for example [[james-comey|COMEY]]',
+    ],
+    [
+      'a case-insensitive match on two records',
+      'rice',
+      '"rice" is ambiguous: it names people/condoleezza-rice and events/rice-shortage',
+      'write the id instead, for example [[condoleezza-rice|rice]]',
+    ],
+  ])('%s: %j', (_name, text, message, hint) => {
+    expect(index.resolve(text)).toEqual({ ok: false, reason: 'ambiguous', message, hint });
+  });
+});
+
+describe('LinkIndex.resolve: unknown targets', () => {
+  it.each<[string, string, string]>([
+    ['a misspelt person id', 'jeff-sesions', 'did you mean `jeff-sessions`?'],
+    ['a misspelt name', 'Jeff Sesions', 'did you mean `jeff-sessions`?'],
+    ['a misspelt event id', 'sessions-recusl', 'did you mean `sessions-recusal`?'],
+    ['a transliteration nobody registered', 'Sergei Kislyak', 'did you mean `sergey-kislyak`?'],
+    ['nothing close', 'Vladimir Putin', 'check the spelling, or add the record under content/people/ or content/events/'],
+    ['non-Latin text with no match', 'Путин', 'check the spelling, or add the record under content/people/ or content/events/'],
+  ])('%s: %j', (_name, text, hint) => {
+    expect(index.resolve(text)).toEqual({
+      ok: false,
+      reason: 'unknown',
+      message: `no person or event is called "${text}"`,
+      hint,
+    });
+  });
+
+  it('suggests several close ids, closest first', () => {
+    const small = new LinkIndex([person('jeff-sessions', 'Jeff Sessions'), person('jeff-session', 'Jeff Session')], []);
+    const result = small.resolve('jeff-sesion');
+    expect(result).toMatchObject({ ok: false, reason: 'unknown', hint: 'did you mean `jeff-session` or `jeff-sessions`?' });
+  });
+});
+
+describe('LinkIndex: names claimed twice', () => {
+  it.each<[string, PersonInput, string, string]>([
+    [
+      'an alias already used by another person',
+      person('sessions-junior', 'Jeff Sessions Jr.', ['Sessions']),
+      'aliases[0]',
+      '"Sessions" already names `jeff-sessions` (content/people/jeff-sessions.md); a name or alias must point at one person',
+    ],
+    [
+      'a later alias',
+      person('sessions-junior', 'Jeff Sessions Jr.', ['Junior', 'Attorney General Sessions']),
+      'aliases[1]',
+      '"Attorney General Sessions" already names `jeff-sessions` (content/people/jeff-sessions.md); a name or alias must point at one person',
+    ],
+    [
+      'a name already used by another person',
+      person('jeff-sessions-2', 'Jeff Sessions'),
+      'name',
+      '"Jeff Sessions" already names `jeff-sessions` (content/people/jeff-sessions.md); a name or alias must point at one person',
+    ],
+    [
+      'the same words with other spacing',
+      person('sessions-junior', 'Jeff Sessions Jr.', ['Jeff  Sessions']),
+      'aliases[0]',
+      '"Jeff  Sessions" already names `jeff-sessions` (content/people/jeff-sessions.md); a name or alias must point at one person',
+    ],
+    [
+      'a non-ASCII alias',
+      person('another-kislyak', 'Another Kislyak', ['Кисляк']),
+      'aliases[0]',
+      '"Кисляк" already names `sergey-kislyak` (content/people/sergey-kislyak.md); a name or alias must point at one person',
+    ],
+  ])('%s is reported on the second file', (_name, second, field, message) => {
+    const idx = new LinkIndex([...PEOPLE, second], EVENTS);
+    expect(idx.issues).toEqual([
+      { file: second.file, field, message, hint: 'remove it from one of the two, or make it more specific' },
+    ]);
+    expect(formatIssue(idx.issues[0]!)).toBe(
+      `${second.file}: \`${field}\`: ${message} (remove it from one of the two, or make it more specific)`,
+    );
+  });
+
+  it('keeps the first claimant as the target of the disputed alias', () => {
+    const idx = new LinkIndex([...PEOPLE, person('sessions-junior', 'Jeff Sessions Jr.', ['Sessions'])], EVENTS);
+    expect(idx.resolve('Sessions')).toEqual(ok('person', 'jeff-sessions'));
+    expect(idx.resolve('Jeff Sessions Jr.')).toEqual(ok('person', 'sessions-junior'));
+  });
+
+  it('does not report a person repeating their own name as an alias', () => {
+    const idx = new LinkIndex([person('sergey-kislyak', 'Sergey Kislyak', ['Sergey Kislyak', 'Kislyak'])], []);
+    expect(idx.issues).toEqual([]);
+    expect(idx.resolve('Sergey Kislyak')).toEqual(ok('person', 'sergey-kislyak'));
+  });
+
+  it('a clean index has no issues and knows every id, people first', () => {
+    expect(index.issues).toEqual([]);
+    expect(index.knownIds()).toEqual([
+      'jeff-sessions',
+      'sergey-kislyak',
+      'zoe-kravitz',
+      'xi-jinping',
+      'james-comey',
+      'condoleezza-rice',
+      'sessions-recusal',
+      'comey-fired',
+      'comey-testimony',
+      'rice-shortage',
+    ]);
+  });
+});
