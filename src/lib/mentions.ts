@@ -112,9 +112,10 @@ function splitText(node: Text, options: MentionOptions, problems: MentionProblem
   for (const match of value.matchAll(WIKILINK)) {
     const at = match.index;
     const targetText = match[1]!.trim();
-    const shown = (match[2] ?? match[1]!).trim();
     const { line, column } = positionAt(node, at);
     const resolution = options.index.resolve(targetText);
+    // `[[jeff-sessions]]` reads as the name; any other target as written.
+    const shown = (match[2] ?? (resolution.ok && resolution.target.id === targetText ? resolution.label : targetText)).trim();
     if (at > last) out.push({ type: 'text', value: value.slice(last, at) });
     last = at + match[0].length;
     if (!resolution.ok) {

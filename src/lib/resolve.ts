@@ -14,7 +14,7 @@ import { toId } from './ids.ts';
 import type { EventId, PersonId } from './ids.ts';
 
 export type Resolution =
-  | { ok: true; target: Target }
+  | { ok: true; target: Target; /** The record's name or title. */ label: string }
   | { ok: false; reason: 'unknown' | 'ambiguous'; message: string; hint?: string };
 
 /** Exact form of a key: Unicode NFC, inner whitespace folded to one space. */
@@ -31,6 +31,7 @@ export class LinkIndex {
   private readonly exactKeys = new Map<string, Target[]>();
   private readonly looseKeys = new Map<string, Target[]>();
   private readonly ids: string[] = [];
+  private readonly labels = new Map<string, string>();
 
   /** Problems found while indexing: the same alias claimed by two people. */
   readonly issues: ContentIssue[] = [];
@@ -40,6 +41,7 @@ export class LinkIndex {
     for (const person of people) {
       const target: Target = { kind: 'person', id: person.id as PersonId };
       this.ids.push(person.id);
+      this.labels.set(`person:${person.id}`, person.name);
       this.add(person.id, target);
       for (const [index, name] of [person.name, ...person.aliases].entries()) {
         const key = exact(name);
@@ -62,6 +64,7 @@ export class LinkIndex {
     for (const event of events) {
       const target: Target = { kind: 'event', id: event.id as EventId };
       this.ids.push(event.id);
+      this.labels.set(`event:${event.id}`, event.title);
       this.add(event.id, target);
       this.add(event.title, target);
     }
@@ -80,7 +83,10 @@ export class LinkIndex {
 
   resolve(text: string): Resolution {
     const found = this.exactKeys.get(exact(text)) ?? this.looseKeys.get(loose(text));
-    if (found && found.length === 1) return { ok: true, target: found[0]! };
+    if (found && found.length === 1) {
+      const target = found[0]!;
+      return { ok: true, target, label: this.labels.get(`${target.kind}:${target.id}`) ?? target.id };
+    }
     if (found && found.length > 1) {
       const ids = found.map((t) => `${t.kind === 'person' ? 'people' : 'events'}/${t.id}`);
       return {
