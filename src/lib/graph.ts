@@ -122,27 +122,26 @@ export function buildGraph(content: ContentSet, mentions: MentionsBySource): Gra
     for (const id of eventIds) push(eventStoriesMap, id, { story, mentions: perTarget.get(`event:${id}`) ?? [] });
   }
 
-  // Event ↔ person: listed participants, then people the event's record mentions.
+  // Event ↔ person: listed participants and people the event's record
+  // mentions; also events that a person's own record mentions.
   const eventPeopleMap = new Map<EventId, PersonRecord[]>();
-  const personEventsMap = new Map<PersonId, EventRecord[]>();
+  const personEventIds = new Map<PersonId, Set<EventId>>();
+  const addPersonEvent = (person: PersonId, event: EventId) => {
+    const set = personEventIds.get(person) ?? new Set<EventId>();
+    personEventIds.set(person, set.add(event));
+  };
   const eventsByDate = sortEvents(content.events);
   for (const event of eventsByDate) {
     const mentioned = (mentions.get(event) ?? []).filter((m) => m.target.kind === 'person').map((m) => m.target.id);
     const ids = unique([...event.people, ...mentioned]) as PersonId[];
     eventPeopleMap.set(event.id, ids.map((id) => people.get(id)!));
-    for (const id of ids) push(personEventsMap, id, event);
+    for (const id of ids) addPersonEvent(id, event.id);
   }
-  // A person whose own record mentions an event is connected to it too.
   for (const person of content.people) {
-    for (const m of mentions.get(person) ?? []) {
-      if (m.target.kind !== 'event') continue;
-      const list = personEventsMap.get(person.id) ?? [];
-      if (!list.some((e) => e.id === m.target.id)) {
-        list.push(events.get(m.target.id as EventId)!);
-        personEventsMap.set(person.id, sortEvents(list));
-      }
-    }
+    for (const m of mentions.get(person) ?? []) if (m.target.kind === 'event') addPersonEvent(person.id, m.target.id);
   }
+  const personEventsMap = new Map<PersonId, EventRecord[]>();
+  for (const [id, set] of personEventIds) personEventsMap.set(id, sortEvents([...set].map((e) => events.get(e)!)));
 
   // People connected through shared events and stories.
   const connections = new Map<PersonId, Map<PersonId, Connection>>();

@@ -1,0 +1,378 @@
+/**
+ * Name matching: finds people's names and aliases in plain text, so a story
+ * can link "Jeff Sessions" or "Trump's" without the editor writing `[[…]]`
+ * around every mention.
+ *
+ * There may be thousands of people with several aliases each, and stories of
+ * thousands of words, so every name goes into ONE Aho–Corasick automaton and
+ * the text is read once, whatever the number of names. A pass per person (or a
+ * regex per name) would multiply the work by the number of people.
+ *
+ * What counts as a match, and why:
+ *
+ * - Case-sensitive. Names are proper nouns: "Sessions" is a person, "committee
+ *   sessions" is not.
+ * - Whole words. A match must not be preceded or followed by a letter, digit or
+ *   combining mark (`\p{L}\p{N}\p{M}`, Unicode-aware, unlike `\b`): "Trumpet"
+ *   holds no "Trump", "Kislyakov" no "Kislyak", "Зоянова" no "Зоя". Hyphens and
+ *   other punctuation are not letters, so "pro-Trump" and "Trump-era" do
+ *   mention Trump, as do "(Comey)", "Comey," and "“Comey”".
+ * - Apostrophes ('  ’  ʼ) are read as one character, in names and text alike
+ *   (smart-quote conversion must not break "O'Brien"). After a name, an
+ *   apostrophe ends the word when it is a possessive — "Trump's", "Trump’s",
+ *   "Sessions'", "Sessions’" all match, and the match ends before the suffix —
+ *   or a closing quote. An apostrophe between two letters joins them into one
+ *   word, so "Dell'Utri" holds no "Dell" and "O'Brien" no "Brien" (nor
+ *   "d'Estaing" an "Estaing": a missed link is cheaper than a wrong one).
+ * - CJK (Han, kana, Hangul) is written without spaces between words, so a name
+ *   made only of CJK characters ("習近平", "トランプ") needs no word boundary,
+ *   and a CJK character next to any other name does not join it into a longer
+ *   word ("Trump氏" mentions Trump). The price: a CJK name is also found inside
+ *   a longer CJK word that happens to contain it.
+ * - Whitespace in a name matches any run of whitespace in the text (a line
+ *   break from wrapped Markdown, a no-break space); U+2010 and U+2011 hyphens
+ *   match "-".
+ * - Leftmost-longest, never overlapping: the earliest match wins, and of those
+ *   starting at the same place the longest ("Jeff Sessions", not "Sessions");
+ *   scanning goes on after its end, so a name inside another name is not
+ *   reported again.
+ * - A name shared by two different people links to neither: an autolink must
+ *   never guess. It still takes part in leftmost-longest, so the shared
+ *   "John Smith" does not fall back to one person's alias "Smith".
+ *
+ * Names are normalised to NFC. Text is normalised too, but offsets always
+ * refer to the text as given (see {@link nfcWithOffsets}).
+ */
+import type { PersonId } from './ids.ts';
+
+/** A person as the matcher sees them: the id to link to and every name (name + aliases). */
+export interface NameEntry {
+  id: PersonId;
+  names: readonly string[];
+}
+
+export interface NameMatch {
+  id: PersonId;
+  /** Offsets in the input: text.slice(start, end) is the matched name, without a possessive suffix. */
+  start: number;
+  end: number;
+  /** The name as found in the text. */
+  text: string;
+}
+
+const SPACE = 0x20;
+const APOSTROPHE = 0x27;
+const HYPHEN = 0x2d;
+const LOWER_S = 0x73;
+
+/** The characters JavaScript's `\s` matches, all of which are read as one space. */
+const WHITESPACE = [
+  0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006,
+  0x2007, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff,
+];
+/** Straight, right single quotation mark (what smart quotes produce), modifier letter apostrophe. */
+const APOSTROPHES = [APOSTROPHE, 0x2019, 0x02bc];
+/** Hyphen and non-breaking hyphen, read as the ASCII hyphen-minus. */
+const HYPHENS = [0x2010, 0x2011];
+
+/**
+ * UTF-16 code unit → the code unit it is compared as. Matching works on code
+ * units (so offsets need no conversion); only whitespace, apostrophes and
+ * hyphens are folded, everything else is compared exactly (case-sensitive).
+ */
+const FOLD: Uint16Array = (() => {
+  const table = new Uint16Array(0x10000);
+  for (let unit = 0; unit < table.length; unit++) table[unit] = unit;
+  for (const unit of WHITESPACE) table[unit] = SPACE;
+  for (const unit of APOSTROPHES) table[unit] = APOSTROPHE;
+  for (const unit of HYPHENS) table[unit] = HYPHEN;
+  return table;
+})();
+
+const fold = (unit: number): number => FOLD[unit] ?? unit;
+
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+const CJK_CHAR = /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Hangul}]/u;
+const CJK_NAME = /^[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Hangul} ]+$/u;
+
+const isApostrophe = (cp: number): boolean => cp < 0x10000 && FOLD[cp] === APOSTROPHE;
+const isWordChar = (cp: number): boolean => WORD_CHAR.test(String.fromCodePoint(cp));
+/** Whether a neighbouring character would make the name part of a longer word. CJK never does (no word spaces). */
+const joins = (cp: number): boolean => {
+  const char = String.fromCodePoint(cp);
+  return WORD_CHAR.test(char) && !CJK_CHAR.test(char);
+};
+
+/** The code point ending just before `index`, if any. */
+function codePointBefore(text: string, index: number): number | undefined {
+  if (index <= 0) return undefined;
+  const low = text.charCodeAt(index - 1);
+  if (low >= 0xdc00 && low <= 0xdfff && index >= 2) {
+    const high = text.charCodeAt(index - 2);
+    if (high >= 0xd800 && high <= 0xdbff) return text.codePointAt(index - 2);
+  }
+  return low;
+}
+
+/** Whether a name may start at `index`: nothing word-like before it, nor a word and an apostrophe ("O'Brien"). */
+function startsWord(text: string, index: number): boolean {
+  const before = codePointBefore(text, index);
+  if (before === undefined) return true;
+  if (isApostrophe(before)) {
+    const beforeThat = codePointBefore(text, index - 1);
+    return beforeThat === undefined || !joins(beforeThat);
+  }
+  return !joins(before);
+}
+
+/**
+ * Whether a name may end at `index`: nothing word-like after it, except a
+ * possessive ("Trump's", "Sessions'") or closing quote, which stays outside the match.
+ */
+function endsWord(text: string, index: number): boolean {
+  const after = text.codePointAt(index);
+  if (after === undefined) return true;
+  if (isApostrophe(after)) {
+    const next = text.codePointAt(index + 1); // apostrophes are one code unit
+    if (next === undefined || !joins(next)) return true; // "Sessions'", or a closing quote
+    if (next !== LOWER_S) return false; // "Dell'Utri": one word
+    const afterS = text.codePointAt(index + 2);
+    return afterS === undefined || !joins(afterS); // "Trump's", but not "Trump'sville"
+  }
+  return !joins(after);
+}
+
+/**
+ * A name as matched: NFC, whitespace/apostrophes/hyphens folded, whitespace
+ * runs collapsed and trimmed. Two names with the same key are the same name.
+ */
+function nameKey(name: string): string {
+  let key = '';
+  for (const unit of name.normalize('NFC')) {
+    const folded = fold(unit.charCodeAt(0));
+    key += folded === SPACE ? ' ' : unit.length === 1 ? String.fromCharCode(folded) : unit;
+  }
+  return key.replace(/ {2,}/g, ' ').trim();
+}
+
+interface IndexedName {
+  /** Who the name links to; `null` when different people share it (it then only blocks shorter matches). */
+  id: PersonId | null;
+  /** Made only of CJK characters: matched without word boundaries. */
+  cjk: boolean;
+}
+
+/** Offsets of a scanned string in the original text, when they differ. */
+interface OffsetMap {
+  /** Original offset where the character at a scanned index starts. */
+  start: Int32Array;
+  /** Original offset where the character at a scanned index ends. */
+  end: Int32Array;
+}
+
+/**
+ * The text in NFC, with a map back to the original offsets when normalising
+ * changed it.
+ *
+ * Matching must see "Zoë" whether the text spells it with one code point or
+ * with "e" and a combining diaeresis, but a match's offsets must point into the
+ * text as given. Each base character with its combining marks (and following
+ * Hangul vowel/final jamo, which compose too) is normalised on its own, so each
+ * scanned position knows the original range it came from. If that piecewise
+ * result differs from normalising the whole text (a composition this split
+ * does not foresee), the text is scanned as given instead: names in it that
+ * are not in NFC are then missed, never misplaced.
+ */
+function nfcWithOffsets(text: string): { scanned: string; offsets?: OffsetMap } {
+  const whole = text.normalize('NFC');
+  if (whole === text) return { scanned: text };
+  const start = new Int32Array(whole.length + 1);
+  const end = new Int32Array(whole.length + 1);
+  let scanned = '';
+  for (const cluster of text.matchAll(/[^\p{M}][\p{M}\u1160-\u11ff\ud7b0-\ud7ff]*|\p{M}+/gsu)) {
+    const piece = cluster[0].normalize('NFC');
+    const from = cluster.index;
+    if (scanned.length + piece.length > whole.length) return { scanned: text };
+    for (let i = 0; i < piece.length; i++) {
+      start[scanned.length + i] = from;
+      end[scanned.length + i] = from + cluster[0].length;
+    }
+    scanned += piece;
+  }
+  return scanned === whole ? { scanned, offsets: { start, end } } : { scanned: text };
+}
+
+/**
+ * One automaton for all names. See the module comment for the matching rules.
+ *
+ * The automaton's alphabet is the (folded) UTF-16 code units that occur in
+ * some name; any other character sends the scan back to the root at once.
+ * Transitions live in one Map keyed by `node * width + symbol` rather than a
+ * Map per node, which keeps a 100,000-node trie compact and quick to build.
+ */
+export class NameMatcher {
+  /** Number of distinct names indexed (for diagnostics). Names shared by different people are not counted. */
+  readonly size: number;
+
+  /** Folded code unit → symbol, or -1 when no name contains it. */
+  readonly #symbols = new Int32Array(0x10000).fill(-1);
+  /** Number of symbols, the stride of transition keys. */
+  readonly #width: number;
+  /** Trie edges: `node * width + symbol` → child node. Node 0 is the root. */
+  readonly #edges = new Map<number, number>();
+  /** Failure link: the node of the longest proper suffix of this node's path that is also in the trie. */
+  readonly #fail: Int32Array;
+  /** Nearest node along the failure chain that ends a name (0: none), so outputs are found without walking every link. */
+  readonly #output: Int32Array;
+  /** Node → index into `#names` of the name it ends, or -1. */
+  readonly #nameAt: Int32Array;
+  /** Node → length of its path in symbols (a whitespace run is one symbol). */
+  readonly #depth: Int32Array;
+  readonly #names: IndexedName[] = [];
+
+  constructor(entries: readonly NameEntry[]) {
+    // Distinct names first, so a name two people share can be marked before it is indexed.
+    const byKey = new Map<string, IndexedName>();
+    for (const entry of entries) {
+      for (const name of entry.names) {
+        const key = nameKey(name);
+        if ([...key].length < 2) continue; // empty, blank, or too short to be worth linking
+        const seen = byKey.get(key);
+        if (seen === undefined) byKey.set(key, { id: entry.id, cjk: CJK_NAME.test(key) });
+        else if (seen.id !== entry.id) seen.id = null; // same name, different people: never guess
+      }
+    }
+
+    let width = 0;
+    let units = 0;
+    for (const key of byKey.keys()) {
+      units += key.length;
+      for (let i = 0; i < key.length; i++) {
+        const unit = key.charCodeAt(i);
+        if (this.#symbols[unit] === -1) this.#symbols[unit] = width++;
+      }
+    }
+    this.#width = width;
+
+    // Build the trie. A trie has at most one node per name code unit, plus the root.
+    const capacity = units + 1;
+    const parent = new Int32Array(capacity);
+    const symbolOf = new Int32Array(capacity);
+    this.#depth = new Int32Array(capacity);
+    this.#nameAt = new Int32Array(capacity).fill(-1);
+    let nodes = 1;
+    let size = 0;
+    for (const [key, name] of byKey) {
+      let node = 0;
+      for (let i = 0; i < key.length; i++) {
+        const symbol = this.#symbols[key.charCodeAt(i)] as number;
+        const edge = node * width + symbol;
+        let child = this.#edges.get(edge);
+        if (child === undefined) {
+          child = nodes++;
+          this.#edges.set(edge, child);
+          parent[child] = node;
+          symbolOf[child] = symbol;
+          this.#depth[child] = (this.#depth[node] as number) + 1;
+        }
+        node = child;
+      }
+      this.#nameAt[node] = this.#names.length;
+      this.#names.push(name);
+      if (name.id !== null) size++;
+    }
+    this.size = size;
+
+    // Failure and output links, shallowest nodes first (a node's links depend on shallower nodes').
+    let maxDepth = 0;
+    for (let node = 1; node < nodes; node++) maxDepth = Math.max(maxDepth, this.#depth[node] as number);
+    const firstAtDepth = new Int32Array(maxDepth + 2);
+    for (let node = 1; node < nodes; node++) (firstAtDepth[(this.#depth[node] as number) + 1] as number)++;
+    for (let depth = 1; depth <= maxDepth + 1; depth++) {
+      firstAtDepth[depth] = (firstAtDepth[depth] as number) + (firstAtDepth[depth - 1] as number);
+    }
+    const order = new Int32Array(Math.max(nodes - 1, 0));
+    for (let node = 1; node < nodes; node++) {
+      const depth = this.#depth[node] as number;
+      order[firstAtDepth[depth] as number] = node;
+      firstAtDepth[depth] = (firstAtDepth[depth] as number) + 1;
+    }
+    this.#fail = new Int32Array(nodes);
+    this.#output = new Int32Array(nodes);
+    for (const node of order) {
+      const from = parent[node] as number;
+      const fail = from === 0 ? 0 : this.#step(this.#fail[from] as number, symbolOf[node] as number);
+      this.#fail[node] = fail;
+      this.#output[node] = (this.#nameAt[fail] as number) >= 0 ? fail : (this.#output[fail] as number);
+    }
+  }
+
+  /** The automaton's move from `node` on `symbol`, following failure links. */
+  #step(node: number, symbol: number): number {
+    for (;;) {
+      const child = this.#edges.get(node * this.#width + symbol);
+      if (child !== undefined) return child;
+      if (node === 0) return 0;
+      node = this.#fail[node] as number;
+    }
+  }
+
+  /**
+   * All non-overlapping matches in `text`, left to right.
+   *
+   * Reads the text once with the automaton, collecting every occurrence of
+   * every name that stands as a whole word; then keeps, left to right, the
+   * longest match at the earliest free position.
+   */
+  find(text: string): NameMatch[] {
+    if (this.#names.length === 0 || text.length === 0) return [];
+    const { scanned, offsets } = nfcWithOffsets(text);
+
+    // symbolStart[k]: where the k-th symbol read starts in `scanned`, to turn a name's length in symbols into a start.
+    const symbolStart = new Int32Array(scanned.length);
+    const found: { start: number; end: number; name: number }[] = [];
+    let node = 0;
+    let read = 0;
+    let inSpace = false;
+    for (let i = 0; i < scanned.length; i++) {
+      const unit = fold(scanned.charCodeAt(i));
+      if (unit === SPACE) {
+        if (inSpace) continue; // a whitespace run is one symbol
+        inSpace = true;
+      } else {
+        inSpace = false;
+      }
+      symbolStart[read++] = i;
+      const symbol = this.#symbols[unit] as number;
+      if (symbol < 0) {
+        node = 0;
+        continue;
+      }
+      node = this.#step(node, symbol);
+      let hit = (this.#nameAt[node] as number) >= 0 ? node : (this.#output[node] as number);
+      while (hit !== 0) {
+        const index = this.#nameAt[hit] as number;
+        const start = symbolStart[read - (this.#depth[hit] as number)] as number;
+        const end = i + 1;
+        const name = this.#names[index] as IndexedName;
+        if (name.cjk || (startsWord(scanned, start) && endsWord(scanned, end))) found.push({ start, end, name: index });
+        hit = this.#output[hit] as number;
+      }
+    }
+
+    // Leftmost-longest: earliest start first, longest first among equal starts; skip anything overlapping a kept match.
+    found.sort((a, b) => a.start - b.start || b.end - a.end);
+    const matches: NameMatch[] = [];
+    let free = 0;
+    for (const candidate of found) {
+      if (candidate.start < free) continue;
+      free = candidate.end;
+      const id = (this.#names[candidate.name] as IndexedName).id;
+      if (id === null) continue; // a shared name: it claims the text but links nowhere
+      const start = offsets ? (offsets.start[candidate.start] as number) : candidate.start;
+      const end = offsets ? (offsets.end[candidate.end - 1] as number) : candidate.end;
+      matches.push({ id, start, end, text: text.slice(start, end) });
+    }
+    return matches;
+  }
+}

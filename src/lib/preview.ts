@@ -1,0 +1,33 @@
+/**
+ * Preview cards: the few facts shown when a reader hovers, focuses or taps a
+ * person or event link. Generated at build time as one small JSON file per
+ * record, fetched only when a card is opened, so no page carries them all.
+ */
+import type { EventRecord, PersonRecord } from './records.ts';
+import { formatDate, startOf } from './dates.ts';
+
+export interface Preview {
+  kind: 'person' | 'event';
+  /** Name or title. */
+  title: string;
+  /** The one-line summary. */
+  summary: string;
+  /** A person's latest role with its dates, or an event's date at its precision. */
+  detail?: string;
+}
+
+export function personPreview(person: PersonRecord): Preview {
+  // The role begun last says most about who the person is now.
+  const latest = [...person.roles].sort((a, b) => (a.from ? startOf(a.from).getTime() : 0) - (b.from ? startOf(b.from).getTime() : 0)).at(-1);
+  let detail: string | undefined;
+  if (latest) {
+    const span = latest.from && latest.to ? `${formatDate(latest.from)} – ${formatDate(latest.to)}` : latest.from ? `since ${formatDate(latest.from)}` : latest.to ? `until ${formatDate(latest.to)}` : '';
+    detail = span ? `${latest.title}, ${span}` : latest.title;
+  }
+  return { kind: 'person', title: person.name, summary: person.summary, ...(detail ? { detail } : {}) };
+}
+
+export function eventPreview(event: EventRecord): Preview {
+  const detail = event.end ? `${formatDate(event.date)} – ${formatDate(event.end)}` : formatDate(event.date);
+  return { kind: 'event', title: event.title, summary: event.summary, detail };
+}

@@ -1,0 +1,177 @@
+/**
+ * Preview cards for person and event links (progressive enhancement: without
+ * this script the links simply work).
+ *
+ * Meets WCAG 2.2 SC 1.4.13 (content on hover or focus): the card opens on
+ * hover and on keyboard focus, can be hovered itself without closing, stays
+ * until the pointer or focus leaves, and Esc dismisses it without moving
+ * focus. On touch, the first tap opens the card and the card's own link goes
+ * through. Card data is a small JSON file per record, fetched on demand.
+ */
+
+interface Preview {
+  kind: 'person' | 'event';
+  title: string;
+  summary: string;
+  detail?: string;
+}
+
+const RECORD_PATH = /\/(people|events)\/([^/]+)\/$/;
+const cache = new Map<string, Promise<Preview | undefined>>();
+
+let card: HTMLElement | undefined;
+let owner: HTMLAnchorElement | undefined;
+let hideTimer: number | undefined;
+let showTimer: number | undefined;
+let lastPointer = 'mouse';
+
+function dataUrl(link: HTMLAnchorElement): string | undefined {
+  if (link.origin !== location.origin || link.closest('.preview-card')) return undefined;
+  const match = RECORD_PATH.exec(link.pathname);
+  if (!match) return undefined;
+  return link.pathname.replace(RECORD_PATH, `/previews/${match[1]}/${match[2]}.json`);
+}
+
+function load(url: string): Promise<Preview | undefined> {
+  let pending = cache.get(url);
+  if (!pending) {
+    pending = fetch(url)
+      .then((r) => (r.ok ? (r.json() as Promise<Preview>) : undefined))
+      .catch(() => undefined);
+    cache.set(url, pending);
+  }
+  return pending;
+}
+
+function element(tag: string, className: string, text: string): HTMLElement {
+  const el = document.createElement(tag);
+  el.className = className;
+  el.textContent = text;
+  return el;
+}
+
+function ensureCard(): HTMLElement {
+  if (card) return card;
+  // Phrasing elements only: the card is placed inside the paragraph, right
+  // after its link, so Tab moves from the link into the card.
+  card = document.createElement('span');
+  card.id = 'preview-card';
+  card.className = 'preview-card';
+  card.hidden = true;
+  card.addEventListener('pointerenter', () => clearTimeout(hideTimer));
+  card.addEventListener('pointerleave', () => scheduleHide());
+  card.addEventListener('focusout', (e) => {
+    const next = e.relatedTarget as Node | null;
+    if (!next || (!card!.contains(next) && next !== owner)) hide();
+  });
+  return card;
+}
+
+async function show(link: HTMLAnchorElement): Promise<void> {
+  const url = dataUrl(link);
+  if (!url) return;
+  clearTimeout(hideTimer);
+  const preview = await load(url);
+  if (!preview || !link.isConnected) return;
+  const box = ensureCard();
+  const label = preview.kind === 'person' ? 'Person' : 'Event';
+  const more = document.createElement('a');
+  more.href = link.href;
+  more.className = 'preview-more';
+  more.textContent = `Open ${preview.title}`;
+  box.replaceChildren(
+    element('span', 'preview-kind', label),
+    element('span', 'preview-title', preview.title),
+    ...(preview.detail ? [element('span', 'preview-detail', preview.detail)] : []),
+    element('span', 'preview-summary', preview.summary),
+    more,
+  );
+  owner?.removeAttribute('aria-describedby');
+  owner = link;
+  link.setAttribute('aria-describedby', box.id);
+  if (link.nextSibling !== box) link.after(box);
+  box.hidden = false;
+  place(box, link);
+}
+
+function place(box: HTMLElement, link: HTMLElement): void {
+  // Position against the page: reset, then measure where the card's offset parent sits.
+  box.style.left = '0px';
+  box.style.top = '0px';
+  const origin = box.getBoundingClientRect();
+  const rect = link.getClientRects()[0] ?? link.getBoundingClientRect();
+  const width = Math.min(320, document.documentElement.clientWidth - 16);
+  box.style.width = `${width}px`;
+  const left = Math.max(8, Math.min(rect.left, document.documentElement.clientWidth - width - 8));
+  box.style.left = `${left - origin.left}px`;
+  // Below the link, or above it when there is no room below.
+  const below = rect.bottom + 6;
+  const fitsBelow = below + box.offsetHeight < innerHeight;
+  box.style.top = `${(fitsBelow ? below : Math.max(8, rect.top - box.offsetHeight - 6)) - origin.top}px`;
+}
+
+function hide(): void {
+  clearTimeout(showTimer);
+  clearTimeout(hideTimer);
+  if (card) card.hidden = true;
+  owner?.removeAttribute('aria-describedby');
+  owner = undefined;
+}
+
+function scheduleHide(): void {
+  clearTimeout(hideTimer);
+  hideTimer = window.setTimeout(hide, 300);
+}
+
+function linkFrom(target: EventTarget | null): HTMLAnchorElement | undefined {
+  const link = (target as Element | null)?.closest?.('a[href]');
+  return link instanceof HTMLAnchorElement && dataUrl(link) ? link : undefined;
+}
+
+document.addEventListener('pointerdown', (e) => (lastPointer = e.pointerType));
+
+document.addEventListener('pointerover', (e) => {
+  if (e.pointerType !== 'mouse') return;
+  const link = linkFrom(e.target);
+  if (!link) return;
+  clearTimeout(hideTimer);
+  clearTimeout(showTimer);
+  if (owner !== link) showTimer = window.setTimeout(() => void show(link), 150);
+});
+
+document.addEventListener('pointerout', (e) => {
+  if (e.pointerType !== 'mouse') return;
+  const link = linkFrom(e.target);
+  if (!link) return;
+  clearTimeout(showTimer);
+  if (!card?.contains(e.relatedTarget as Node | null)) scheduleHide();
+});
+
+document.addEventListener('focusin', (e) => {
+  const link = linkFrom(e.target);
+  if (link && owner !== link && lastPointer !== 'touch') void show(link);
+});
+
+document.addEventListener('focusout', (e) => {
+  const link = linkFrom(e.target);
+  if (!link || link !== owner) return;
+  const next = e.relatedTarget as Node | null;
+  if (!next || !card?.contains(next)) hide();
+});
+
+document.addEventListener('click', (e) => {
+  // On touch, the first tap opens the card; the card's link goes through.
+  if (lastPointer !== 'touch') return;
+  const link = linkFrom(e.target);
+  if (link) {
+    if (owner === link && card && !card.hidden) return;
+    e.preventDefault();
+    void show(link);
+  } else if (card && !card.hidden && !card.contains(e.target as Node)) {
+    hide();
+  }
+});
+
+document.addEventListener('keydown', (e) => {
+  if (e.key === 'Escape' && card && !card.hidden) hide();
+});

@@ -1,0 +1,88 @@
+/**
+ * Preview cards on person and event links: by mouse, keyboard and touch,
+ * meeting WCAG 2.2 1.4.13 (dismissible with Esc, hoverable, persistent).
+ */
+import { expect, test, type Page } from '@playwright/test';
+
+const STORY = 'stories/sessions-trump-rift/';
+const kislyak = (page: Page) => page.locator('.story-body a[data-ref="person:sergey-kislyak"]').first();
+
+test.beforeEach(async ({ page }) => {
+  const problems: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  page.on('requestfailed', (r) => problems.push(`${r.url()} ${r.failure()?.errorText}`));
+  page.on('response', (r) => r.status() >= 400 && problems.push(`${r.status()} ${r.url()}`));
+  (page as Page & { problems: string[] }).problems = problems;
+});
+
+test.afterEach(async ({ page }) => {
+  expect((page as Page & { problems: string[] }).problems).toEqual([]);
+});
+
+test('hover opens a card that can itself be hovered, and Esc dismisses it', async ({ page, isMobile }) => {
+  test.skip(isMobile, 'hover needs a mouse');
+  await page.goto(STORY);
+  const card = page.locator('#preview-card');
+  await kislyak(page).hover();
+  await expect(card).toBeVisible();
+  await expect(card).toContainText('Sergey Kislyak');
+  await expect(card).toContainText('Russian Ambassador to the United States');
+  await expect(kislyak(page)).toHaveAttribute('aria-describedby', 'preview-card');
+  // Hoverable: moving onto the card keeps it open, long after the hide delay.
+  await card.hover();
+  await page.waitForTimeout(600);
+  await expect(card).toBeVisible();
+  // Dismissible: Esc closes it while the pointer is still over it.
+  await page.keyboard.press('Escape');
+  await expect(card).toBeHidden();
+  // Leaving both closes a reopened card.
+  await kislyak(page).hover();
+  await expect(card).toBeVisible();
+  await page.mouse.move(5, 5);
+  await expect(card).toBeHidden();
+});
+
+test('keyboard focus opens the card, Esc closes it without moving focus, and the card link goes through', async ({ page, isMobile }) => {
+  test.skip(isMobile, 'keyboard test on desktop');
+  await page.goto(STORY);
+  const card = page.locator('#preview-card');
+  await kislyak(page).focus();
+  await expect(card).toBeVisible();
+  await expect(card).toContainText('Sergey Kislyak');
+  await page.keyboard.press('Escape');
+  await expect(card).toBeHidden();
+  await expect(kislyak(page)).toBeFocused();
+  // Focus another mention: a card for it.
+  const event = page.locator('.story-body a[data-ref="event:comey-testimony"]').first();
+  await event.focus();
+  await expect(card).toContainText('Comey testifies before the Senate Intelligence Committee');
+  await expect(card).toContainText('June 8, 2017');
+  // Tab into the card, then follow its link.
+  await page.keyboard.press('Tab');
+  await expect(card.locator('a')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/events\/comey-testimony\/$/);
+});
+
+test('a tap opens the card instead of leaving the page; the card link goes through', async ({ page, isMobile }) => {
+  test.skip(!isMobile, 'touch runs on the phone project');
+  await page.goto(STORY);
+  const card = page.locator('#preview-card');
+  await kislyak(page).tap();
+  await expect(card).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`${STORY}$`));
+  const box = await card.boundingBox();
+  expect(box!.x).toBeGreaterThanOrEqual(0);
+  expect(box!.x + box!.width).toBeLessThanOrEqual(360);
+  await card.locator('a').tap();
+  await expect(page).toHaveURL(/\/people\/sergey-kislyak\/$/);
+});
+
+test('without JavaScript, mention links are plain links', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(STORY);
+  await kislyak(page).click();
+  await expect(page).toHaveURL(/\/people\/sergey-kislyak\/$/);
+  await context.close();
+});
