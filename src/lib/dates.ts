@@ -69,7 +69,7 @@ export function partialDate(value: unknown): PartialDate {
 }
 
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return utc(year, month, 0).getUTCDate();
 }
 
 /** The machine form at the value's own precision: `2016`, `2016-07`, `2016-07-20` (for `<time datetime>`). */
@@ -83,14 +83,14 @@ export function toIso(date: PartialDate): string {
 
 /** The first moment the date can mean, as a UTC Date (for arithmetic and sorting). */
 export function startOf(date: PartialDate): Date {
-  return new Date(Date.UTC(date.year, (date.month ?? 1) - 1, date.day ?? 1));
+  return utc(date.year, (date.month ?? 1) - 1, date.day ?? 1);
 }
 
 /** The last day the date can mean: 2016-07 ends on 31 July 2016. */
 export function endOf(date: PartialDate): Date {
   if (date.precision === 'day') return startOf(date);
-  if (date.precision === 'month') return new Date(Date.UTC(date.year, date.month!, 0));
-  return new Date(Date.UTC(date.year, 11, 31));
+  if (date.precision === 'month') return utc(date.year, date.month!, 0);
+  return utc(date.year, 11, 31);
 }
 
 /**
@@ -122,6 +122,7 @@ export function formatDate(date: PartialDate): string {
 /** A span such as "February 3–9, 2017" or "2008 – July 22, 2017"; an open end reads "since". */
 export function formatRange(from: PartialDate | undefined, to: PartialDate | undefined): string {
   if (from && to) {
+    if (compareDates(from, to) === 0 && from.precision === to.precision) return formatDate(from);
     if (from.precision === 'day' && to.precision === 'day' && from.year === to.year) {
       if (from.month === to.month) {
         return `${format(utcAsLocal(startOf(from)), 'MMMM d')}–${to.day}, ${to.year}`;
@@ -171,7 +172,17 @@ export function parseTimestamp(value: unknown): { ok: true; value: Timestamp } |
 
 /** date-fns formats in local time; shift a UTC calendar date so the local fields match it. */
 function utcAsLocal(d: Date): Date {
-  return new Date(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
+  const local = new Date(0);
+  local.setFullYear(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
+  local.setHours(0, 0, 0, 0);
+  return local;
+}
+
+/** A UTC date; unlike `Date.UTC`, years 0–99 stay themselves instead of becoming 1900–1999. */
+function utc(year: number, monthIndex: number, day: number): Date {
+  const d = new Date(0);
+  d.setUTCFullYear(year, monthIndex, day);
+  return d;
 }
 
 function monthName(month: number): string {

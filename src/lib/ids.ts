@@ -15,12 +15,19 @@ export function isValidId(value: string): boolean {
   return ID_PATTERN.test(value);
 }
 
+/** Letters that Unicode does not decompose into a base letter and a mark. */
+const FOLDS: Record<string, string> = {
+  ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', þ: 'th',
+  Æ: 'Ae', Œ: 'Oe', Ø: 'O', Ł: 'L', Đ: 'D', Þ: 'Th',
+};
+
 /**
  * Turns a title or name into an id: accents folded ("Zoë" → "zoe"), every
  * other run of non-alphanumerics a single hyphen.
  */
 export function toId(text: string): string {
   return text
+    .replace(/[ßæœøłđþÆŒØŁĐÞ]/g, (c) => FOLDS[c] ?? c)
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()

@@ -65,6 +65,10 @@ export const storySchema = z.strictObject({
   summary: text('a summary'),
   /** Lowercase topic labels. */
   tags: z.array(text('a tag')).default([]),
+  /** Short points for a "What you need to know" box above the article. */
+  keyPoints: z.array(text('a key point')).optional(),
+  /** `false` turns off automatic linking of people's names in this story; `[[…]]` links still work. */
+  autolink: z.boolean({ message: 'expected true or false' }).default(true),
   /** People the story concerns even where the body does not name them (ids). */
   people: z.array(id).default([]),
   /** Events the story touches even where the body does not link them (ids). */
@@ -76,6 +80,8 @@ export const personSchema = z.strictObject({
   name: text('a name'),
   /** Other names that refer to this person in text: surname, full name, titles. Each must be unique across all people. */
   aliases: z.array(text('an alias')).default([]),
+  /** `false` keeps this person's names from being linked automatically (for common-word names); `[[…]]` links still work. */
+  autolink: z.boolean({ message: 'expected true or false' }).default(true),
   /** One line on who they are, for previews and lists. */
   summary: text('a one-line summary'),
   /** Offices and positions held, with the dates they began and ended. */

@@ -58,9 +58,27 @@ const P = (ref: string, text: string, anchor: string | undefined, sentence: stri
 describe('linkMentions: where mentions are found', () => {
   it.each<Case>([
     {
-      name: 'a bare id',
+      name: 'a bare person id, shown as the name',
       md: '[[jeff-sessions]] spoke.',
-      mentions: [P('person:jeff-sessions', 'jeff-sessions', 'p-jeff-sessions-spoke', 'jeff-sessions spoke.', 1, 1)],
+      mentions: [P('person:jeff-sessions', 'Jeff Sessions', 'p-jeff-sessions-spoke', 'Jeff Sessions spoke.', 1, 1)],
+    },
+    {
+      name: 'a bare event id, shown as the title',
+      md: 'Then [[sessions-recusal]].',
+      mentions: [P('event:sessions-recusal', 'Sessions recuses himself', 'p-then-sessions-recuses-himself', 'Then Sessions recuses himself.', 1, 6)],
+    },
+    {
+      name: 'a bare name or alias, shown as written',
+      md: 'Then [[jeff sessions]] and [[SESSIONS]].',
+      mentions: [
+        P('person:jeff-sessions', 'jeff sessions', 'p-then-jeff-sessions-and-sessions', 'Then jeff sessions and SESSIONS.', 1, 6),
+        P('person:jeff-sessions', 'SESSIONS', 'p-then-jeff-sessions-and-sessions', 'Then jeff sessions and SESSIONS.', 1, 28),
+      ],
+    },
+    {
+      name: 'an id in another case, shown as written',
+      md: '[[Jeff-Sessions]] spoke.',
+      mentions: [P('person:jeff-sessions', 'Jeff-Sessions', 'p-jeff-sessions-spoke', 'Jeff-Sessions spoke.', 1, 1)],
     },
     {
       name: 'a name with shown text',

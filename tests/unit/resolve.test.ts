@@ -34,7 +34,13 @@ const EVENTS = [
 
 const index = new LinkIndex(PEOPLE, EVENTS);
 
-const ok = (kind: 'person' | 'event', id: string): Resolution => ({ ok: true, target: { kind, id } as never });
+const LABELS: Record<string, string> = Object.fromEntries([
+  ...PEOPLE.map((p) => [p.id, p.name]),
+  ...EVENTS.map((e) => [e.id, e.title]),
+  ['sessions-junior', 'Jeff Sessions Jr.'],
+]);
+/** A successful resolution, with the record's name or title as its label. */
+const ok = (kind: 'person' | 'event', id: string, label = LABELS[id]!): Resolution => ({ ok: true, target: { kind, id } as never, label });
 
 describe('LinkIndex.resolve: targets that resolve', () => {
   it.each<[string, string, Resolution]>([
@@ -170,7 +176,7 @@ describe('LinkIndex: names claimed twice', () => {
   it('does not report a person repeating their own name as an alias', () => {
     const idx = new LinkIndex([person('sergey-kislyak', 'Sergey Kislyak', ['Sergey Kislyak', 'Kislyak'])], []);
     expect(idx.issues).toEqual([]);
-    expect(idx.resolve('Sergey Kislyak')).toEqual(ok('person', 'sergey-kislyak'));
+    expect(idx.resolve('Sergey Kislyak')).toEqual(ok('person', 'sergey-kislyak', 'Sergey Kislyak'));
   });
 
   it('a clean index has no issues and knows every id, people first', () => {
