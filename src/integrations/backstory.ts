@@ -15,7 +15,7 @@ import type { Root } from 'mdast';
 import rehypeSlug from 'rehype-slug';
 import { loadContent } from '../lib/load.ts';
 import { assembleSite, buildIndex } from '../lib/site.ts';
-import { ContentError } from '../lib/errors.ts';
+import { ContentError, formatIssue } from '../lib/errors.ts';
 import type { LinkIndex } from '../lib/resolve.ts';
 import remarkMentions from '../markdown/remark-mentions.ts';
 import rehypeEditorNotes from '../markdown/rehype-editor-notes.ts';
@@ -45,6 +45,7 @@ export default function backstory(options: BackstoryOptions): AstroIntegration {
           const started = performance.now();
           const site = assembleSite(content, { base: config.base });
           index = site.index;
+          for (const warning of site.warnings) logger.warn(formatIssue(warning));
           logger.info(
             `content checked: ${content.stories.length} stories, ${content.people.length} people, ${content.events.length} events in ${Math.round(performance.now() - started)} ms`,
           );
@@ -60,7 +61,7 @@ export default function backstory(options: BackstoryOptions): AstroIntegration {
               // after `[[…]]` has become a link (Astro would run them first).
               gfm: false,
               smartypants: false,
-              remarkPlugins: [remarkGfm, [remarkMentions, { index: () => index!, base: config.base }], curlQuotes],
+              remarkPlugins: [remarkGfm, [remarkMentions, { index: () => index!, base: config.base, contentDir: options.contentDir }], curlQuotes],
               remarkRehype: { footnoteLabel: "Editor's notes", footnoteBackLabel: 'Back to the passage' },
               rehypePlugins: [rehypeSlug, rehypeEditorNotes],
             }),

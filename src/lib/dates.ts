@@ -106,9 +106,12 @@ export function compareDates(a: PartialDate, b: PartialDate): number {
   );
 }
 
-/** Whether two partial dates can refer to the same day (one contains the other). */
-export function overlaps(a: PartialDate, b: PartialDate): boolean {
-  return startOf(a) <= endOf(b) && startOf(b) <= endOf(a);
+/**
+ * Whether two partial dates can refer to the same day (one contains the
+ * other); with `bEnd`, whether `a` can fall within the span from `b` to `bEnd`.
+ */
+export function overlaps(a: PartialDate, b: PartialDate, bEnd?: PartialDate): boolean {
+  return startOf(a) <= endOf(bEnd ?? b) && startOf(b) <= endOf(a);
 }
 
 /** Reader-facing form at the date's precision: "2016", "July 2016", "July 20, 2016". */

@@ -1,20 +1,33 @@
 /**
- * Mentions: the `[[target]]` and `[[target|shown text]]` links in a body.
+ * The body transform: mentions and dates in a Markdown tree.
+ *
+ * - `[[target]]` and `[[target|shown text]]` become links to person and event
+ *   pages; with `autolink`, people's names and aliases are linked too, on
+ *   their first mention in each section.
+ * - Every paragraph gets a stable anchor, and every mention the sentence
+ *   around it, so a person page can quote the sentence and link to the
+ *   paragraph.
+ * - With `published`, relative dates ("last year", "on Friday") are wrapped in
+ *   `<time>` with the absolute date beside them, and conflicts are flagged.
  *
  * One transform serves both sides of the build: the Markdown plugin runs it to
- * render links, and the graph runs it on a parsed body to learn who is
- * mentioned where. Because both use the same code, the paragraph anchor a
- * person page links to is the id the story page renders.
+ * render, and the graph runs it on a parsed body to learn who is mentioned
+ * where. Because both use the same code, the anchor a person page links to is
+ * the id the story page renders.
  */
 import type { Nodes, Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import type { Target } from './records.ts';
 import type { LinkIndex } from './resolve.ts';
 import { toId } from './ids.ts';
+import { formatDate, overlaps, toIso, type PartialDate } from './dates.ts';
+import { anchorDates } from './anchor-dates.ts';
 
 export interface Mention {
   target: Target;
   /** The words the reader sees. */
   text: string;
+  /** `explicit` for `[[…]]`, `auto` for a name found in the text. */
+  via: 'explicit' | 'auto';
   /** Id of the paragraph the mention stands in (for `#anchor` links), when it stands in one. */
   anchor?: string;
   /** The sentence around the mention, as plain text. */
@@ -34,15 +47,36 @@ export interface MentionProblem {
   column: number;
 }
 
+/** A relative date that was anchored, as reported to the editor. */
+export interface DateNote {
+  /** The original words. */
+  text: string;
+  /** The resolved date, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
+  datetime: string;
+  /** Why the date looks wrong, when it does. */
+  conflict?: string;
+  line: number;
+  column: number;
+}
+
 export interface MentionOptions {
   index: LinkIndex;
   /** The URL of a target's page. */
   href: (target: Target) => string;
+  /** The Markdown source the tree was parsed from, for exact line and column numbers. */
+  source?: string;
+  /** Link people's names found in the text (first mention per section). */
+  autolink?: boolean;
+  /** The story's publication day: turns on anchoring of relative dates. */
+  published?: PartialDate;
+  /** The record whose body this is: its own name is not autolinked to itself. */
+  self?: Target;
 }
 
 export interface MentionResult {
   mentions: Mention[];
   problems: MentionProblem[];
+  dates: DateNote[];
 }
 
 /** `[[target]]` or `[[target|shown]]`; neither part may hold brackets, the target no pipe. */
@@ -51,101 +85,136 @@ const WIKILINK = /\[\[([^[\]|\n]+?)(?:\|([^[\]\n]+?))?\]\]/g;
 /** Blocks that get a stable anchor and whose text is split into sentences. */
 const ANCHORED = new Set(['paragraph']);
 
-/** Nodes whose text is never turned into links. */
+/** Nodes whose text is never turned into links or dates. */
 const OPAQUE = new Set(['link', 'linkReference', 'code', 'inlineCode', 'html', 'definition']);
 
+/** Nodes that start a new section: a name is linked again on its first mention after one. */
+const SECTION_START = new Set(['heading', 'footnoteDefinition']);
+
 interface Pending {
-  node: Mention;
+  node: Omit<Mention, 'anchor' | 'sentence' | 'start' | 'end'>;
   link: PhrasingContent;
 }
 
+interface Context {
+  /** Mentions of the enclosing paragraph (or of no paragraph). */
+  block: Pending[];
+  /** Inside a heading: explicit links only, no autolinks, no dates. */
+  inHeading: boolean;
+  /** Inside an editor's note (a footnote): the editor's own words, whose dates are not anchored. */
+  inNote: boolean;
+}
+
 /**
- * Replaces every wikilink in the tree with a link node (class `mention`,
- * `data-ref="person:id"`), gives each paragraph a stable `id`, and returns
- * the mentions with their sentences plus any target that could not be
- * resolved.
+ * Transforms the tree in place and returns the mentions with their sentences,
+ * the anchored dates, and any target that could not be resolved.
  */
 export function linkMentions(tree: Root, options: MentionOptions): MentionResult {
   const mentions: Mention[] = [];
   const problems: MentionProblem[] = [];
+  const dates: DateNote[] = [];
   const anchors = new AnchorAllocator();
-
-  // Mentions outside any paragraph (headings, table cells) keep no anchor.
+  const locator = new Locator(options.source);
+  // People already linked in the current section.
+  let linked = new Set<string>();
   const unanchored: Pending[] = [];
 
-  const walk = (parent: Parent, block: Pending[]): void => {
+  const linkFor = (target: Target, shown: string, via: Mention['via']): PhrasingContent => ({
+    type: 'link',
+    url: options.href(target),
+    children: [{ type: 'text', value: shown }],
+    data: {
+      hProperties: {
+        className: ['mention', `mention-${target.kind}`],
+        'data-ref': `${target.kind}:${target.id}`,
+        ...(via === 'auto' ? { 'data-auto': '' } : {}),
+      },
+    },
+  });
+
+  const splitText = (node: Text, ctx: Context): PhrasingContent[] => {
+    const value = node.value;
+    const out: PhrasingContent[] = [];
+    const cursor = locator.cursor(node);
+    const plain = (text: string) => {
+      if (!text) return;
+      if (!options.autolink || ctx.inHeading) {
+        out.push({ type: 'text', value: text });
+        return;
+      }
+      let last = 0;
+      for (const match of options.index.names.find(text)) {
+        const key = `person:${match.id}`;
+        if (linked.has(key) || (options.self?.kind === 'person' && options.self.id === match.id)) continue;
+        linked.add(key);
+        if (match.start > last) out.push({ type: 'text', value: text.slice(last, match.start) });
+        const target: Target = { kind: 'person', id: match.id };
+        const link = linkFor(target, match.text, 'auto');
+        out.push(link);
+        ctx.block.push({ node: { target, text: match.text, via: 'auto', ...cursor.find(match.text) }, link });
+        last = match.end;
+      }
+      if (last < text.length) out.push({ type: 'text', value: text.slice(last) });
+    };
+
+    let last = 0;
+    for (const match of value.matchAll(WIKILINK)) {
+      plain(value.slice(last, match.index));
+      last = match.index + match[0].length;
+      const where = cursor.find(match[0]);
+      const targetText = match[1]!.trim();
+      const resolution = options.index.resolve(targetText);
+      // `[[jeff-sessions]]` reads as the name; any other target as written.
+      const shown = (match[2] ?? (resolution.ok && resolution.target.id === targetText ? resolution.label : targetText)).trim();
+      if (!resolution.ok) {
+        problems.push({ message: resolution.message, hint: resolution.hint, ...where });
+        out.push({ type: 'text', value: shown });
+        continue;
+      }
+      linked.add(`${resolution.target.kind}:${resolution.target.id}`);
+      const link = linkFor(resolution.target, shown, 'explicit');
+      out.push(link);
+      ctx.block.push({ node: { target: resolution.target, text: shown, via: 'explicit', ...where }, link });
+    }
+    plain(value.slice(last));
+    return out;
+  };
+
+  const walk = (parent: Parent, ctx: Context): void => {
     const children: RootContent[] = [];
     for (const child of parent.children) {
       if (child.type === 'text') {
-        children.push(...splitText(child, options, problems, block));
+        children.push(...splitText(child, ctx));
         continue;
       }
       children.push(child);
+      if (SECTION_START.has(child.type)) linked = new Set();
       if (OPAQUE.has(child.type) || !('children' in child)) continue;
       if (ANCHORED.has(child.type)) {
         const pending: Pending[] = [];
-        walk(child, pending);
+        walk(child, { ...ctx, block: pending });
         const anchor = anchors.allocate(plainText(child));
         setId(child, anchor);
-        mentions.push(...withSentences(child, pending, anchor));
+        const text = layout(child);
+        mentions.push(...withSentences(text, pending, anchor));
+        if (options.published && !ctx.inHeading && !ctx.inNote) {
+          dates.push(...anchorDatesIn(child, text, pending, options.published, options.index, locator));
+        }
       } else {
-        walk(child, block);
+        walk(child, {
+          block: ctx.block,
+          inHeading: ctx.inHeading || child.type === 'heading',
+          inNote: ctx.inNote || child.type === 'footnoteDefinition',
+        });
       }
     }
     parent.children = children;
   };
-  walk(tree, unanchored);
-  mentions.push(...unanchored.map((p) => p.node));
+  walk(tree, { block: unanchored, inHeading: false, inNote: false });
+  mentions.push(...unanchored.map(({ node }) => ({ ...node, sentence: node.text, start: 0, end: node.text.length })));
   mentions.sort((a, b) => a.line - b.line || a.column - b.column);
 
-  return { mentions, problems };
-}
-
-function splitText(node: Text, options: MentionOptions, problems: MentionProblem[], block: Pending[]): PhrasingContent[] {
-  const value = node.value;
-  WIKILINK.lastIndex = 0;
-  if (!WIKILINK.test(value)) return [node];
-  WIKILINK.lastIndex = 0;
-
-  const out: PhrasingContent[] = [];
-  let last = 0;
-  for (const match of value.matchAll(WIKILINK)) {
-    const at = match.index;
-    const targetText = match[1]!.trim();
-    const { line, column } = positionAt(node, at);
-    const resolution = options.index.resolve(targetText);
-    // `[[jeff-sessions]]` reads as the name; any other target as written.
-    const shown = (match[2] ?? (resolution.ok && resolution.target.id === targetText ? resolution.label : targetText)).trim();
-    if (at > last) out.push({ type: 'text', value: value.slice(last, at) });
-    last = at + match[0].length;
-    if (!resolution.ok) {
-      problems.push({ message: resolution.message, hint: resolution.hint, line, column });
-      out.push({ type: 'text', value: shown });
-      continue;
-    }
-    const target = resolution.target;
-    const link: PhrasingContent = {
-      type: 'link',
-      url: options.href(target),
-      children: [{ type: 'text', value: shown }],
-      data: {
-        hProperties: { className: ['mention', `mention-${target.kind}`], 'data-ref': `${target.kind}:${target.id}` },
-      },
-    };
-    out.push(link);
-    block.push({ node: { target, text: shown, sentence: shown, start: 0, end: shown.length, line, column }, link });
-  }
-  if (last < value.length) out.push({ type: 'text', value: value.slice(last) });
-  return out;
-}
-
-/** Line and column of an offset inside a text node, from the node's own position. */
-function positionAt(node: Text, offset: number): { line: number; column: number } {
-  const start = node.position?.start ?? { line: 1, column: 1 };
-  const before = node.value.slice(0, offset);
-  const newlines = before.split('\n');
-  if (newlines.length === 1) return { line: start.line, column: start.column + offset };
-  return { line: start.line + newlines.length - 1, column: newlines.at(-1)!.length + 1 };
+  return { mentions, problems, dates };
 }
 
 /** Text of a block as a reader sees it; footnote markers and raw HTML left out. */
@@ -157,33 +226,137 @@ export function plainText(node: Nodes): string {
   return '';
 }
 
+/** A block's plain text with, for every text node and mention link, where it starts in that text. */
+interface Layout {
+  text: string;
+  starts: Map<Nodes, number>;
+  /** Text nodes in order, with their parents, for splitting around dates. */
+  texts: { node: Text; parent: Parent; start: number }[];
+}
+
+function layout(block: Parent): Layout {
+  let text = '';
+  const starts = new Map<Nodes, number>();
+  const texts: Layout['texts'] = [];
+  const visit = (node: Nodes, parent: Parent | undefined): void => {
+    starts.set(node, text.length);
+    // A soft line break inside a paragraph is a space to the reader (and to the sentence splitter).
+    if (node.type === 'text') {
+      if (parent) texts.push({ node, parent, start: text.length });
+      text += node.value.replace(/\n/g, ' ');
+    } else if (node.type === 'inlineCode') text += node.value.replace(/\n/g, ' ');
+    else if (node.type === 'break') text += ' ';
+    else if (node.type !== 'footnoteReference' && node.type !== 'html' && 'children' in node) {
+      for (const child of node.children as Nodes[]) visit(child, node as Parent);
+    }
+  };
+  visit(block as Nodes, undefined);
+  return { text, starts, texts };
+}
+
 const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
-/** Places each mention of a block in the sentence that holds it. */
-function withSentences(block: Parent, pending: Pending[], anchor: string): Mention[] {
-  if (pending.length === 0) return [];
-  // Offsets of each mention link within the block's plain text.
-  const offsets = new Map<PhrasingContent, number>();
-  let text = '';
-  const visit = (node: Nodes): void => {
-    if ((node.type === 'link' || node.type === 'text') && pending.some((p) => p.link === node)) offsets.set(node, text.length);
-    if (node.type === 'text' || node.type === 'inlineCode') text += node.value;
-    else if (node.type === 'break') text += ' ';
-    else if (node.type !== 'footnoteReference' && node.type !== 'html' && 'children' in node) (node.children as Nodes[]).forEach(visit);
-  };
-  visit(block as Nodes);
+function sentencesOf(text: string): { index: number; segment: string }[] {
+  return [...sentenceSegmenter.segment(text)];
+}
 
-  const sentences = [...sentenceSegmenter.segment(text)];
+/** Places each mention of a block in the sentence that holds it. */
+function withSentences({ text, starts }: Layout, pending: Pending[], anchor: string): Mention[] {
+  if (pending.length === 0) return [];
+  const sentences = sentencesOf(text);
   return pending.map(({ node, link }) => {
-    const offset = offsets.get(link) ?? 0;
+    const offset = starts.get(link as Nodes) ?? 0;
     const segment = sentences.find((s) => offset >= s.index && offset < s.index + s.segment.length) ?? sentences[0];
     const raw = segment?.segment ?? text;
-    const base = segment?.index ?? 0;
+    const local = offset - (segment?.index ?? 0);
     const leading = raw.length - raw.trimStart().length;
-    const sentence = raw.trim().replace(/\s+/g, ' ');
-    const start = Math.max(0, offset - base - leading);
-    return { ...node, anchor, sentence, start, end: Math.min(sentence.length, start + node.text.length) };
+    const collapse = (s: string) => s.replace(/\s+/g, ' ');
+    const sentence = collapse(raw.trim());
+    const start = collapse(raw.slice(leading, Math.max(leading, local))).length;
+    return { ...node, anchor, sentence, start, end: Math.min(sentence.length, start + collapse(node.text).length) };
   });
+}
+
+/**
+ * Finds relative dates in each sentence of a block, wraps them in `<time>`
+ * with the resolved date shown beside them, and checks them against the
+ * publication date and against events linked in the same sentence.
+ */
+function anchorDatesIn(block: Parent, layoutOf: Layout, pending: Pending[], published: PartialDate, index: LinkIndex, locator: Locator): DateNote[] {
+  const notes: DateNote[] = [];
+  const edits: { at: Layout['texts'][number]; from: number; to: number; nodes: PhrasingContent[] }[] = [];
+  const blockStart = block.position?.start.offset;
+  for (const sentence of sentencesOf(layoutOf.text)) {
+    const sentenceEnd = sentence.index + sentence.segment.length;
+    const events = pending
+      .filter(({ node }) => node.target.kind === 'event')
+      .map(({ node, link }) => {
+        const start = layoutOf.starts.get(link as Nodes) ?? -1;
+        return { target: node.target, start, end: start + plainText(link as Nodes).length };
+      })
+      .filter((e) => e.start >= sentence.index && e.start < sentenceEnd);
+    for (const found of anchorDates(sentence.segment, published)) {
+      const from = sentence.index + found.start;
+      // "last year's elections": the possessive stays with its words, the date goes after it.
+      const possessive = /^['’]s\b/.exec(layoutOf.text.slice(sentence.index + found.end))?.[0] ?? '';
+      const to = sentence.index + found.end + possessive.length;
+      // Only expressions within one text node can be wrapped.
+      const at = layoutOf.texts.find((t) => from >= t.start && to <= t.start + t.node.value.length);
+      if (!at) continue;
+      const conflicts = found.conflict ? [found.conflict.message] : [];
+      // An event link says what the date refers to when the date is part of
+      // its words, or when it names a day and is the sentence's only event.
+      const related = events.filter((e) => (from >= e.start && to <= e.end) || (found.date.precision === 'day' && events.length === 1));
+      for (const event of related) {
+        const span = index.eventSpan(event.target.id);
+        if (span && !overlaps(found.date, span.date, span.end)) {
+          conflicts.push(`the linked event “${index.labelOf(event.target)}” is dated ${formatDate(span.date)}`);
+        }
+      }
+      const conflict = conflicts.length > 0 ? conflicts.join('; ') : undefined;
+      const datetime = toIso(found.date);
+      const where = locator.inBlock(at.node.value.slice(from - at.start), blockStart) ?? locator.at(at.node, from - at.start);
+      notes.push({ text: found.text, datetime, ...(conflict ? { conflict } : {}), ...where });
+      edits.push({ at, from: from - at.start, to: to - at.start, nodes: dateNodes(found.text + possessive, found.date, conflict) });
+    }
+  }
+  // Apply from the end of each text node backwards so earlier offsets stay valid.
+  edits.sort((a, b) => b.from - a.from);
+  for (const edit of edits) {
+    const { node, parent } = edit.at;
+    const value = node.value;
+    const position = parent.children.indexOf(node as never);
+    if (position < 0) continue;
+    const replacement: PhrasingContent[] = [
+      ...(edit.from > 0 ? [{ type: 'text', value: value.slice(0, edit.from) } as Text] : []),
+      ...edit.nodes,
+      ...(edit.to < value.length ? [{ type: 'text', value: value.slice(edit.to) } as Text] : []),
+    ];
+    // Later edits on the same node work on its first piece, which keeps the node's identity.
+    const head = replacement[0];
+    if (head && head.type === 'text' && edit.from > 0) {
+      node.value = head.value;
+      (parent.children as PhrasingContent[]).splice(position, 1, node, ...replacement.slice(1));
+    } else {
+      (parent.children as PhrasingContent[]).splice(position, 1, ...replacement);
+    }
+  }
+  return notes;
+}
+
+/** `<time datetime>` around the words, the resolved date beside them, and a note on a conflict. */
+function dateNodes(words: string, date: PartialDate, conflict: string | undefined): PhrasingContent[] {
+  const element = (tag: string, className: string, children: PhrasingContent[], extra: Record<string, string> = {}): PhrasingContent => ({
+    type: 'emphasis',
+    data: { hName: tag, hProperties: { className: [className], ...extra } },
+    children,
+  });
+  const nodes: PhrasingContent[] = [
+    element('time', 'anchored-date', [{ type: 'text', value: words }], { dateTime: toIso(date) }),
+    element('span', 'resolved-date', [{ type: 'text', value: ` (${formatDate(date)})` }]),
+  ];
+  if (conflict) nodes.push(element('span', 'date-conflict', [{ type: 'text', value: ` Date check: ${conflict}.` }], { role: 'note' }));
+  return nodes;
 }
 
 function setId(node: Parent, id: string): void {
@@ -192,17 +365,87 @@ function setId(node: Parent, id: string): void {
 }
 
 /**
+ * Line and column numbers in the source. The parser's text values have lost
+ * blockquote markers, list indentation and entity escapes, so positions are
+ * found by searching the source from the node's start; without a source they
+ * are estimated from the node's own position.
+ */
+class Locator {
+  private readonly lineStarts: number[] = [0];
+
+  constructor(private readonly source?: string) {
+    if (source) for (let i = 0; i < source.length; i++) if (source[i] === '\n') this.lineStarts.push(i + 1);
+  }
+
+  /** A reader that finds successive pieces of one text node in the source. */
+  cursor(node: Text): { find: (piece: string) => { line: number; column: number } } {
+    let from = node.position?.start.offset ?? 0;
+    let consumed = 0;
+    return {
+      find: (piece) => {
+        const found = this.source ? this.source.indexOf(piece, from) : -1;
+        if (found >= 0 && (node.position?.end.offset === undefined || found < node.position.end.offset)) {
+          from = found + piece.length;
+          return this.position(found);
+        }
+        const offset = node.value.indexOf(piece, consumed);
+        consumed = offset >= 0 ? offset + piece.length : consumed;
+        return this.estimate(node, Math.max(0, offset));
+      },
+    };
+  }
+
+  /** The position of an offset within a text node's value. */
+  at(node: Text, offset: number): { line: number; column: number } {
+    if (this.source && node.position?.start.offset !== undefined) {
+      const piece = node.value.slice(offset, offset + 12);
+      const found = piece ? this.source.indexOf(piece, node.position.start.offset) : -1;
+      if (found >= 0) return this.position(found);
+    }
+    return this.estimate(node, offset);
+  }
+
+  /** The position of a piece of text found after a block's start (text nodes made by splitting have no position). */
+  inBlock(text: string, blockStart: number | undefined): { line: number; column: number } | undefined {
+    if (!this.source || blockStart === undefined) return undefined;
+    const piece = text.slice(0, 24);
+    const found = piece ? this.source.indexOf(piece, blockStart) : -1;
+    return found >= 0 ? this.position(found) : undefined;
+  }
+
+  private position(offset: number): { line: number; column: number } {
+    let low = 0;
+    let high = this.lineStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.lineStarts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: offset - this.lineStarts[low]! + 1 };
+  }
+
+  private estimate(node: Text, offset: number): { line: number; column: number } {
+    const start = node.position?.start ?? { line: 1, column: 1 };
+    const lines = node.value.slice(0, offset).split('\n');
+    if (lines.length === 1) return { line: start.line, column: start.column + offset };
+    return { line: start.line + lines.length - 1, column: lines.at(-1)!.length + 1 };
+  }
+}
+
+/**
  * Paragraph anchors from the paragraph's first words: `p-sessions-was-removed-from`.
- * They survive edits elsewhere in the story (unlike `p-7`), and repeats get `-2`, `-3`.
+ * They survive edits elsewhere in the story (unlike `p-7`); a repeat gets the
+ * next free number, so no two paragraphs ever share an id.
  */
 class AnchorAllocator {
-  private readonly used = new Map<string, number>();
+  private readonly used = new Set<string>();
 
   allocate(text: string): string {
     const words = toId(text).split('-').filter(Boolean).slice(0, 5).join('-').slice(0, 48).replace(/-+$/, '');
     const base = `p-${words || 'paragraph'}`;
-    const count = (this.used.get(base) ?? 0) + 1;
-    this.used.set(base, count);
-    return count === 1 ? base : `${base}-${count}`;
+    let id = base;
+    for (let n = 2; this.used.has(id); n++) id = `${base}-${n}`;
+    this.used.add(id);
+    return id;
   }
 }

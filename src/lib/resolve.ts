@@ -12,6 +12,11 @@ import { didYouMean } from './errors.ts';
 import { nearest } from './nearest.ts';
 import { toId } from './ids.ts';
 import type { EventId, PersonId } from './ids.ts';
+import type { PartialDate } from './dates.ts';
+import { NameMatcher } from './name-matcher.ts';
+
+type IndexedPerson = Pick<PersonRecord, 'id' | 'name' | 'aliases' | 'file' | 'locate'> & Partial<Pick<PersonRecord, 'autolink'>>;
+type IndexedEvent = Pick<EventRecord, 'id' | 'title' | 'file'> & Partial<Pick<EventRecord, 'date' | 'end'>>;
 
 export type Resolution =
   | { ok: true; target: Target; /** The record's name or title. */ label: string }
@@ -36,7 +41,12 @@ export class LinkIndex {
   /** Problems found while indexing: the same alias claimed by two people. */
   readonly issues: ContentIssue[] = [];
 
-  constructor(people: readonly Pick<PersonRecord, 'id' | 'name' | 'aliases' | 'file' | 'locate'>[], events: readonly Pick<EventRecord, 'id' | 'title' | 'file'>[]) {
+  private readonly spans = new Map<string, { date: PartialDate; end?: PartialDate }>();
+
+  /** One matcher over every name and alias of the people who allow autolinking. */
+  readonly names: NameMatcher;
+
+  constructor(people: readonly IndexedPerson[], events: readonly IndexedEvent[]) {
     const claimedBy = new Map<string, Pick<PersonRecord, 'id' | 'file'>>();
     for (const person of people) {
       const target: Target = { kind: 'person', id: person.id as PersonId };
@@ -61,7 +71,11 @@ export class LinkIndex {
         this.add(name, target);
       }
     }
+    this.names = new NameMatcher(
+      people.filter((p) => p.autolink !== false).map((p) => ({ id: p.id as PersonId, names: [p.name, ...p.aliases] })),
+    );
     for (const event of events) {
+      if (event.date) this.spans.set(event.id, { date: event.date, ...(event.end ? { end: event.end } : {}) });
       const target: Target = { kind: 'event', id: event.id as EventId };
       this.ids.push(event.id);
       this.labels.set(`event:${event.id}`, event.title);
@@ -102,6 +116,16 @@ export class LinkIndex {
       message: `no person or event is called "${text}"`,
       hint: didYouMean(nearest(toId(text) || text, this.ids)) ?? 'check the spelling, or add the record under content/people/ or content/events/',
     };
+  }
+
+  /** An event's date and end, for checking dates written next to a link to it. */
+  eventSpan(id: string): { date: PartialDate; end?: PartialDate } | undefined {
+    return this.spans.get(id);
+  }
+
+  /** A target's name or title. */
+  labelOf(target: Target): string {
+    return this.labels.get(`${target.kind}:${target.id}`) ?? target.id;
   }
 
   /** Every person and event id, for suggestions. */

@@ -16,6 +16,8 @@ export interface Site {
   graph: Graph;
   index: LinkIndex;
   mentions: ReadonlyMap<AnyRecord, readonly Mention[]>;
+  /** Problems worth an editor's look that do not stop the build (dates that conflict). */
+  warnings: ContentIssue[];
 }
 
 /** A link index over the people and events; duplicate names are reported in `issues`. */
@@ -32,13 +34,15 @@ export function targetHref(base: string): (target: Target) => string {
 export function assembleSite(content: ContentSet, options: { base: string }): Site {
   const index = buildIndex(content);
   const issues: ContentIssue[] = [...index.issues];
+  const warnings: ContentIssue[] = [];
   const href = targetHref(options.base);
   const mentions = new Map<AnyRecord, Mention[]>();
   for (const record of [...content.stories, ...content.people, ...content.events]) {
     const result = extractMentions(record, { index, href });
     mentions.set(record, result.mentions);
     issues.push(...result.issues);
+    warnings.push(...result.warnings);
   }
   if (issues.length > 0) throw new ContentError(issues);
-  return { graph: buildGraph(content, mentions), index, mentions };
+  return { graph: buildGraph(content, mentions), index, mentions, warnings };
 }

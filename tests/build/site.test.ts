@@ -109,3 +109,53 @@ describe('the built site', () => {
     expect(html).toContain('<h3 id="y2017-m03">March</h3>');
   });
 });
+
+describe('the explainer reading experience', () => {
+  it('anchors the story’s relative dates, with the resolved date visible', () => {
+    const html = read(out, 'stories/sessions-trump-rift/index.html');
+    expect(html).toContain('<time class="anchored-date" datetime="2016">last year’s</time><span class="resolved-date"> (2016)</span>');
+    expect(html).toContain('<time class="anchored-date" datetime="2016-09">in September last year</time><span class="resolved-date"> (September 2016)</span>');
+    expect(html).toContain('<time class="anchored-date" datetime="2017-07">in July of this year</time>');
+    expect(html).toContain('<time class="anchored-date" datetime="2017-06-09">on Friday</time><span class="resolved-date"> (June 9, 2017)</span>');
+  });
+
+  it('flags both date conflicts of the first story for the reader', () => {
+    const notes = [...read(out, 'stories/sessions-trump-rift/index.html').matchAll(/<span class="date-conflict" role="note">([^<]*)<\/span>/g)].map((m) => m[1]);
+    expect(notes).toHaveLength(2);
+    expect(notes[0]).toContain('past tense, but July 2017 is after publication on June 7, 2017');
+    expect(notes[1]).toContain('the linked event “Comey testifies before the Senate Intelligence Committee” is dated June 8, 2017');
+  });
+
+  it('links names the editor did not mark, on their first mention per section', () => {
+    const html = read(out, 'stories/sessions-trump-rift/index.html');
+    const body = html.slice(html.indexOf('<div class="story-body">'), html.indexOf('<aside class="story-context"'));
+    // "The Russian investigations are now being handled by [[rod-rosenstein|Rod Rosenstein]]": explicit.
+    // In the Comey section, "Sessions" is written plainly once and linked.
+    const comeySection = body.slice(body.indexOf('<h2 id="james-comey">'));
+    expect(comeySection.match(/data-ref="person:donald-trump"/g)?.length).toBe(1);
+    // Auto links never appear in headings.
+    expect(body).not.toMatch(/<h2[^>]*>[^<]*<a /);
+    expect(body).toContain('data-auto=""');
+  });
+
+  it('labels an archive story with its age and shows the key points', () => {
+    const html = read(out, 'stories/sessions-trump-rift/index.html');
+    expect(html).toContain('<p class="age-label">From June 2017</p>');
+    expect(html).toMatch(/<section class="key-points"[^>]*><h2 id="key-points-heading">What you need to know<\/h2>/);
+  });
+
+  it('shows the role each person held at publication and what changed later', () => {
+    const text = textOf(read(out, 'stories/sessions-trump-rift/index.html'));
+    expect(text).toMatch(/Sergey Kislyak.*At the time: Russian Ambassador to the United States\s*Since then: Russian Ambassador to the United States until July 22, 2017/);
+    expect(text).toMatch(/Robert Mueller.*At the time: Special Counsel/);
+  });
+
+  it('generates preview data for every person and event', () => {
+    for (const person of seed.people) {
+      const data = JSON.parse(read(out, `previews/people/${person.id}.json`));
+      expect(data).toMatchObject({ kind: 'person', title: person.name, summary: person.summary });
+    }
+    const testimony = JSON.parse(read(out, 'previews/events/comey-testimony.json'));
+    expect(testimony).toMatchObject({ kind: 'event', detail: 'June 8, 2017' });
+  });
+});

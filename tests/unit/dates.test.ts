@@ -120,8 +120,7 @@ describe('formatDate and toIso at each precision', () => {
     expect(formatDate(partialDate(utc(2016, 12, 31)))).toBe('December 31, 2016');
   });
 
-  // Bug: startOf/endOf/daysInMonth/utcAsLocal build Dates with Date.UTC(y, …) / new Date(y, …),
-  // which map years 0–99 to 1900–1999, although parsePartialDate accepts any year from 1 (or 0000).
+  // Date.UTC(y, …) maps years 0–99 to 1900–1999; the date helpers must not.
   it('keeps years before 100 (parsePartialDate accepts them)', () => {
     const date = partialDate('0050-07');
     expect(startOf(date).getUTCFullYear()).toBe(50);

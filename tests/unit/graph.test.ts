@@ -23,6 +23,8 @@ function story(id: string, published: string, body: string, extra: Partial<Pick<
     summary: `About ${id}.`,
     published: timestamp.value,
     tags: [],
+    // These fixtures test explicit links; autolinking has its own tests.
+    autolink: false,
     people: [],
     events: [],
     ...extra,
@@ -30,7 +32,7 @@ function story(id: string, published: string, body: string, extra: Partial<Pick<
 }
 
 function person(id: string, name: string, aliases: string[] = [], body = ''): PersonRecord {
-  return { kind: 'person', id: id as PersonId, file: `content/people/${id}.md`, body, bodyLine: 6, name, aliases, summary: `${name}.`, roles: [] };
+  return { kind: 'person', id: id as PersonId, file: `content/people/${id}.md`, body, bodyLine: 6, name, aliases, summary: `${name}.`, roles: [], autolink: false };
 }
 
 function event(id: string, title: string, date: string, people: string[] = [], body = '', end?: string): EventRecord {

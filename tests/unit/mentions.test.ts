@@ -26,7 +26,7 @@ const href = (target: Target) => `/explainer/${target.kind === 'person' ? 'peopl
 const parse = (md: string): Root => remark().use(remarkGfm).parse(md);
 function run(md: string) {
   const tree = parse(md);
-  const result = linkMentions(tree, { index, href });
+  const result = linkMentions(tree, { index, href, source: md });
   return { tree, ...result };
 }
 
@@ -140,7 +140,7 @@ describe('linkMentions: where mentions are found', () => {
     {
       name: 'on the second line of a paragraph',
       md: 'The first line\nand then [[Sessions]].',
-      mentions: [P('person:jeff-sessions', 'Sessions', 'p-the-first-line-and-then', 'and then Sessions.', 2, 10)],
+      mentions: [P('person:jeff-sessions', 'Sessions', 'p-the-first-line-and-then', 'The first line and then Sessions.', 2, 10)],
     },
     {
       name: 'padded target and shown text are trimmed',
@@ -270,9 +270,8 @@ describe('linkMentions: paragraph anchors', () => {
     expect(twins.map((m) => m.anchor)).toEqual(['p-an-update-on-the-case', 'p-an-update-on-the-case-2']);
   });
 
-  // Bug: AnchorAllocator only counts repeats of a base; a paragraph whose own words end in
-  // "-2" can take the id already given to the second repeat, so two paragraphs share an id.
-  it.fails('gives every paragraph a distinct anchor', () => {
+  // A paragraph whose own words end in "-2" must not take the id given to a repeat.
+  it('gives every paragraph a distinct anchor', () => {
     // "Update." twice gives p-update and p-update-2; "Update 2." then also gives p-update-2.
     const ids = blockIds(run('Update.\n\nUpdate.\n\nUpdate 2.').tree);
     expect(new Set(ids).size).toBe(ids.length);
@@ -346,10 +345,8 @@ describe('linkMentions: problems', () => {
     expect(mentions).toEqual([]);
   });
 
-  // Bug: positionAt() counts columns in the text node's value, from which the parser has
-  // removed the `> ` / list indentation of continuation lines (and decoded entities), so
-  // the column is off on every line after the first of a blockquote or list paragraph.
-  it.fails.each<[string, string, number, number]>([
+  // The parser drops `> ` and list indentation from continuation lines; columns come from the source.
+  it.each<[string, string, number, number]>([
     ['a blockquote continuation line', '> quoted line\n> and [[nobody]] too', 2, 7],
     ['a list item continuation line', '- first line\n  and [[nobody]] too', 2, 7],
   ])('reports the source column of `[[` on %s', (_name, md, line, column) => {
@@ -374,16 +371,14 @@ describe('linkMentions: sentences', () => {
     expect(m).toMatchObject({ sentence: 'The recuse memo named Sessions.', start: 22, end: 30 });
   });
 
-  // Bug: withSentences() collapses runs of whitespace in `sentence` but computes `start`
-  // from the uncollapsed text, so sentence.slice(start, end) is no longer the shown text.
-  it.fails('start/end still point at the shown text when the sentence has a double space', () => {
+  // `sentence` has its whitespace collapsed; `start` must be counted the same way.
+  it('start/end still point at the shown text when the sentence has a double space', () => {
     const [m] = run('Sessions  met [[sergey-kislyak|Kislyak]] twice.').mentions;
     expect(m!.sentence.slice(m!.start, m!.end)).toBe('Kislyak');
   });
 
-  // Bug: a soft line break is a "\n" in the text node, which Intl.Segmenter treats as the end
-  // of a sentence; a sentence wrapped across source lines is cut at the wrap.
-  it.fails('a sentence wrapped across source lines is kept whole', () => {
+  // A soft line break is a "\n" that Intl.Segmenter would take for a sentence end.
+  it('a sentence wrapped across source lines is kept whole', () => {
     const [m] = run('Sessions recused himself from the\ninquiry after [[Kislyak]] met him.').mentions;
     expect(m!.sentence).toBe('Sessions recused himself from the inquiry after Kislyak met him.');
   });

@@ -1,0 +1,517 @@
+/**
+ * Relative time words in story text ("last year", "on Friday", "in September
+ * last year"), pinned to the calendar at their own precision.
+ *
+ * A story read years later still says "last month". Resolving each phrase
+ * against the publication date lets a page print
+ * `<time datetime="2016-09">in September last year</time> (September 2016)`
+ * without inventing a day the writer never gave: "in May" stays a month.
+ *
+ * Why hand-written patterns rather than chrono-node: chrono 2.10 was tried
+ * first on the test table (tests/unit/anchor-dates.test.ts), given this
+ * module's tense detection and re-parsed with `forwardDate` for future tense.
+ * It passed 43 of the 87 rows, and only 58 even when the phrase boundaries
+ * were not checked; these patterns pass all 87. It splits the compound
+ * phrases news copy relies on ("in July of this year" came back as "July of"
+ * + "this year", "in September last year" as "September" + "last year"),
+ * drops "last" from "last September" and reads it as this September, takes
+ * "after a week of pressure" for a date, picks the nearest weekday and the
+ * month of the reference year whatever the tense, reads "the march on
+ * Washington", "The Sun", "Black Friday" and "1/2" as dates, and turns "the
+ * past two years" and "two years later" into single years. Each failure
+ * needed a rule of ours before or after it, and by then chrono was doing
+ * nothing a short pattern does not, while adding guesses that can change
+ * between releases. The grammar of news usage is small and closed; it is
+ * spelled out below, where each rule can be read and tested.
+ *
+ * Arithmetic runs on Dates built at local noon and read back through local
+ * getters, so a daylight-saving hour can never move a day and no result
+ * depends on the machine's time zone.
+ */
+import { addDays, addMonths, getDay } from 'date-fns';
+import { daysInMonth, formatDate, startOf, toIso, type PartialDate } from './dates.ts';
+
+export interface AnchoredDate {
+  /** Offsets of the expression in the input text: text.slice(start, end) is the original words. */
+  start: number;
+  end: number;
+  /** The original words, e.g. "in September last year". */
+  text: string;
+  /** The resolved date at the expression's precision. */
+  date: PartialDate;
+  /** The tense of the clause around the expression, as judged from nearby verbs: 'past' | 'future' | 'unknown'. */
+  tense: 'past' | 'future' | 'unknown';
+  /** Set when a past-tense expression resolves after the publication date (e.g. "met him in July of this year" in a June article). */
+  conflict?: { kind: 'future-in-past-tense'; message: string };
+}
+
+type Tense = AnchoredDate['tense'];
+
+/** The publication day, unpacked once; `noon` is the local-noon Date every calculation starts from. */
+interface Reference {
+  year: number;
+  month: number;
+  day: number;
+  noon: Date;
+}
+
+interface Candidate {
+  start: number;
+  end: number;
+  /**
+   * Absent for absolute dates ("March 2, 2017", "May 2016"): they are matched
+   * only so that their words cannot be read again as a relative "May".
+   * Returns undefined when the words name no real day ("Feb. 30").
+   */
+  resolve?: (tense: Tense) => PartialDate | undefined;
+}
+
+/**
+ * Finds the relative time expressions in `text` and resolves each against
+ * the publication day `published`, in reading order.
+ *
+ * Expressions that need a year, month or day the writer did not give are
+ * resolved at the precision they have; expressions with a year of their own
+ * are absolute and left alone. Phrases the site cannot show honestly are
+ * skipped rather than guessed (see the rule list below).
+ */
+export function anchorDates(text: string, published: PartialDate): AnchoredDate[] {
+  const ref = reference(published);
+  const chosen = pickLongest(candidates(text, ref));
+  const found: AnchoredDate[] = [];
+  for (const c of chosen) {
+    if (!c.resolve) continue;
+    const tense = tenseAround(text, c.start, c.end);
+    const date = c.resolve(tense);
+    if (!date) continue;
+    const anchored: AnchoredDate = { start: c.start, end: c.end, text: text.slice(c.start, c.end), date, tense };
+    if (tense === 'past' && startOf(date) > startOf(published)) {
+      anchored.conflict = {
+        kind: 'future-in-past-tense',
+        message: `past tense, but ${formatDate(date)} is after publication on ${formatDate(published)}`,
+      };
+    }
+    found.push(anchored);
+  }
+  return found;
+}
+
+function reference(published: PartialDate): Reference {
+  const { year, month, day } = published;
+  if (published.precision !== 'day' || month === undefined || day === undefined) {
+    // "Last Friday" means nothing against a month; refusing is better than guessing the 1st.
+    throw new RangeError(`anchorDates needs the publication day, got ${toIso(published)}`);
+  }
+  return { year, month, day, noon: new Date(year, month - 1, day, 12) };
+}
+
+// ---------------------------------------------------------------------------
+// Patterns
+//
+// Rules, with P the publication day:
+// - "yesterday", "today", "tonight", "tomorrow", "last night", "the day
+//   before yesterday", "the day after tomorrow": days around P.
+// - Weekdays ("Friday", "on Friday", "this Friday"): see resolveWeekday.
+//   "last Friday" is the most recent Friday before P, "next Friday" the first
+//   after it; "this past" and "this coming" read as "last" and "next".
+// - Month names: see resolveMonth. A month alone must carry a sign that it is
+//   a date (a preposition such as "in" or "since", "early"/"mid"/"late",
+//   "last"/"this"/"next", a day number or "last year"), because capitalised
+//   month words are also people ("Theresa May", "April Ryan") and events
+//   ("the March on Washington"); lowercase "may" and "march" never match.
+// - "last/this/next year" and "last/this/next month", optionally after
+//   "earlier", "later", "early", "late" or "mid-", at year and month
+//   precision. "The last year" and "the next month" mean the twelve months
+//   or the month just gone or to come, a span and not a calendar unit, so
+//   they are skipped.
+// - "N days/weeks/months/years/decades ago": day, day, month, year, year.
+// - Weeks ("last week", "next week") are skipped: a PartialDate has no week
+//   precision, and naming the Monday would print a day the story never gave.
+//   "In two weeks", "two years later", seasons and "hours ago" are skipped
+//   for the same reason, or because they count from a moment in the story
+//   rather than from P.
+// - Dates with a year ("March 2, 2017", "2 March 2017", "May 2016",
+//   "in 2016") are absolute: never anchored, and never mistaken for a
+//   relative month.
+// ---------------------------------------------------------------------------
+
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+/** AP abbreviates these months before a day number ("Aug. 5"); March–July are always spelt out. */
+const MONTH_ABBREVIATIONS: Record<string, number> = { Jan: 1, Feb: 2, Aug: 8, Sep: 9, Sept: 9, Oct: 10, Nov: 11, Dec: 12 };
+const NUMBERS: Record<string, number> = {
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
+  nineteen: 19, twenty: 20, 'a couple of': 2,
+};
+
+/** Either case for the first letter only: "Last year" opens sentences, but "MAY" and "may" are not months. */
+function word(w: string): string {
+  return `[${w[0]!.toUpperCase()}${w[0]!.toLowerCase()}]${w.slice(1).replace(/ /g, '\\s+')}`;
+}
+function anyWord(words: string[]): string {
+  return `(?:${words.map(word).join('|')})`;
+}
+
+const START = '(?<![\\p{L}\\p{N}])';
+const STOP = '(?![\\p{L}\\p{N}])';
+const WEEKDAY = `(?:${WEEKDAYS.join('|')})`;
+const MONTH = `(?:${MONTHS.join('|')})`;
+const MONTH_ABBR = `(?:${Object.keys(MONTH_ABBREVIATIONS).sort((a, b) => b.length - a.length).join('|')})`;
+const DAY = '\\d{1,2}(?:st|nd|rd|th)?(?![\\p{L}\\p{N}])';
+const PREPOSITION = anyWord(['in', 'on', 'since', 'by', 'until', 'till', 'through', 'during', 'from', 'before', 'after']);
+const EDGE = anyWord(['early', 'mid', 'late']);
+const YEAR_QUALIFIER = `,?\\s+(?:of\\s+)?(?<qualifier>${anyWord(['last', 'this', 'next'])})\\s+year${STOP}`;
+
+const ABSOLUTE = new RegExp(
+  `${START}(?:(?:${word('on')}\\s+)?${WEEKDAY},?\\s+)?(?:(?:${word('in')}|${word('on')})\\s+)?(?:${EDGE}(?:\\s+|-))?` +
+    `(?:(?:${MONTH}|${MONTH_ABBR}\\.?)(?:\\s+${DAY})?|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}),?\\s+(?:of\\s+)?\\d{4}(?!\\d)`,
+  'gu',
+);
+
+const MONTH_EXPRESSION = new RegExp(
+  START +
+    `(?:(?<weekdayOn>${word('on')}\\s+)?(?<weekday>${WEEKDAY}),?\\s+)?` +
+    `(?:(?<preposition>${PREPOSITION})\\s+)?` +
+    `(?:(?<modifier>${EDGE}|${anyWord(['last', 'this', 'next'])})(?:\\s+|-))?` +
+    `(?:(?<month>${MONTH})(?:\\s+(?<day>${DAY}))?` +
+    `|(?<abbreviation>${MONTH_ABBR})\\.?\\s+(?<abbreviatedDay>${DAY})` +
+    `|(?<dayFirst>${DAY})\\s+(?<monthAfterDay>${MONTH}))` +
+    `${STOP}(?!,?\\s+(?:of\\s+)?\\d{4})` +
+    `(?:${YEAR_QUALIFIER})?`,
+  'gdu',
+);
+
+const WEEKDAY_EXPRESSION = new RegExp(
+  `${START}(?:(?<modifier>${anyWord(['on', 'last', 'next', 'this past', 'this coming', 'this'])})\\s+)?(?<weekday>${WEEKDAY})${STOP}`,
+  'gu',
+);
+/** "Good Friday", "Super Tuesday": named days, not the coming or last one. */
+const NAMED_DAY_BEFORE = /(?:Good|Black|Ash|Super|Cyber|Holy|Maundy|Easter|Palm|Bloody|Giving)\s+$/u;
+/** "The Sunday Times", "Monday Night Football": titles. */
+const TITLE_AFTER = /^\s+(?:Times|Telegraph|Mirror|Express|Post|Herald|Mail|Night|Morning|Show|Club)(?![\p{L}])/u;
+
+const CALENDAR_UNIT = new RegExp(
+  `${START}(?:(?<edge>${anyWord(['earlier', 'later', 'early', 'late', 'mid'])})(?:\\s+|-))?` +
+    `(?<which>${anyWord(['last', 'this', 'next'])})\\s+(?<unit>year|month)${STOP}`,
+  'gu',
+);
+/** "over the last year", "in the next month": a span measured back or forward, not a calendar unit. */
+const SPAN_BEFORE = /(?:^|[^\p{L}])(?:the|The)\s+$/u;
+
+const AGO = new RegExp(
+  `${START}(?<count>\\d+|${anyWord(Object.keys(NUMBERS).sort((a, b) => b.length - a.length))})\\s+` +
+    `(?<unit>day|week|month|year|decade)s?\\s+ago${STOP}`,
+  'gu',
+);
+
+const DAY_WORD = new RegExp(
+  `${START}(?<word>${anyWord(['the day before yesterday', 'the day after tomorrow', 'yesterday', 'today', 'tonight', 'tomorrow', 'last night'])})${STOP}`,
+  'gu',
+);
+const DAY_WORD_OFFSETS: Record<string, number> = {
+  'the day before yesterday': -2, 'the day after tomorrow': 2, yesterday: -1, today: 0, tonight: 0, tomorrow: 1, 'last night': -1,
+};
+
+function candidates(text: string, ref: Reference): Candidate[] {
+  const found: Candidate[] = [];
+
+  for (const m of text.matchAll(ABSOLUTE)) found.push({ start: m.index, end: m.index + m[0].length });
+
+  for (const m of text.matchAll(MONTH_EXPRESSION)) {
+    const g = m.groups!;
+    const at = m.indices!.groups!;
+    const month = monthNumber(g.month ?? g.monthAfterDay, g.abbreviation);
+    const dayText = g.day ?? g.abbreviatedDay ?? g.dayFirst;
+    const day = dayText === undefined ? undefined : parseInt(dayText, 10);
+    if (g.weekday && day === undefined) continue; // "Friday, May" is no date; the weekday pattern takes "Friday"
+    if (!g.preposition && !g.modifier && day === undefined && !g.qualifier) continue; // "Theresa May", "April Ryan"
+    // "in May" and "on May 3" keep their preposition so the marked-up words read as a phrase; "since May" marks only "May".
+    const keepsPreposition = g.preposition !== undefined && /^(?:in|on)$/i.test(g.preposition);
+    const start = (g.weekday ? (at.weekdayOn ?? at.weekday)! : keepsPreposition ? at.preposition! : (at.modifier ?? at.month ?? at.abbreviation ?? at.dayFirst)!)[0];
+    const modifier = g.modifier?.toLowerCase();
+    const qualifier = g.qualifier?.toLowerCase();
+    // "since January" looks back whatever the verb: "has been in office since January and plans to ...".
+    const since = g.preposition?.toLowerCase() === 'since';
+    found.push({
+      start,
+      end: m.index + m[0].length,
+      resolve: (tense) => resolveMonth(ref, month, day, modifier, qualifier, since ? 'past' : tense),
+    });
+  }
+
+  for (const m of text.matchAll(WEEKDAY_EXPRESSION)) {
+    const g = m.groups!;
+    const modifier = g.modifier?.toLowerCase().replace(/\s+/g, ' ');
+    const weekdayStart = m.index + m[0].length - g.weekday!.length;
+    if (!modifier && NAMED_DAY_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
+    if (TITLE_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12))) continue;
+    const weekday = WEEKDAYS.indexOf(g.weekday!);
+    // "on Friday" keeps "on" for the same reason "in May" keeps "in".
+    found.push({
+      start: modifier === undefined ? weekdayStart : m.index,
+      end: m.index + m[0].length,
+      resolve: (tense) => resolveWeekday(ref, weekday, modifier, tense),
+    });
+  }
+
+  for (const m of text.matchAll(CALENDAR_UNIT)) {
+    if (!m.groups!.edge && SPAN_BEFORE.test(text.slice(Math.max(0, m.index - 5), m.index))) continue;
+    const shift = { last: -1, this: 0, next: 1 }[m.groups!.which!.toLowerCase() as 'last' | 'this' | 'next'];
+    const unit = m.groups!.unit as 'year' | 'month';
+    found.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      resolve: () => (unit === 'year' ? { year: ref.year + shift, precision: 'year' } : monthAt(ref, shift)),
+    });
+  }
+
+  for (const m of text.matchAll(AGO)) {
+    const raw = m.groups!.count!.toLowerCase().replace(/\s+/g, ' ');
+    const count = /^\d+$/.test(raw) ? parseInt(raw, 10) : NUMBERS[raw]!;
+    const unit = m.groups!.unit as 'day' | 'week' | 'month' | 'year' | 'decade';
+    found.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      resolve: () => {
+        switch (unit) {
+          case 'day': return dayOf(addDays(ref.noon, -count));
+          case 'week': return dayOf(addDays(ref.noon, -7 * count));
+          case 'month': return monthAt(ref, -count);
+          case 'year': return { year: ref.year - count, precision: 'year' };
+          case 'decade': return { year: ref.year - 10 * count, precision: 'year' };
+        }
+      },
+    });
+  }
+
+  for (const m of text.matchAll(DAY_WORD)) {
+    const key = m.groups!.word!.toLowerCase().replace(/\s+/g, ' ');
+    if (key === 'last night' && SPAN_BEFORE.test(text.slice(Math.max(0, m.index - 5), m.index))) continue; // "the last night of the tour"
+    const offset = DAY_WORD_OFFSETS[key]!;
+    found.push({ start: m.index, end: m.index + m[0].length, resolve: () => dayOf(addDays(ref.noon, offset)) });
+  }
+
+  return found;
+}
+
+/**
+ * Overlapping matches ("in September last year" holds "last year"; "on
+ * Friday, March 3, 2017" holds "Friday") are settled by length: the longest
+ * reading is the writer's phrase, and an absolute date outranks the relative
+ * words inside it.
+ */
+function pickLongest(all: Candidate[]): Candidate[] {
+  const ordered = [...all].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: Candidate[] = [];
+  for (const c of ordered) {
+    if (kept.every((k) => c.end <= k.start || c.start >= k.end)) kept.push(c);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+function monthNumber(full: string | undefined, abbreviation: string | undefined): number {
+  if (full !== undefined) return MONTHS.indexOf(full) + 1;
+  return MONTH_ABBREVIATIONS[abbreviation!]!;
+}
+
+// ---------------------------------------------------------------------------
+// Resolution
+// ---------------------------------------------------------------------------
+
+function dayOf(d: Date): PartialDate {
+  return { year: d.getFullYear(), month: d.getMonth() + 1, day: d.getDate(), precision: 'day' };
+}
+
+function monthAt(ref: Reference, shift: number): PartialDate {
+  const d = addMonths(new Date(ref.year, ref.month - 1, 1, 12), shift);
+  return { year: d.getFullYear(), month: d.getMonth() + 1, precision: 'month' };
+}
+
+/**
+ * A bare weekday ("on Friday", "Friday", "this Friday") lies within a week of
+ * P, on the side the verb points to: past tense → the most recent such day
+ * before P, future → the next one after P.
+ *
+ * When P itself is that weekday the answer is P in every tense. AP style
+ * names the day of the week instead of writing "today", so "The House voted
+ * on Wednesday" in a Wednesday story is that day; a week-old Wednesday would
+ * be written "last Wednesday" (which does mean P − 7 here, and "next
+ * Wednesday" P + 7).
+ *
+ * With no tense to go on (present tense, no verb), the next occurrence is
+ * taken: in story text an unmarked weekday is nearly always a schedule
+ * ("The vote is Friday", "Hearings begin Monday"); past events come with a
+ * past-tense verb that this module does see.
+ */
+function resolveWeekday(ref: Reference, weekday: number, modifier: string | undefined, tense: Tense): PartialDate {
+  const today = getDay(ref.noon);
+  const back = (today - weekday + 7) % 7 || 7;
+  const ahead = (weekday - today + 7) % 7 || 7;
+  let shift: number;
+  if (modifier === 'last' || modifier === 'this past') shift = -back;
+  else if (modifier === 'next' || modifier === 'this coming') shift = ahead;
+  else if (weekday === today) shift = 0;
+  else shift = tense === 'past' ? -back : ahead;
+  return dayOf(addDays(ref.noon, shift));
+}
+
+/**
+ * A month without a year ("in May", "on May 3", "last September").
+ *
+ * - With "last/this/next year" after it, that year.
+ * - "last May" is the most recent May before P's month ("last September" in
+ *   June 2017 is September 2016; "last May" is May 2017); "next May" the
+ *   first after P's month; "this May" the May of P's year.
+ * - Otherwise the tense decides: past → the latest occurrence not after P,
+ *   future → the earliest not before P, unknown → P's calendar year.
+ *   "Not after P" is judged at the phrase's precision: "in June" in a June
+ *   story is this June, but "on June 10" in past tense in a story of June 7
+ *   is last year's June 10, since this year's has not happened.
+ */
+function resolveMonth(
+  ref: Reference,
+  month: number,
+  day: number | undefined,
+  modifier: string | undefined,
+  qualifier: string | undefined,
+  tense: Tense,
+): PartialDate | undefined {
+  let year: number;
+  if (qualifier) year = ref.year + (qualifier === 'last' ? -1 : qualifier === 'next' ? 1 : 0);
+  else if (modifier === 'last') year = month < ref.month ? ref.year : ref.year - 1;
+  else if (modifier === 'next') year = month > ref.month ? ref.year : ref.year + 1;
+  else if (modifier === 'this') year = ref.year;
+  else {
+    // Compare (month, day) against P; with no day only the month counts, so P's own month is neither before nor after.
+    const order = month - ref.month || (day === undefined ? 0 : day - ref.day);
+    if (tense === 'past') year = order <= 0 ? ref.year : ref.year - 1;
+    else if (tense === 'future') year = order >= 0 ? ref.year : ref.year + 1;
+    else year = ref.year;
+  }
+  if (day === undefined) return { year, month, precision: 'month' };
+  if (day < 1 || day > daysInMonth(year, month)) return undefined; // "Feb. 30", "Feb. 29" outside a leap year
+  return { year, month, day, precision: 'day' };
+}
+
+// ---------------------------------------------------------------------------
+// Tense
+//
+// The tense of an expression is that of the nearest tense marker in its
+// sentence, counted in words; on a tie the marker before the expression wins,
+// since news copy puts the time after its verb ("met on Friday"). Nearest
+// rather than first, because reported speech mixes tenses: in "He said on
+// Friday that he will resign" the date belongs to "said", in "He said that
+// Comey will testify on Friday" to "will".
+//
+// Future markers: will, shall, would, 'll, won't; "going to", "expected to",
+// "scheduled to", "slated to", "poised to", "plans to", "intends to", "aims
+// to"; "scheduled for", "slated for", "planned for"; "due to" and "set to"
+// after a form of be ("due to" alone also means "because of"); "is to" /
+// "are to"; "to be" followed by a participle.
+// Past markers: irregular past forms (met, said, told, held, was, were, had,
+// ...), "been" (the present perfect looks back), negated past auxiliaries,
+// and lowercase words ending in -ed, unless
+// the word after a determiner is an adjective ("the alleged meeting") or
+// follows a present or bare be ("will be questioned", "is expected").
+// ---------------------------------------------------------------------------
+
+const FUTURE_WORDS = new Set(['will', 'shall', 'would', "won't", "wouldn't", "shan't"]);
+const FUTURE_BEFORE_TO = new Set([
+  'going', 'expected', 'scheduled', 'slated', 'poised', 'plans', 'plan', 'planning', 'planned', 'intends', 'intend', 'intending', 'aims', 'aim',
+]);
+/** "The hearing, scheduled for Thursday, ...": the date was still ahead when it was set. */
+const FUTURE_BEFORE_FOR = new Set(['scheduled', 'slated', 'planned']);
+const BE = new Set(['is', 'are', 'am', 'was', 'were', 'be', 'been', 'being']);
+const PRESENT_BE = new Set(['is', 'are', 'am', 'be', 'being']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'my', 'your']);
+const IRREGULAR_PAST = new Set(
+  ('was were had did said met told held came went gave took made knew saw got left led fled found thought brought bought ' +
+    'caught taught sought fought felt kept lost meant paid sent spent stood understood won wrote spoke broke chose drove rode ' +
+    'rose fell began ran sat sang became forgot forgave hid struck stuck swore tore wore threw grew drew flew blew withdrew ' +
+    'overtook undertook sold built lent dealt heard slept swept wept shot bore arose awoke dug fed forbade froze hung laid ' +
+    'rang shook shone sank slid spun sprang stole stung swam swung woke rewrote overrode oversaw foresaw upheld withheld ' +
+    'beheld mistook misled overcame resold retold sworn') .split(' '),
+);
+const NEGATED_PAST = new Set(["didn't", "wasn't", "weren't", "hadn't"]);
+/** Words ending in -ed that are not past tenses. */
+const NOT_VERBS = new Set(['red', 'bed', 'shed', 'sled', 'wed', 'hundred', 'kindred', 'sacred', 'naked', 'wicked', 'rugged', 'ragged', 'crooked', 'beloved', 'embed', 'bred']);
+/** Past tenses among the -eed words (most -eed words are need, speed, proceed...). */
+const PAST_EED = new Set(['agreed', 'freed', 'guaranteed', 'decreed', 'refereed', 'disagreed']);
+
+const ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'sen', 'rep', 'gov', 'gen', 'lt', 'col', 'sgt', 'st', 'jr', 'sr', 'prof', 'rev', 'no', 'vs',
+  'jan', 'feb', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+]);
+
+interface Token {
+  word: string;
+  raw: string;
+  at: number;
+}
+
+function tenseAround(text: string, start: number, end: number): Tense {
+  const [from, to] = sentenceAround(text, start);
+  const tokens: Token[] = [];
+  for (const m of text.slice(from, to).matchAll(/\p{L}+(?:['’]\p{L}+)*/gu)) {
+    tokens.push({ word: m[0].toLowerCase().replace(/’/g, "'"), raw: m[0], at: from + m.index });
+  }
+  let first = tokens.findIndex((t) => t.at >= start);
+  if (first < 0) first = tokens.length;
+  let after = tokens.findIndex((t) => t.at >= end);
+  if (after < 0) after = tokens.length;
+
+  let best: { distance: number; tense: Tense } | undefined;
+  tokens.forEach((_t, i) => {
+    if (i >= first && i < after) return;
+    const tense = markerAt(tokens, i);
+    if (!tense) return;
+    const distance = i < first ? first - i - 1 : i - after;
+    if (!best || distance < best.distance) best = { distance, tense };
+  });
+  return best?.tense ?? 'unknown';
+}
+
+function markerAt(tokens: Token[], i: number): Tense | undefined {
+  const { word: w, raw } = tokens[i]!;
+  const previous = tokens[i - 1]?.word;
+  const next = tokens[i + 1]?.word;
+  if (FUTURE_WORDS.has(w) || w.endsWith("'ll")) return 'future';
+  if (next === 'to') {
+    if (FUTURE_BEFORE_TO.has(w)) return 'future';
+    if ((w === 'due' || w === 'set') && previous !== undefined && (BE.has(previous) || /'(?:s|re)$/.test(previous))) return 'future';
+    if (w === 'is' || w === 'are') return 'future';
+  }
+  // Marked on "for", which sits next to the date, so that "was postponed" after it does not win on distance.
+  if (w === 'for' && previous !== undefined && FUTURE_BEFORE_FOR.has(previous)) return 'future';
+  if (w === 'be' && previous === 'to' && next !== undefined && /(?:ed|en)$/.test(next)) return 'future';
+  // "has been" is a present perfect, looking back; "will have been" looks forward.
+  if (w === 'been') return FUTURE_WORDS.has(tokens[i - 2]?.word ?? '') ? 'future' : 'past';
+  if (IRREGULAR_PAST.has(w) || NEGATED_PAST.has(w)) return 'past';
+  if (raw === w && w.length >= 4 && w.endsWith('ed') && !NOT_VERBS.has(w) && (!w.endsWith('eed') || PAST_EED.has(w))) {
+    if (previous !== undefined && (PRESENT_BE.has(previous) || DETERMINERS.has(previous) || /'(?:s|re)$/.test(previous))) return undefined;
+    return 'past';
+  }
+  return undefined;
+}
+
+/**
+ * The sentence (or semicolon clause) holding offset `at`. A full stop after
+ * an abbreviation ("Sen.", "Aug.", "U.S.") or an initial ends nothing.
+ */
+function sentenceAround(text: string, at: number): [number, number] {
+  let from = 0;
+  for (const m of text.matchAll(/[.!?]+["'”’)]*\s+(?=["“‘(]?\p{Lu})|;\s*/gu)) {
+    if (m[0].startsWith('.') && afterAbbreviation(text, m.index)) continue;
+    const next = m.index + m[0].length;
+    if (next <= at) from = next;
+    else return [from, m.index + 1];
+  }
+  return [from, text.length];
+}
+
+function afterAbbreviation(text: string, stop: number): boolean {
+  const before = /[\p{L}.]+$/u.exec(text.slice(Math.max(0, stop - 12), stop))?.[0];
+  if (!before) return false;
+  return before.includes('.') || before.length === 1 || ABBREVIATIONS.has(before.toLowerCase());
+}

@@ -1,0 +1,214 @@
+import { describe, expect, it } from 'vitest';
+import { anchorDates } from '../../src/lib/anchor-dates.ts';
+import { partialDate, toIso } from '../../src/lib/dates.ts';
+
+// Publication days used below: 2017-06-07 is a Wednesday (the seed story),
+// 2017-01-10 a Tuesday, 2016-12-20 a Tuesday. Nothing here depends on the
+// machine's time zone; run with TZ=UTC, TZ=America/Los_Angeles and
+// TZ=Asia/Tokyo to check that the module does not either.
+const SEED = '2017-06-07';
+
+interface Expected {
+  text: string;
+  /** toIso of the resolved date, which also fixes its precision. */
+  iso: string;
+  tense?: 'past' | 'future' | 'unknown';
+  /** true when a future-in-past-tense conflict is expected; otherwise there must be none. */
+  conflict?: true;
+  /** Checked when given: the offset of `text` in the sentence. */
+  start?: number;
+}
+
+type Row = [label: string, sentence: string, published: string, expected: Expected[]];
+
+const ROWS: Row[] = [
+  // The seed story.
+  [
+    'seed: "in July of this year" in past tense is after publication',
+    'Sessions confessed to having met the Russian ambassador to the U.S in July of this year at a Republican National Convention.',
+    SEED,
+    [{ text: 'in July of this year', iso: '2017-07', tense: 'past', conflict: true, start: 67 }],
+  ],
+  [
+    'seed: "in September last year"',
+    'He also held another meeting with him in September last year in his Senate office.',
+    SEED,
+    [{ text: 'in September last year', iso: '2016-09', tense: 'past', start: 38 }],
+  ],
+  [
+    'seed: "on Friday" in future tense',
+    'Comey will be questioned on Friday by the Senate Intelligence Committee.',
+    SEED,
+    [{ text: 'on Friday', iso: '2017-06-09', tense: 'future', start: 25 }],
+  ],
+  [
+    'seed: possessive "last year\'s"',
+    "The investigation into Russian meddling in last year's U.S elections continues.",
+    SEED,
+    [{ text: 'last year', iso: '2016', tense: 'unknown', start: 43 }],
+  ],
+
+  // Weekdays, AP style: within a week of publication, the tense picks the side.
+  ['weekday, past tense: the Friday before', 'Trump met with Comey on Friday, according to aides.', SEED, [{ text: 'on Friday', iso: '2017-06-02', tense: 'past' }]],
+  ['weekday, "is due to": the Monday after', 'The Senate is due to vote on Monday on the repeal bill.', SEED, [{ text: 'on Monday', iso: '2017-06-12', tense: 'future' }]],
+  ['bare weekday after "said"', 'Officials said Tuesday that the talks had stalled.', SEED, [{ text: 'Tuesday', iso: '2017-06-06', tense: 'past' }]],
+  ['bare weekday, "is expected to"', 'The committee is expected to release its report Thursday.', SEED, [{ text: 'Thursday', iso: '2017-06-08', tense: 'future' }]],
+  ['"last Friday"', 'He resigned last Friday after a week of pressure.', SEED, [{ text: 'last Friday', iso: '2017-06-02', tense: 'past' }]],
+  ['"next Friday"', 'The president will travel to Brussels next Friday.', SEED, [{ text: 'next Friday', iso: '2017-06-09', tense: 'future' }]],
+  ['"next Wednesday" in a Wednesday story is a week on', 'The board will meet again next Wednesday.', SEED, [{ text: 'next Wednesday', iso: '2017-06-14', tense: 'future' }]],
+  ['"last Wednesday" in a Wednesday story is a week back', 'The board met last Wednesday.', SEED, [{ text: 'last Wednesday', iso: '2017-05-31', tense: 'past' }]],
+  ['same weekday as publication, future tense: that day', 'The House will vote on Wednesday on the health bill.', SEED, [{ text: 'on Wednesday', iso: '2017-06-07', tense: 'future' }]],
+  ['same weekday as publication, past tense: that day (AP names the day instead of "today")', 'The House voted on Wednesday to repeal the rule.', SEED, [{ text: 'on Wednesday', iso: '2017-06-07', tense: 'past' }]],
+  ['"Friday\'s meeting" in past tense', "Friday's meeting with the president was tense.", SEED, [{ text: 'Friday', iso: '2017-06-02', tense: 'past', start: 0 }]],
+  ['"This Friday" opening a sentence', 'This Friday the board will decide on the merger.', SEED, [{ text: 'This Friday', iso: '2017-06-09', tense: 'future', start: 0 }]],
+  ['weekday with no tense marker: the next one', 'The vote is on Monday.', SEED, [{ text: 'on Monday', iso: '2017-06-12', tense: 'unknown' }]],
+  ['weekday in a passive future: "to be" + participle', 'The bill, to be signed Saturday, caps premiums.', SEED, [{ text: 'Saturday', iso: '2017-06-10', tense: 'future' }]],
+
+  // Month names without a year.
+  ['month before publication, past tense', 'The two men met in May at the White House.', SEED, [{ text: 'in May', iso: '2017-05', tense: 'past' }]],
+  ['month after publication, past tense: last year\'s', 'He said in September that he would not run again.', SEED, [{ text: 'in September', iso: '2016-09', tense: 'past' }]],
+  ['publication month, past tense: this one', 'Flynn was interviewed in June by FBI agents.', SEED, [{ text: 'in June', iso: '2017-06', tense: 'past' }]],
+  ['month after publication, future tense', 'The Supreme Court will hear arguments in October.', SEED, [{ text: 'in October', iso: '2017-10', tense: 'future' }]],
+  ['month before publication, future tense: next year\'s', 'The new rules will take effect in March.', SEED, [{ text: 'in March', iso: '2018-03', tense: 'future' }]],
+  ['publication month, future tense: this one', 'The Senate is set to vote in June.', SEED, [{ text: 'in June', iso: '2017-06', tense: 'future' }]],
+  ['month with no tense marker: the same calendar year', 'The fiscal year ends in September.', SEED, [{ text: 'in September', iso: '2017-09', tense: 'unknown' }]],
+  ['January story, "in December", past tense: the previous year', 'The two leaders spoke in December about sanctions.', '2017-01-10', [{ text: 'in December', iso: '2016-12', tense: 'past' }]],
+  ['December story, "in January", future tense: the next year', 'The law will take effect in January.', '2016-12-20', [{ text: 'in January', iso: '2017-01', tense: 'future' }]],
+  ['month and day, past tense', 'The company filed for bankruptcy on May 3.', SEED, [{ text: 'on May 3', iso: '2017-05-03', tense: 'past' }]],
+  ['month and day, future tense', 'Voters will go to the polls on June 8.', SEED, [{ text: 'on June 8', iso: '2017-06-08', tense: 'future' }]],
+  ['month and day later in the publication month, past tense: last year\'s', 'He met her on June 10.', SEED, [{ text: 'on June 10', iso: '2016-06-10', tense: 'past' }]],
+  ['AP abbreviation with a day', 'The hearing was held Sept. 12 in Washington.', SEED, [{ text: 'Sept. 12', iso: '2016-09-12', tense: 'past' }]],
+  ['day before month (British)', 'Britain triggered Article 50 on 29 March.', SEED, [{ text: 'on 29 March', iso: '2017-03-29', tense: 'past' }]],
+  ['weekday, month and day as one phrase', 'The vote took place on Tuesday, May 2.', SEED, [{ text: 'on Tuesday, May 2', iso: '2017-05-02', tense: 'past' }]],
+  ['"last September"', 'He visited Moscow last September.', SEED, [{ text: 'last September', iso: '2016-09', tense: 'past' }]],
+  ['"last May" in June: the May just gone', 'Prices fell sharply last May.', SEED, [{ text: 'last May', iso: '2017-05', tense: 'past' }]],
+  ['"in May of last year"', 'The talks began in May of last year.', SEED, [{ text: 'in May of last year', iso: '2016-05', tense: 'past' }]],
+  ['"in early May"', 'Comey was fired in early May.', SEED, [{ text: 'in early May', iso: '2017-05', tense: 'past' }]],
+  ['"since mid-September" marks only the month', 'Talks have stalled since mid-September.', SEED, [{ text: 'mid-September', iso: '2016-09', tense: 'past' }]],
+  ['past-tense "in August this year" in a June story', 'She visited Paris in August this year.', SEED, [{ text: 'in August this year', iso: '2017-08', tense: 'past', conflict: true }]],
+
+  // Calendar years and months.
+  ['"earlier this year"', 'Flynn resigned earlier this year after misleading the vice president.', SEED, [{ text: 'earlier this year', iso: '2017', tense: 'past' }]],
+  ['"last month" across a year boundary', 'Unemployment fell to 4.7 percent last month.', '2017-01-10', [{ text: 'last month', iso: '2016-12', tense: 'past' }]],
+  ['"this month"', 'The Senate will vote on the bill this month.', SEED, [{ text: 'this month', iso: '2017-06', tense: 'future' }]],
+  ['"next month"', 'The talks will resume next month in Geneva.', SEED, [{ text: 'next month', iso: '2017-07', tense: 'future' }]],
+  ['"Next year" opening a sentence', 'Next year the tax will rise again.', SEED, [{ text: 'Next year', iso: '2018', tense: 'future' }]],
+  ['"late last year"', 'The plant closed late last year.', SEED, [{ text: 'late last year', iso: '2016', tense: 'past' }]],
+  ['"over the last year" is a span, not a calendar year', 'Prices have risen sharply over the last year.', SEED, []],
+  ['weeks have no precision to show', 'He testified last week and will return next week.', SEED, []],
+
+  // Counting back.
+  ['"three days ago"', 'The ambassador arrived three days ago.', SEED, [{ text: 'three days ago', iso: '2017-06-04', tense: 'past' }]],
+  ['"two weeks ago"', 'The memo was written two weeks ago.', SEED, [{ text: 'two weeks ago', iso: '2017-05-24', tense: 'past' }]],
+  ['"three months ago" across a year boundary', 'He took office three months ago.', '2017-01-10', [{ text: 'three months ago', iso: '2016-10', tense: 'past' }]],
+  ['"A year ago" opening a sentence', 'A year ago, few people knew his name.', SEED, [{ text: 'A year ago', iso: '2016', tense: 'past' }]],
+  ['"a decade ago" and digits', 'The law passed a decade ago and was amended 3 days ago.', SEED, [
+    { text: 'a decade ago', iso: '2007', tense: 'past' },
+    { text: '3 days ago', iso: '2017-06-04', tense: 'past' },
+  ]],
+
+  // Days around publication.
+  ['"yesterday"', 'The senator said yesterday that he would vote no.', SEED, [{ text: 'yesterday', iso: '2017-06-06', tense: 'past' }]],
+  ['"tomorrow"', 'The results will be announced tomorrow.', SEED, [{ text: 'tomorrow', iso: '2017-06-08', tense: 'future' }]],
+  ['"Yesterday\'s" across a month boundary', "Yesterday's vote was a setback for the party.", '2017-03-01', [{ text: 'Yesterday', iso: '2017-02-28', tense: 'past', start: 0 }]],
+  ['"today"', 'Comey is testifying today.', SEED, [{ text: 'today', iso: '2017-06-07', tense: 'unknown' }]],
+  ['"last night"', 'The House passed the bill last night.', SEED, [{ text: 'last night', iso: '2017-06-06', tense: 'past' }]],
+  ['"the day before yesterday" is one phrase', 'The ambassador left the day before yesterday.', SEED, [{ text: 'the day before yesterday', iso: '2017-06-05', tense: 'past' }]],
+  ['"tomorrow" in past tense is flagged', 'The minister resigned tomorrow.', SEED, [{ text: 'tomorrow', iso: '2017-06-08', tense: 'past', conflict: true }]],
+
+  // Absolute dates are left alone.
+  ['month, day and year', 'The meeting took place on March 2, 2017, in Washington.', SEED, []],
+  ['bare year', 'Trump won the election in 2016.', SEED, []],
+  ['day, month and year (British)', 'He was born on 2 March 1950.', SEED, []],
+  ['month and year', 'The firm was founded in May 2016.', SEED, []],
+  ['"in early May 2016"', 'The firm was founded in early May 2016.', SEED, []],
+  ['weekday with a full date', 'The vote on Friday, March 3, 2017, was close.', SEED, []],
+  ['"May of 2016"', 'The talks began in May of 2016.', SEED, []],
+
+  // Two expressions.
+  ['past month and future weekday in one sentence', 'Comey was fired in May and will testify on Thursday.', SEED, [
+    { text: 'in May', iso: '2017-05', tense: 'past', start: 16 },
+    { text: 'on Thursday', iso: '2017-06-08', tense: 'future', start: 40 },
+  ]],
+  ['past and future years', 'The deficit grew last year and will shrink next year.', SEED, [
+    { text: 'last year', iso: '2016', tense: 'past' },
+    { text: 'next year', iso: '2018', tense: 'future' },
+  ]],
+  ['two sentences, each with its own tense', 'Comey was fired last month. He will testify on Thursday.', SEED, [
+    { text: 'last month', iso: '2017-05', tense: 'past' },
+    { text: 'on Thursday', iso: '2017-06-08', tense: 'future' },
+  ]],
+  ['reported speech: the date belongs to the nearer verb', 'He said on Friday that he will resign in July.', SEED, [
+    { text: 'on Friday', iso: '2017-06-02', tense: 'past' },
+    { text: 'in July', iso: '2017-07', tense: 'future' },
+  ]],
+  ['"since" looks back even beside a future verb', 'He has been in office since January and plans to visit Paris in July.', SEED, [
+    { text: 'January', iso: '2017-01', tense: 'future' },
+    { text: 'in July', iso: '2017-07', tense: 'future' },
+  ]],
+  ['present perfect is past', 'He has been in Moscow since May.', SEED, [{ text: 'May', iso: '2017-05', tense: 'past' }]],
+  ['"scheduled for" is future even in a past-tense sentence', 'The hearing, scheduled for Thursday, was postponed.', SEED, [{ text: 'Thursday', iso: '2017-06-08', tense: 'future' }]],
+  ['"is to" is future', 'The committee is to vote on Monday.', SEED, [{ text: 'on Monday', iso: '2017-06-12', tense: 'future' }]],
+  ['"need" is not a past tense', 'Negotiators need an answer on Friday.', SEED, [{ text: 'on Friday', iso: '2017-06-09', tense: 'unknown' }]],
+  ['a tie between verbs goes to the one before', 'The bill passed on Monday will take effect in July.', SEED, [
+    { text: 'on Monday', iso: '2017-06-05', tense: 'past' },
+    { text: 'in July', iso: '2017-07', tense: 'future' },
+  ]],
+  ['"U.S." before a capital does not end the sentence', 'Officials met U.S. Senate leaders on Friday.', SEED, [{ text: 'on Friday', iso: '2017-06-02', tense: 'past' }]],
+  ['names ending in -ed are not past tenses', 'Senators will meet with Ted Cruz and Fred Upton on Friday.', SEED, [{ text: 'on Friday', iso: '2017-06-09', tense: 'future' }]],
+  ['an abbreviation does not end the sentence', 'Sen. Warner spoke on Monday.', SEED, [{ text: 'on Monday', iso: '2017-06-05', tense: 'past', start: 18 }]],
+
+  // Nothing to anchor.
+  ['no dates at all', 'The senator declined to comment.', SEED, []],
+  ['"may" the verb', 'He may resign if the inquiry widens.', SEED, []],
+  ['"march" the noun', 'Thousands joined the march on Washington.', SEED, []],
+  ['"May" the prime minister', 'Prime Minister Theresa May said she would call an election.', SEED, []],
+  ['"April" the reporter', 'April Ryan asked the question.', SEED, []],
+  ['"Black Friday"', 'Black Friday sales rose.', SEED, []],
+  ['"The Sunday Times"', 'The Sunday Times reported the deal.', SEED, []],
+  ['"the last night of the tour"', 'It was the last night of the tour.', SEED, []],
+];
+
+describe('anchorDates: news phrasing', () => {
+  it.each<Row>(ROWS)('%s', (_label, sentence, published, expected) => {
+    const found = anchorDates(sentence, partialDate(published));
+    const seen = found.map((a, i) => ({
+      text: a.text,
+      iso: toIso(a.date),
+      tense: expected[i]?.tense === undefined ? undefined : a.tense,
+      conflict: a.conflict ? true : undefined,
+      start: expected[i]?.start === undefined ? undefined : a.start,
+    }));
+    expect(seen).toEqual(expected);
+    for (const a of found) {
+      expect(sentence.slice(a.start, a.end)).toBe(a.text);
+    }
+  });
+});
+
+describe('anchorDates: details', () => {
+  it('returns the date at the phrase\'s precision and no more', () => {
+    const [month] = anchorDates('He also held another meeting with him in September last year.', partialDate(SEED));
+    expect(month?.date).toEqual({ year: 2016, month: 9, precision: 'month' });
+    const [year] = anchorDates('The deficit grew last year.', partialDate(SEED));
+    expect(year?.date).toEqual({ year: 2016, precision: 'year' });
+  });
+
+  it('explains a conflict with both dates', () => {
+    const [a] = anchorDates('He met him in July of this year.', partialDate(SEED));
+    expect(a?.conflict).toEqual({
+      kind: 'future-in-past-tense',
+      message: 'past tense, but July 2017 is after publication on June 7, 2017',
+    });
+  });
+
+  it('gives offsets that survive a curly apostrophe', () => {
+    const sentence = 'Voters punished the party in last year’s election.';
+    const [a] = anchorDates(sentence, partialDate(SEED));
+    expect(a).toMatchObject({ start: 29, end: 38, text: 'last year' });
+  });
+
+  it('refuses a publication date without a day', () => {
+    expect(() => anchorDates('last year', partialDate('2017-06'))).toThrow(/publication day/);
+  });
+});

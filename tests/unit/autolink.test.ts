@@ -1,0 +1,106 @@
+/**
+ * Names linked by themselves: first mention per section, never in headings,
+ * links or code, opt-outs on people and stories, and the same result in the
+ * graph as on the page.
+ */
+import { describe, expect, it } from 'vitest';
+import { remark } from 'remark';
+import remarkGfm from 'remark-gfm';
+import { linkMentions } from '../../src/lib/mentions.ts';
+import { LinkIndex } from '../../src/lib/resolve.ts';
+import { extractMentions } from '../../src/lib/extract.ts';
+import { partialDate } from '../../src/lib/dates.ts';
+import type { EventId, PersonId } from '../../src/lib/ids.ts';
+import type { Target } from '../../src/lib/records.ts';
+
+const people = [
+  { id: 'jeff-sessions' as PersonId, name: 'Jeff Sessions', aliases: ['Sessions'], file: 'p/jeff-sessions.md' },
+  { id: 'donald-trump' as PersonId, name: 'Donald Trump', aliases: ['Trump'], file: 'p/donald-trump.md' },
+  { id: 'john-may' as PersonId, name: 'John May', aliases: ['May'], file: 'p/john-may.md', autolink: false },
+];
+const events = [{ id: 'comey-testimony' as EventId, title: 'Comey testifies', file: 'e/comey-testimony.md', date: partialDate('2017-06-08') }];
+const index = new LinkIndex(people, events);
+const href = (t: Target) => `/${t.kind}/${t.id}/`;
+
+function linked(md: string, options: { autolink?: boolean } = { autolink: true }) {
+  const tree = remark().use(remarkGfm).parse(md);
+  const result = linkMentions(tree, { index, href, source: md, ...options });
+  return result.mentions.map((m) => `${m.via}:${m.target.id}@${m.line}:${m.column}`);
+}
+
+describe('autolinking', () => {
+  it.each<[string, string, string[]]>([
+    ['first mention only, per section', 'Trump spoke. Trump left.\n\nTrump returned.', ['auto:donald-trump@1:1']],
+    ['again after a heading', 'Trump spoke.\n\n## Later\n\nTrump returned.', ['auto:donald-trump@1:1', 'auto:donald-trump@5:1']],
+    ['never in a heading', '## Trump and Sessions\n\nNothing here.', []],
+    ['not inside an existing link', 'See [Trump’s page](https://example.com) and Sessions.', ['auto:jeff-sessions@1:45']],
+    ['not in code', 'Run `Trump` and\n\n```\nSessions\n```', []],
+    ['an explicit link counts as the first mention', '[[donald-trump|The president]] met Trump.', ['explicit:donald-trump@1:1']],
+    ['the longest name wins', 'Jeff Sessions, then Sessions.', ['auto:jeff-sessions@1:1']],
+    ['possessives', "Trump's lawyer met Sessions’ aide.", ['auto:donald-trump@1:1', 'auto:jeff-sessions@1:20']],
+    ['case-sensitive', 'the sessions of the committee', []],
+    ['a person who opted out is not autolinked', 'In May, John May said so.', []],
+    ['but can still be linked explicitly', 'In May, [[John May]] said so.', ['explicit:john-may@1:9']],
+    ['each editor’s note is a section of its own', 'Trump spoke.[^a]\n\n[^a]: Trump did.', ['auto:donald-trump@1:1', 'auto:donald-trump@3:7']],
+    ['blockquote continuation lines keep exact columns', '> quoted\n> and Trump too', ['auto:donald-trump@2:7']],
+  ])('%s', (_name, md, expected) => {
+    expect(linked(md)).toEqual(expected);
+  });
+
+  it('is off unless asked for (a story with autolink: false)', () => {
+    expect(linked('Trump spoke.', {})).toEqual([]);
+  });
+
+  it('never links a person’s own record to itself', () => {
+    const result = extractMentions(
+      { kind: 'person', id: 'donald-trump', body: 'Trump met Sessions.', bodyLine: 5, file: 'p/donald-trump.md' },
+      { index, href },
+    );
+    expect(result.mentions.map((m) => m.target.id)).toEqual(['jeff-sessions']);
+    expect(result.mentions[0]!.line).toBe(5);
+  });
+
+  it('a story that opts out keeps only its explicit links', () => {
+    const published = { iso: '2017-06-07', day: partialDate('2017-06-07') };
+    const result = extractMentions(
+      { kind: 'story', id: 's', autolink: false, published, body: 'Trump met [[Sessions]].', bodyLine: 1, file: 's.md' },
+      { index, href },
+    );
+    expect(result.mentions.map((m) => `${m.via}:${m.target.id}`)).toEqual(['explicit:jeff-sessions']);
+  });
+});
+
+describe('dates in a story', () => {
+  const published = { iso: '2017-06-07', day: partialDate('2017-06-07') };
+  const story = (body: string) =>
+    extractMentions({ kind: 'story', id: 's', published, body, bodyLine: 10, file: 'content/stories/s.md' }, { index, href });
+
+  it('are anchored and reported with their position in the file', () => {
+    const result = story('Intro.\n\nHe met him in September last year.');
+    expect(result.dates).toEqual([{ text: 'in September last year', datetime: '2016-09', line: 12, column: 12 }]);
+    expect(result.warnings).toEqual([]);
+  });
+
+  it('warn when a past-tense date falls after publication', () => {
+    const result = story('Sessions met the ambassador in July of this year.');
+    expect(result.warnings).toHaveLength(1);
+    expect(result.warnings[0]).toMatchObject({ file: 'content/stories/s.md', line: 10, column: 29 });
+    expect(result.warnings[0]!.message).toContain('"in July of this year" resolves to 2017-07: past tense, but July 2017 is after publication');
+  });
+
+  it('warn when a day disagrees with the event linked around it', () => {
+    const result = story('Comey [[comey-testimony|will be questioned on Friday]] by senators.');
+    expect(result.warnings[0]!.message).toContain('the linked event “Comey testifies” is dated June 8, 2017');
+  });
+
+  it('do not warn when the day matches the linked event', () => {
+    const result = story('Comey [[comey-testimony|will testify on Thursday]] before senators.');
+    expect(result.dates.map((d) => d.datetime)).toEqual(['2017-06-08']);
+    expect(result.warnings).toEqual([]);
+  });
+
+  it('are not anchored in editor’s notes or headings', () => {
+    const result = story('## Friday\n\nText.[^n]\n\n[^n]: Comey testified on Thursday, not on Friday.');
+    expect(result.dates).toEqual([]);
+  });
+});
