@@ -12,10 +12,12 @@ import { bodyLineOf } from '../lib/load.ts';
 
 type Entry = CollectionEntry<'stories' | 'people' | 'events'>;
 
+// Drafts show in the dev server only.
+const published = ({ data }: { data: { draft: boolean } }) => import.meta.env.DEV || !data.draft;
 const [storyEntries, personEntries, eventEntries] = await Promise.all([
-  getCollection('stories'),
-  getCollection('people'),
-  getCollection('events'),
+  getCollection('stories', published),
+  getCollection('people', published),
+  getCollection('events', published),
 ]);
 
 /**

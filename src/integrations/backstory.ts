@@ -14,7 +14,9 @@ import type { Plugin } from 'unified';
 import type { Root } from 'mdast';
 import rehypeSlug from 'rehype-slug';
 import { loadContent } from '../lib/load.ts';
-import { assembleSite, buildIndex } from '../lib/site.ts';
+import { buildIndex } from '../lib/site.ts';
+import { checkContent } from '../lib/check.ts';
+import { withoutDrafts } from '../lib/drafts.ts';
 import { ContentError, formatIssue } from '../lib/errors.ts';
 import type { LinkIndex } from '../lib/resolve.ts';
 import remarkMentions from '../markdown/remark-mentions.ts';
@@ -39,20 +41,21 @@ export default function backstory(options: BackstoryOptions): AstroIntegration {
     name: 'backstory',
     hooks: {
       'astro:config:setup': ({ command, config, updateConfig, logger }) => {
-        const { content, issues } = loadContent(options.contentDir);
+        // Drafts are published only by the dev server.
+        const drafts = command === 'dev';
         if (command === 'build' && options.precheck !== false) {
-          if (issues.length > 0) throw new ContentError(issues);
           const started = performance.now();
-          const site = assembleSite(content, { base: config.base });
-          index = site.index;
-          for (const warning of site.warnings) logger.warn(formatIssue(warning));
-          logger.info(
-            `content checked: ${content.stories.length} stories, ${content.people.length} people, ${content.events.length} events in ${Math.round(performance.now() - started)} ms`,
-          );
+          const result = checkContent(options.contentDir, { base: config.base, drafts });
+          if (result.errors.length > 0) throw new ContentError(result.errors);
+          index = result.site!.index;
+          for (const warning of result.warnings) logger.warn(formatIssue(warning));
+          const { stories, people, events } = result.content;
+          logger.info(`content checked: ${stories.length} stories, ${people.length} people, ${events.length} events in ${Math.round(performance.now() - started)} ms`);
         } else {
-          // In dev, report problems but keep serving; pages show the error overlay.
-          for (const issue of issues) logger.error(new ContentError([issue]).message);
-          index = buildIndex(content);
+          // Report problems but keep going; in dev, pages show the error overlay.
+          const { content, issues } = loadContent(options.contentDir);
+          for (const issue of issues) logger.error(formatIssue(issue));
+          index = buildIndex(drafts ? content : withoutDrafts(content));
         }
         updateConfig({
           markdown: {

@@ -372,8 +372,10 @@ function setId(node: Parent, id: string): void {
  */
 class Locator {
   private readonly lineStarts: number[] = [0];
+  private readonly source: string | undefined;
 
-  constructor(private readonly source?: string) {
+  constructor(source?: string) {
+    this.source = source;
     if (source) for (let i = 0; i < source.length; i++) if (source[i] === '\n') this.lineStarts.push(i + 1);
   }
 

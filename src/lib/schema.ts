@@ -40,6 +40,8 @@ const webUrl = z
   .refine((value) => /^https?:\/\/[^\s]+$/i.test(value), { message: 'expected an http:// or https:// address' });
 
 export const storySchema = z.strictObject({
+  /** `true` keeps this record out of the published site; it still shows in `npm run dev`. */
+  draft: z.boolean({ message: 'expected true or false' }).default(false),
   /** The headline. */
   title: text('a headline'),
   /** The standfirst under the headline: one sentence on why the story matters. */
@@ -76,6 +78,8 @@ export const storySchema = z.strictObject({
 });
 
 export const personSchema = z.strictObject({
+  /** `true` keeps this record out of the published site; it still shows in `npm run dev`. */
+  draft: z.boolean({ message: 'expected true or false' }).default(false),
   /** The name as readers know it: "Jeff Sessions". */
   name: text('a name'),
   /** Other names that refer to this person in text: surname, full name, titles. Each must be unique across all people. */
@@ -100,6 +104,8 @@ export const personSchema = z.strictObject({
 });
 
 export const eventSchema = z.strictObject({
+  /** `true` keeps this record out of the published site; it still shows in `npm run dev`. */
+  draft: z.boolean({ message: 'expected true or false' }).default(false),
   /** What happened, as a short headline: "Sessions recuses himself from the Russia inquiry". */
   title: text('a title'),
   /** When it happened, at the precision known: `2016`, `2016-07` or `2016-07-20`. */

@@ -25,6 +25,7 @@ function story(id: string, published: string, body: string, extra: Partial<Pick<
     tags: [],
     // These fixtures test explicit links; autolinking has its own tests.
     autolink: false,
+    draft: false,
     people: [],
     events: [],
     ...extra,
@@ -32,7 +33,7 @@ function story(id: string, published: string, body: string, extra: Partial<Pick<
 }
 
 function person(id: string, name: string, aliases: string[] = [], body = ''): PersonRecord {
-  return { kind: 'person', id: id as PersonId, file: `content/people/${id}.md`, body, bodyLine: 6, name, aliases, summary: `${name}.`, roles: [], autolink: false };
+  return { kind: 'person', id: id as PersonId, file: `content/people/${id}.md`, body, bodyLine: 6, name, aliases, summary: `${name}.`, roles: [], autolink: false, draft: false };
 }
 
 function event(id: string, title: string, date: string, people: string[] = [], body = '', end?: string): EventRecord {
@@ -48,6 +49,7 @@ function event(id: string, title: string, date: string, people: string[] = [], b
     people: people as PersonId[],
     summary: `${title}.`,
     sources: [],
+    draft: false,
   };
 }
 

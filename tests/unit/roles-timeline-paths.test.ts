@@ -89,6 +89,7 @@ describe('groupByYearMonth', () => {
     people: [],
     summary: id,
     sources: [],
+    draft: false,
   });
   const events = sortEvents([
     ev('recusal', '2017-03-02'),

@@ -1,0 +1,34 @@
+/**
+ * The whole content check, without rendering a page: load and validate every
+ * file, resolve every link, build the graph, and collect editorial warnings.
+ * Shared by the build and `npm run check`, so both say the same things.
+ */
+import { loadContent } from './load.ts';
+import { assembleSite, type Site } from './site.ts';
+import { ContentError, type ContentIssue } from './errors.ts';
+import { withoutDrafts } from './drafts.ts';
+import { lintContent } from './lint.ts';
+import type { ContentSet } from './records.ts';
+
+export interface CheckResult {
+  content: ContentSet;
+  /** Problems that stop the build. */
+  errors: ContentIssue[];
+  /** Problems worth a look. */
+  warnings: ContentIssue[];
+  /** The assembled site, when there were no errors. */
+  site?: Site;
+}
+
+export function checkContent(contentDir: string, options: { base: string; drafts: boolean; projectRoot?: string }): CheckResult {
+  const loaded = loadContent(contentDir, options.projectRoot);
+  const content = options.drafts ? loaded.content : withoutDrafts(loaded.content);
+  if (loaded.issues.length > 0) return { content, errors: loaded.issues, warnings: [] };
+  try {
+    const site = assembleSite(content, { base: options.base });
+    return { content, errors: [], warnings: lintContent(content, site), site };
+  } catch (error) {
+    if (error instanceof ContentError) return { content, errors: [...error.issues], warnings: [] };
+    throw error;
+  }
+}

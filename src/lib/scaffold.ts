@@ -1,0 +1,81 @@
+/**
+ * New content files: every required field, an id from the title, and a
+ * comment on what to fill in. A new file starts as a draft, so a half-written
+ * record never reaches readers; the editor removes `draft: true` to publish.
+ */
+import { toId } from './ids.ts';
+import { parsePartialDate, toIso } from './dates.ts';
+
+export type Kind = 'story' | 'person' | 'event';
+
+export const FOLDER: Record<Kind, string> = { story: 'stories', person: 'people', event: 'events' };
+
+/** The id for a title, made unique against the ids that exist: `budget-vote`, then `budget-vote-2`. */
+export function uniqueId(title: string, exists: (id: string) => boolean): string {
+  const base = toId(title) || 'untitled';
+  let id = base;
+  for (let n = 2; exists(id); n++) id = `${base}-${n}`;
+  return id;
+}
+
+/** YAML for a one-line string, always double-quoted so colons and quotes are safe. */
+function quote(text: string): string {
+  return JSON.stringify(text);
+}
+
+export function template(kind: Kind, title: string, options: { date?: string; today: string }): string {
+  if (kind === 'story') {
+    return `---
+# A new story. Fill in the fields, write the article below the second ---,
+# then delete "draft: true" to publish. The guide: content/README.md
+draft: true
+title: ${quote(title)}
+published: ${options.today}
+# One or two sentences for lists, previews and search results.
+summary: "Say in one or two sentences what the story is about."
+# Optional: dek (one sentence under the headline), byline, source, keyPoints.
+tags: []
+# People and events the story concerns beyond those its text links, by id.
+people: []
+events: []
+---
+<!--
+Write the article here, replacing this comment. Link people and events with
+[[ id ]] or [[ id | the words in the text ]] (without the spaces); names of
+known people are linked by themselves. Mark a correction with a footnote:
+text[^note], then a line "[^note]: the correction".
+-->
+`;
+  }
+  if (kind === 'person') {
+    return `---
+# A new person. Delete "draft: true" when the record is ready. The guide: content/README.md
+draft: true
+name: ${quote(title)}
+# Other names the text may use: surname, full name, title + surname.
+aliases: []
+# One line on who they are.
+summary: "Who they are, in one line."
+# Offices held: from/to as YYYY, YYYY-MM or YYYY-MM-DD; leave out "to" while it continues.
+roles: []
+---
+<!-- A short biography, replacing this comment. -->
+`;
+  }
+  const date = options.date ? parsePartialDate(options.date) : undefined;
+  if (date && !date.ok) throw new Error(`--date: ${date.message}`);
+  return `---
+# A new event. Delete "draft: true" when the record is ready. The guide: content/README.md
+draft: true
+title: ${quote(title)}
+# When it happened, as precisely as known: YYYY, YYYY-MM or YYYY-MM-DD.
+date: ${date ? toIso(date.date) : options.today}
+# Who took part, by person id.
+people: []
+summary: "What happened, in one or two sentences."
+# Where the facts were checked: - title: "Publication, date" (url: optional)
+sources: []
+---
+<!-- What happened, replacing this comment. -->
+`;
+}

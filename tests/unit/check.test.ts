@@ -1,0 +1,122 @@
+/**
+ * The content check: every warning class has a fixture and an asserted
+ * message, scaffolded files pass, and drafts stay out unless asked for.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { checkContent } from '../../src/lib/check.ts';
+import { formatIssue } from '../../src/lib/errors.ts';
+import { template, uniqueId } from '../../src/lib/scaffold.ts';
+
+const fixture = resolve(import.meta.dirname, '../fixtures/minimal');
+const dirs: string[] = [];
+function copy(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'backstory-check-'));
+  cpSync(fixture, dir, { recursive: true });
+  dirs.push(dir);
+  return dir;
+}
+afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+const edit = (dir: string, file: string, change: (s: string) => string) => writeFileSync(join(dir, file), change(readFileSync(join(dir, file), 'utf8')));
+const messages = (dir: string, drafts = false) => {
+  const result = checkContent(dir, { base: '/', drafts, projectRoot: dir });
+  return { errors: result.errors.map(formatIssue), warnings: result.warnings.map(formatIssue) };
+};
+
+describe('warnings', () => {
+  it('the fixture is clean', () => {
+    expect(messages(copy())).toEqual({ errors: [], warnings: [] });
+  });
+
+  it.each<[string, (dir: string) => void, string]>([
+    [
+      'a person nothing mentions',
+      (dir) => writeFileSync(join(dir, 'people/lone-wolf.md'), '---\nname: Lone Wolf\nsummary: Nobody links here.\n---\nBio.\n'),
+      'people/lone-wolf.md: nothing mentions Lone Wolf (link them from a story or event, or remove the file)',
+    ],
+    [
+      'an event nothing mentions',
+      (dir) => writeFileSync(join(dir, 'events/quiet-day.md'), '---\ntitle: A quiet day\ndate: 2024-03\nsummary: Nothing happened.\nsources:\n  - title: Diary\n---\nQuiet.\n'),
+      'events/quiet-day.md: nothing mentions the event "A quiet day" (link it from a story, or list it in a story’s `events`)',
+    ],
+    [
+      'an event without sources',
+      (dir) => edit(dir, 'events/budget-vote.md', (s) => s.replace(/sources:\n  - title: Council minutes, 12 March 2024\n/, '')),
+      'events/budget-vote.md:2:8: `sources`: the event has no sources (add `sources:` with where the facts were checked)',
+    ],
+    [
+      'a past-tense date after publication',
+      (dir) => edit(dir, 'stories/budget-vote.md', (s) => s.replace('opened the debate on Tuesday.', 'opened the debate, which began in April of this year.')),
+      'stories/budget-vote.md:10:51: "in April of this year" resolves to 2024-04: past tense, but April 2024 is after publication on March 14, 2024',
+    ],
+    [
+      'a day that disagrees with the linked event',
+      (dir) => edit(dir, 'stories/budget-vote.md', (s) => s.replace('[[budget-vote|approved the budget]]', '[[budget-vote|approved the budget on Wednesday]]')),
+      'the linked event “Council approves the harbour budget” is dated March 12, 2024',
+    ],
+    [
+      'a name not linked because the person opted out of autolinking',
+      (dir) => {
+        edit(dir, 'people/zoe-brandt.md', (s) => s.replace('summary:', 'autolink: false\nsummary:'));
+        edit(dir, 'stories/budget-vote.md', (s) => s.replace('[[Zoë Brandt|Brandt]] spoke', 'Brandt spoke'));
+      },
+      'stories/budget-vote.md:10:50: "Brandt" names zoe-brandt but is not linked, because autolinking is off (write [[zoe-brandt|Brandt]] to link it)',
+    ],
+    [
+      'a name not linked because the story opted out of autolinking',
+      (dir) => edit(dir, 'stories/budget-vote.md', (s) => s.replace('published:', 'autolink: false\npublished:').replace('Mayor [[Ana Lima]]', 'Mayor Lima')),
+      '"Mayor Lima" names ana-lima but is not linked, because autolinking is off',
+    ],
+    [
+      'a summary longer than a line or two',
+      (dir) => edit(dir, 'stories/budget-vote.md', (s) => s.replace(/summary: .*/, `summary: ${'Very long. '.repeat(30)}`)),
+      'stories/budget-vote.md:4:10: `summary`: the summary runs to 329 characters; lists and previews need a line or two (shorten it to under 280 characters)',
+    ],
+  ])('%s', (_name, change, expected) => {
+    const dir = copy();
+    change(dir);
+    const { errors, warnings } = messages(dir);
+    expect(errors).toEqual([]);
+    expect(warnings.some((w) => w.includes(expected)), warnings.join('\n')).toBe(true);
+  });
+});
+
+describe('new files from the scaffolder', () => {
+  it.each<['story' | 'person' | 'event', string, string | undefined, string]>([
+    ['story', 'Zoë’s budget: the vote', undefined, 'stories/zoe-s-budget-the-vote.md'],
+    ['person', 'Łukasz Nowak', undefined, 'people/lukasz-nowak.md'],
+    ['event', 'Budget vote', '2024-03', 'events/budget-vote-2.md'],
+  ])('a new %s passes the check as a draft, and with drafts shown', (kind, title, date, expectedFile) => {
+    const dir = copy();
+    const folder = { story: 'stories', person: 'people', event: 'events' }[kind];
+    const id = uniqueId(title, (candidate) => existsSync(join(dir, folder, `${candidate}.md`)));
+    const file = `${folder}/${id}.md`;
+    expect(file).toBe(expectedFile);
+    writeFileSync(join(dir, file), template(kind, title, { today: '2024-03-20', ...(date ? { date } : {}) }), { flag: 'wx' });
+    expect(messages(dir).errors).toEqual([]);
+    const withDrafts = checkContent(dir, { base: '/', drafts: true, projectRoot: dir });
+    expect(withDrafts.errors.map(formatIssue)).toEqual([]);
+    const all = [...withDrafts.content.stories, ...withDrafts.content.people, ...withDrafts.content.events];
+    expect(all.find((r) => r.id === id)?.draft).toBe(true);
+  });
+
+  it('drafts are left out unless asked for', () => {
+    const dir = copy();
+    edit(dir, 'people/zoe-brandt.md', (s) => s.replace('summary:', 'draft: true\nsummary:'));
+    edit(dir, 'stories/budget-vote.md', (s) => s.replace('[[Zoë Brandt|Brandt]]', 'Brandt'));
+    edit(dir, 'events/budget-vote.md', (s) => s.replace('  - zoe-brandt\n', ''));
+    const published = checkContent(dir, { base: '/', drafts: false, projectRoot: dir });
+    expect(published.content.people.map((p) => p.id)).toEqual(['ana-lima']);
+    expect(checkContent(dir, { base: '/', drafts: true, projectRoot: dir }).content.people).toHaveLength(2);
+  });
+
+  it('a published record that links a draft fails with the link', () => {
+    const dir = copy();
+    edit(dir, 'people/zoe-brandt.md', (s) => s.replace('summary:', 'draft: true\nsummary:'));
+    const { errors } = messages(dir);
+    expect(errors.some((e) => e.includes('no person or event is called "Zoë Brandt"'))).toBe(true);
+  });
+});
