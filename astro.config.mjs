@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import backstory from './src/integrations/backstory.ts';
+import searchIndex from './src/integrations/search-index.ts';
 import { basePath, cacheDir, contentDir, siteUrl } from './src/site-config.ts';
 
 export default defineConfig({
@@ -17,5 +18,5 @@ export default defineConfig({
     // Scripts stay external files, so a Content-Security-Policy need not allow inline scripts.
     build: { assetsInlineLimit: 0 },
   },
-  integrations: [backstory({ contentDir, precheck: process.env.BACKSTORY_PRECHECK !== '0' })],
+  integrations: [backstory({ contentDir, precheck: process.env.BACKSTORY_PRECHECK !== '0' }), searchIndex()],
 });
