@@ -1,6 +1,7 @@
 /** Timeline grouping: events by year, then by month, keeping each date's precision. */
 import { format } from 'date-fns';
 import type { EventRecord } from './records.ts';
+import { compareDates, type PartialDate } from './dates.ts';
 
 export interface MonthGroup {
   /** A stable id for the heading: `y2017-m03`, or `y2017-m00` for year-only dates. */
@@ -34,4 +35,31 @@ export function groupByYearMonth(events: readonly EventRecord[]): YearGroup[] {
     group.events.push(event);
   }
   return years;
+}
+
+/** One entry of a story's or a person's own timeline. */
+export type TimelineItem =
+  | { kind: 'event'; date: PartialDate; end?: PartialDate; event: EventRecord }
+  | { kind: 'role'; date: PartialDate; end?: PartialDate; title: string }
+  | { kind: 'published'; date: PartialDate; title: string };
+
+function byDate(a: TimelineItem, b: TimelineItem): number {
+  // At the same date, the story's own publication comes after the events of that day.
+  return compareDates(a.date, b.date) || (a.kind === 'published' ? 1 : 0) - (b.kind === 'published' ? 1 : 0);
+}
+
+/** "How we got here": the events a story touches, with the story's own publication among them. */
+export function storyTimeline(events: readonly EventRecord[], published: PartialDate, title: string): TimelineItem[] {
+  const items: TimelineItem[] = events.map((event) => ({ kind: 'event', date: event.date, ...(event.end ? { end: event.end } : {}), event }));
+  items.push({ kind: 'published', date: published, title });
+  return items.sort(byDate);
+}
+
+/** A person's timeline: their roles as spans and the events they took part in. */
+export function personTimeline(roles: readonly { title: string; from?: PartialDate; to?: PartialDate }[], events: readonly EventRecord[]): TimelineItem[] {
+  const items: TimelineItem[] = events.map((event) => ({ kind: 'event', date: event.date, ...(event.end ? { end: event.end } : {}), event }));
+  for (const role of roles) {
+    if (role.from) items.push({ kind: 'role', date: role.from, ...(role.to ? { end: role.to } : {}), title: role.title });
+  }
+  return items.sort(byDate);
 }

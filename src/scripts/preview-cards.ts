@@ -175,3 +175,6 @@ document.addEventListener('click', (e) => {
 document.addEventListener('keydown', (e) => {
   if (e.key === 'Escape' && card && !card.hidden) hide();
 });
+
+// A module, not a global script: its names stay its own.
+export {};

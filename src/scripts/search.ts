@@ -74,3 +74,6 @@ if (form && input && list && status) {
     void run(initial);
   }
 }
+
+// A module, not a global script: its names stay its own.
+export {};

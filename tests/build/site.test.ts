@@ -8,6 +8,9 @@ import { join } from 'node:path';
 import { buildSite, projectRoot, scratchDir } from './build-site.ts';
 import { attributeValues, fileFor, htmlFiles, read, textOf } from './dist.ts';
 import { loadContent } from '../../src/lib/load.ts';
+import { compareDates } from '../../src/lib/dates.ts';
+import { assembleSite } from '../../src/lib/site.ts';
+import type { PersonId } from '../../src/lib/ids.ts';
 
 const seed = loadContent(join(projectRoot, 'content'), projectRoot).content;
 let out: string;
@@ -157,5 +160,41 @@ describe('the explainer reading experience', () => {
     }
     const testimony = JSON.parse(read(out, 'previews/events/comey-testimony.json'));
     expect(testimony).toMatchObject({ kind: 'event', detail: 'June 8, 2017' });
+  });
+});
+
+describe('timelines', () => {
+  const order = (html: string) => attributeValues(html, 'href').filter((h) => h.startsWith('/events/')).map((h) => h.split('/')[2]!);
+
+  it('the story’s “How we got here” lists its events in date order and marks its publication among them', () => {
+    const html = read(out, 'stories/sessions-trump-rift/index.html');
+    const section = html.slice(html.indexOf('id="events-heading"'));
+    const ids = order(section.slice(0, section.indexOf('</section>')));
+    const dates = ids.map((id) => seed.events.find((e) => e.id === id)!.date);
+    for (let i = 1; i < dates.length; i++) expect(compareDates(dates[i - 1]!, dates[i]!), ids[i]).toBeLessThanOrEqual(0);
+    // Published on June 7: after the statement released that day, before the testimony on June 8.
+    const marker = section.indexOf('This story is published');
+    expect(marker).toBeGreaterThan(section.indexOf('/events/comey-statement-released/'));
+    expect(marker).toBeLessThan(section.indexOf('/events/comey-testimony/'));
+  });
+
+  it('a person’s timeline holds their roles as spans and their events in order', () => {
+    const html = read(out, 'people/jeff-sessions/index.html');
+    const section = html.slice(html.indexOf('id="events-heading"'));
+    expect(textOf(section)).toMatch(/1997\s*–\s*February 2017\s*Became U\.S\. Senator for Alabama/);
+    const ids = order(section.slice(0, section.indexOf('</section>')));
+    expect(ids.indexOf('convention-week-encounter')).toBeLessThan(ids.indexOf('sessions-recusal'));
+  });
+
+  it('filters the timeline by person and by story with plain links', () => {
+    const main = read(out, 'timeline/index.html');
+    expect(attributeValues(main, 'href')).toContain('/timeline/people/sergey-kislyak/');
+    expect(attributeValues(main, 'href')).toContain('/timeline/stories/sessions-trump-rift/');
+    const kislyak = read(out, 'timeline/people/sergey-kislyak/index.html');
+    const ids = order(kislyak.slice(kislyak.indexOf('<section class="timeline-year"')));
+    const graph = assembleSite(seed, { base: '/' }).graph;
+    expect(ids).toEqual(graph.personEvents('sergey-kislyak' as PersonId).map((e) => e.id));
+    expect(ids).toContain('senate-office-meeting');
+    expect(kislyak).toContain('aria-current="page"');
   });
 });
