@@ -21,6 +21,10 @@ import { ContentError, formatIssue } from '../lib/errors.ts';
 import type { LinkIndex } from '../lib/resolve.ts';
 import remarkMentions from '../markdown/remark-mentions.ts';
 import rehypeEditorNotes from '../markdown/rehype-editor-notes.ts';
+import rehypeExternalLinks from '../markdown/rehype-external-links.ts';
+import { sanitizeSchema } from '../markdown/sanitize-schema.ts';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize from 'rehype-sanitize';
 
 export interface BackstoryOptions {
   /** Absolute path of the content folder. */
@@ -66,7 +70,8 @@ export default function backstory(options: BackstoryOptions): AstroIntegration {
               smartypants: false,
               remarkPlugins: [remarkGfm, [remarkMentions, { index: () => index!, base: config.base, contentDir: options.contentDir }], curlQuotes],
               remarkRehype: { footnoteLabel: "Editor's notes", footnoteBackLabel: 'Back to the passage' },
-              rehypePlugins: [rehypeSlug, rehypeEditorNotes],
+              // Raw HTML is parsed first so that the sanitizer sees it (Astro would parse it last).
+              rehypePlugins: [rehypeRaw, [rehypeSanitize, sanitizeSchema], rehypeSlug, rehypeEditorNotes, rehypeExternalLinks],
             }),
           },
         });

@@ -1,0 +1,32 @@
+/**
+ * What HTML a Markdown body may contain once rendered: GitHub's allow-list
+ * (no scripts, iframes, styles, event handlers or `javascript:` URLs), plus
+ * the markup the project's own plugins add. Editors may write raw HTML; what
+ * is not on this list is removed, never executed.
+ */
+import { defaultSchema, type Schema } from 'hast-util-sanitize';
+
+const defaults = defaultSchema.attributes ?? {};
+
+export const sanitizeSchema: Schema = {
+  ...defaultSchema,
+  // Ids are kept as written: paragraph anchors and heading ids are link targets.
+  // (The default prefixes them to stop DOM clobbering; the site's scripts look
+  // elements up by selector, not through globals.)
+  clobber: [],
+  clobberPrefix: '',
+  tagNames: [...(defaultSchema.tagNames ?? []), 'time', 'aside', 'mark', 'figure', 'figcaption', 'abbr', 'cite'],
+  attributes: {
+    ...defaults,
+    // Mentions: `<a class="mention mention-person" data-ref="person:id">`.
+    a: [...(defaults.a ?? []), ['className', 'mention', 'mention-person', 'mention-event'], 'dataRef', 'dataAuto'],
+    // Anchored dates and their notes.
+    time: ['dateTime', ['className', 'anchored-date']],
+    span: [...(defaults.span ?? []), ['className', 'resolved-date', 'date-conflict'], ['role', 'note']],
+    // Footnotes become editor's notes.
+    section: [...(defaults.section ?? []), 'dataFootnotes', ['className', 'footnotes']],
+    h2: [...(defaults.h2 ?? []), ['className', 'sr-only']],
+  },
+  // Only web and mail links: no `javascript:`, `data:` or `vbscript:`.
+  protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto'], src: ['http', 'https'] },
+};
