@@ -195,6 +195,7 @@ describe('timelines', () => {
     const graph = assembleSite(seed, { base: '/' }).graph;
     expect(ids).toEqual(graph.personEvents('sergey-kislyak' as PersonId).map((e) => e.id));
     expect(ids).toContain('senate-office-meeting');
-    expect(kislyak).toContain('aria-current="page"');
+    expect(textOf(kislyak)).toContain('Showing the events of Sergey Kislyak.');
+    expect(attributeValues(kislyak, 'href')).toContain('/timeline/');
   });
 });
