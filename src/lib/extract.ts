@@ -7,7 +7,8 @@ import remarkGfm from 'remark-gfm';
 import type { AnyRecord, Target } from './records.ts';
 import type { PartialDate } from './dates.ts';
 import type { ContentIssue } from './errors.ts';
-import { linkMentions, type DateNote, type Mention, type MentionOptions } from './mentions.ts';
+import { linkMentions, type DateNote, type Mention, type MentionOptions, type MentionProblem } from './mentions.ts';
+import { createHash } from 'node:crypto';
 
 const parser = remark().use(remarkGfm);
 
@@ -36,9 +37,30 @@ export function optionsFor(record: RecordTraits): Pick<MentionOptions, 'autolink
   };
 }
 
+/**
+ * Extractions already made in this process, by a digest of everything they
+ * depend on. The build checks all content before Astro starts and then builds
+ * the graph again from Astro's collections: with this cache each body is
+ * parsed once, not twice. It lives on `globalThis` because Astro loads the
+ * config and the pages as separate module graphs in the same process.
+ */
+const memo: Map<string, Omit<Extraction, 'issues' | 'warnings'> & { problems: MentionProblem[] }> = ((globalThis as Record<symbol, unknown>)[
+  Symbol.for('backstory.extractions')
+] ??= new Map()) as never;
+
 export function extractMentions(record: Pick<AnyRecord, 'body' | 'bodyLine' | 'file'> & RecordTraits, options: Pick<MentionOptions, 'index' | 'href'>): Extraction {
-  const tree = parser.parse(record.body);
-  const { mentions, problems, dates } = linkMentions(tree, { ...options, ...optionsFor(record), source: record.body });
+  const traits = optionsFor(record);
+  const key = createHash('sha256')
+    .update(JSON.stringify([options.index.fingerprint, options.href({ kind: 'person', id: 'x' } as Target), traits]))
+    .update(record.body)
+    .digest('hex');
+  let found = memo.get(key);
+  if (!found) {
+    const tree = parser.parse(record.body);
+    found = linkMentions(tree, { ...options, ...traits, source: record.body });
+    memo.set(key, found);
+  }
+  const { mentions, problems, dates } = found;
   const shift = record.bodyLine - 1;
   return {
     mentions: mentions.map((m) => ({ ...m, line: m.line + shift })),

@@ -14,6 +14,7 @@ import { toId } from './ids.ts';
 import type { EventId, PersonId } from './ids.ts';
 import type { PartialDate } from './dates.ts';
 import { NameMatcher } from './name-matcher.ts';
+import { createHash } from 'node:crypto';
 
 type IndexedPerson = Pick<PersonRecord, 'id' | 'name' | 'aliases' | 'file' | 'locate'> & Partial<Pick<PersonRecord, 'autolink'>>;
 type IndexedEvent = Pick<EventRecord, 'id' | 'title' | 'file'> & Partial<Pick<EventRecord, 'date' | 'end'>>;
@@ -46,6 +47,9 @@ export class LinkIndex {
   /** One matcher over every name and alias of the people who allow autolinking. */
   readonly names: NameMatcher;
 
+  /** Changes whenever anything that affects resolution changes: a cache key for results that depend on the index. */
+  readonly fingerprint: string;
+
   constructor(people: readonly IndexedPerson[], events: readonly IndexedEvent[]) {
     const claimedBy = new Map<string, Pick<PersonRecord, 'id' | 'file'>>();
     for (const person of people) {
@@ -71,6 +75,9 @@ export class LinkIndex {
         this.add(name, target);
       }
     }
+    this.fingerprint = createHash('sha256')
+      .update(JSON.stringify([people.map((p) => [p.id, p.name, p.aliases, p.autolink]), events.map((e) => [e.id, e.title, e.date, e.end])]))
+      .digest('hex');
     this.names = new NameMatcher(
       people.filter((p) => p.autolink !== false).map((p) => ({ id: p.id as PersonId, names: [p.name, ...p.aliases] })),
     );
