@@ -23,3 +23,10 @@ export const siteUrl = process.env.SITE_URL ?? 'http://localhost:4321';
 
 /** The sub-path the site is served under, `/` by default. */
 export const basePath = normalizeBase(process.env.BASE_PATH);
+
+/**
+ * Where editors change a page: the repository's edit URL up to the project
+ * root (e.g. `https://github.com/org/news/edit/main/`). Unset, no "Edit this
+ * page" links are shown.
+ */
+export const editBaseUrl = process.env.BACKSTORY_EDIT_URL?.trim() || undefined;

@@ -98,11 +98,16 @@ const cases: Case[] = [
 ];
 
 describe('bad input fails the build', () => {
-  it('builds the unbroken fixture', () => {
+  it('builds the unbroken fixture, with "Edit this page" links when a repository is configured', () => {
     const out = scratchDir('ok');
-    const result = buildSite({ contentDir: fixture, outDir: join(out, 'dist') });
-    rmSync(out, { recursive: true, force: true });
-    expect(result.status, result.output).toBe(0);
+    try {
+      const result = buildSite({ contentDir: fixture, outDir: join(out, 'dist'), env: { BACKSTORY_EDIT_URL: 'https://example.com/newsroom/edit/main/' } });
+      expect(result.status, result.output).toBe(0);
+      const page = readFileSync(join(out, 'dist/stories/budget-vote/index.html'), 'utf8');
+      expect(page).toContain('<a href="https://example.com/newsroom/edit/main/tests/fixtures/minimal/stories/budget-vote.md" rel="noopener noreferrer">Edit this page</a>');
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 
   it.each(cases)('$name', ({ file, edit, expected, env }) => {
