@@ -41,6 +41,7 @@ const curlQuotes = remarkSmartypants as Plugin<[], Root>;
 
 export default function backstory(options: BackstoryOptions): AstroIntegration {
   let index: LinkIndex | undefined;
+  let reloadIndex: (() => void) | undefined;
   return {
     name: 'backstory',
     hooks: {
@@ -57,9 +58,12 @@ export default function backstory(options: BackstoryOptions): AstroIntegration {
           logger.info(`content checked: ${stories.length} stories, ${people.length} people, ${events.length} events in ${Math.round(performance.now() - started)} ms`);
         } else {
           // Report problems but keep going; in dev, pages show the error overlay.
-          const { content, issues } = loadContent(options.contentDir);
-          for (const issue of issues) logger.error(formatIssue(issue));
-          index = buildIndex(drafts ? content : withoutDrafts(content));
+          reloadIndex = () => {
+            const { content, issues } = loadContent(options.contentDir);
+            for (const issue of issues) logger.error(formatIssue(issue));
+            index = buildIndex(drafts ? content : withoutDrafts(content));
+          };
+          reloadIndex();
         }
         updateConfig({
           markdown: {
@@ -75,6 +79,24 @@ export default function backstory(options: BackstoryOptions): AstroIntegration {
             }),
           },
         });
+      },
+      /**
+       * In dev, a change to any content file can change how every body links:
+       * a person's new alias turns words in other stories into links. So the
+       * link index is rebuilt and every rendered module thrown away, and the
+       * open pages reload.
+       */
+      'astro:server:setup': ({ server, logger }) => {
+        const onChange = (path: string) => {
+          if (!path.startsWith(options.contentDir) || !path.endsWith('.md')) return;
+          reloadIndex?.();
+          for (const environment of Object.values(server.environments)) environment.moduleGraph.invalidateAll();
+          server.ws.send({ type: 'full-reload' });
+          logger.info(`content changed: ${path.slice(options.contentDir.length + 1)}; links rebuilt`);
+        };
+        server.watcher.on('change', onChange);
+        server.watcher.on('add', onChange);
+        server.watcher.on('unlink', onChange);
       },
     },
   };
