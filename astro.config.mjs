@@ -1,7 +1,12 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import { searchForWorkspaceRoot } from 'vite';
 import backstory from './src/integrations/backstory.ts';
 import searchIndex from './src/integrations/search-index.ts';
+import sitemap from '@astrojs/sitemap';
+import headers from './src/integrations/headers.ts';
+import { checkContent } from './src/lib/check.ts';
+import { sitemapSerialize } from './src/lib/feeds.ts';
 import { basePath, cacheDir, contentDir, siteUrl } from './src/site-config.ts';
 
 export default defineConfig({
@@ -17,6 +22,20 @@ export default defineConfig({
   vite: {
     // Scripts stay external files, so a Content-Security-Policy need not allow inline scripts.
     build: { assetsInlineLimit: 0 },
+    // The dev server may read content kept outside the project (BACKSTORY_CONTENT_DIR).
+    server: { fs: { allow: [searchForWorkspaceRoot(process.cwd()), contentDir] } },
   },
-  integrations: [backstory({ contentDir, precheck: process.env.BACKSTORY_PRECHECK !== '0' }), searchIndex()],
+  integrations: [
+    backstory({ contentDir, precheck: process.env.BACKSTORY_PRECHECK !== '0' }),
+    searchIndex(),
+    sitemap({
+      // Pages only: feeds, social images and preview data are not pages.
+      filter: (page) => page.endsWith('/'),
+      // lastmod: a story's updated (else published) date; pages listing stories, the latest of them.
+      serialize: sitemapSerialize(() => checkContent(contentDir, { base: basePath, drafts: false }).site?.graph, basePath),
+      namespaces: { news: false, xhtml: false, image: false, video: false },
+    }),
+    // Last: _headers hashes the inline styles of the finished pages.
+    headers(),
+  ],
 });

@@ -2,10 +2,14 @@
  * Browser tests in Debian's Chromium (`/usr/bin/chromium`, installed by
  * .ci/run): the site is built once into tests/.output/e2e and served by the
  * plain static server, as a static host would.
+ *
+ * E2E_PORT and E2E_DIST move the server and the build elsewhere, so two runs
+ * can share a machine; specs that list the built pages read E2E_DIST.
  */
 import { defineConfig, devices } from '@playwright/test';
 
-const port = 4322;
+const port = Number(process.env.E2E_PORT ?? 4322);
+const dist = (process.env.E2E_DIST ??= 'tests/.output/e2e/dist');
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const args = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
@@ -25,8 +29,8 @@ export default defineConfig({
     { name: 'phone', use: { ...devices['Pixel 7'], viewport: { width: 360, height: 780 } } },
   ],
   webServer: {
-    command: `node node_modules/astro/bin/astro.mjs build && node scripts/serve.ts tests/.output/e2e/dist --port ${port}`,
-    env: { BACKSTORY_OUT_DIR: 'tests/.output/e2e/dist', ASTRO_TELEMETRY_DISABLED: '1' },
+    command: `node node_modules/astro/bin/astro.mjs build && node scripts/serve.ts ${dist} --port ${port}`,
+    env: { BACKSTORY_OUT_DIR: dist, ASTRO_TELEMETRY_DISABLED: '1' },
     url: `http://127.0.0.1:${port}/`,
     timeout: 240_000,
     reuseExistingServer: false,

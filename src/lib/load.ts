@@ -4,6 +4,7 @@
  * touches the content, and `npm run check` runs it alone.
  */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
 import { join, relative } from 'node:path';
 import { LineCounter, parseDocument, isMap, type Node as YamlNode } from 'yaml';
 import type { z } from 'astro/zod';
@@ -13,6 +14,7 @@ import { didYouMean } from './errors.ts';
 import { isValidId, toId, type EventId, type PersonId, type StoryId } from './ids.ts';
 import type { ContentSet, EventRecord, PersonRecord, StoryRecord } from './records.ts';
 import { nearest } from './nearest.ts';
+import type { PartialDate } from './dates.ts';
 
 /** The three record folders under the content root. */
 export const FOLDERS = { stories: 'story', people: 'person', events: 'event' } as const;
@@ -63,18 +65,36 @@ export function loadContent(root: string, projectRoot = process.cwd()): LoadResu
   for (const folder of Object.keys(FOLDERS) as (keyof typeof FOLDERS)[]) {
     const dir = join(root, folder);
     if (!existsSync(dir)) continue;
-    const files = readdirSync(dir).filter((f) => f.endsWith('.md')).sort();
+    const names = readdirSync(dir).sort();
+    const files = names.filter((f) => f.endsWith('.md'));
+    const fileOf = (name: string) => {
+      const inside = relative(projectRoot, join(dir, name));
+      return (inside.startsWith('..') ? join(dir, name) : inside).split('\\').join('/');
+    };
+    // Markdown under another extension would be left out without a word.
+    for (const name of names.filter((f) => !f.endsWith('.md') && /\.(md|markdown|mdown|mkdn?|mdx)$/i.test(f))) {
+      const renamed = toId(name.replace(/\.[^.]+$/, ''));
+      issues.push({
+        file: fileOf(name),
+        message: `"${name}" is not read: only files ending in .md are content`,
+        hint: renamed ? `rename it to ${renamed}.md` : 'rename it to <id>.md',
+      });
+    }
     const seen = new Map<string, string>();
     for (const name of files) {
       const path = join(dir, name);
-      const inside = relative(projectRoot, path);
-      const file = (inside.startsWith('..') ? path : inside).split('\\').join('/');
+      const file = fileOf(name);
       const id = name.slice(0, -3);
       if (!isValidId(id)) {
+        const renamed = toId(id);
         issues.push({
           file,
           message: `the file name "${name}" is not a valid id: ids are lowercase letters, digits and single hyphens`,
-          hint: toId(id) ? `rename it to ${toId(id)}.md` : 'rename it with Latin letters or digits',
+          hint: !renamed
+            ? 'rename it with Latin letters or digits'
+            : files.includes(`${renamed}.md`)
+              ? `${renamed}.md already exists: merge the two files, or give this one another id`
+              : `rename it to ${renamed}.md`,
         });
         continue;
       }
@@ -84,13 +104,36 @@ export function loadContent(root: string, projectRoot = process.cwd()): LoadResu
         continue;
       }
       seen.set(folded, file);
-      const record = loadRecord(folder, id, file, readFileSync(path, 'utf8'), issues);
+      const source = readText(readFileSync(path), file, issues);
+      if (source === undefined) continue;
+      const record = loadRecord(folder, id, file, source, issues);
       if (record?.kind === 'story') content.stories.push(record);
       else if (record?.kind === 'person') content.people.push(record);
       else if (record?.kind === 'event') content.events.push(record);
     }
   }
   return { content, issues };
+}
+
+/**
+ * The file as text, or `undefined` (with an issue) when it is not UTF-8: read
+ * leniently, a Latin-1 "Zoë" would become "Zo\uFFFD" on the page and no longer
+ * match the person's name.
+ */
+function readText(bytes: Buffer, file: string, issues: ContentIssue[]): string | undefined {
+  if (isUtf8(bytes)) return bytes.toString('utf8');
+  const utf16 = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
+  const text = bytes.toString('utf8');
+  const bad = Math.max(0, text.indexOf('\uFFFD'));
+  const line = text.slice(0, bad).split('\n').length;
+  const column = bad - text.lastIndexOf('\n', bad - 1);
+  issues.push({
+    file,
+    ...(utf16 ? { line: 1, column: 1 } : { line, column }),
+    message: utf16 ? 'the file is saved as UTF-16, not UTF-8' : 'the file is not valid UTF-8 text',
+    hint: 'save it with the encoding "UTF-8"',
+  });
+  return undefined;
 }
 
 const SCHEMAS = { stories: storySchema, people: personSchema, events: eventSchema } as const;
@@ -126,7 +169,14 @@ export function loadRecord(
     }
     return undefined;
   }
-  const data: unknown = doc.toJS() ?? {};
+  let data: unknown;
+  try {
+    data = doc.toJS() ?? {};
+  } catch (error) {
+    // The parser refuses to expand aliases without bound (a "billion laughs" file).
+    issues.push({ file, line: split.yamlLine, column: 1, message: `the frontmatter is not valid YAML: ${firstLine(String((error as Error).message))}`, hint: 'write the values out instead of repeating &anchors and *aliases' });
+    return undefined;
+  }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     issues.push({ file, line: split.yamlLine, column: 1, message: 'the frontmatter must be a list of `field: value` lines' });
     return undefined;
@@ -147,10 +197,24 @@ export function loadRecord(
   };
   const base = { id, file, body: split.body, bodyLine: split.bodyLine, locate };
   const kind = FOLDERS[folder];
+  if (kind === 'person') {
+    const roles = (parsed.data as { roles: { from?: PartialDate; to?: PartialDate }[] }).roles;
+    const backwards = roles.flatMap((role, i) => (role.from && role.to && endsBefore(role.from, role.to) ? [i] : []));
+    for (const i of backwards) {
+      issues.push({
+        file,
+        ...(locate(`roles[${i}].to`) ?? { line: split.yamlLine }),
+        field: `roles[${i}].to`,
+        message: 'the role ends before it begins',
+        hint: 'swap `from` and `to`, or correct one of them',
+      });
+    }
+    if (backwards.length > 0) return undefined;
+  }
   if (kind === 'story') return { ...(parsed.data as object), ...base, kind, id: id as StoryId } as StoryRecord;
   if (kind === 'person') return { ...(parsed.data as object), ...base, kind, id: id as PersonId } as PersonRecord;
   const event = { ...(parsed.data as object), ...base, kind, id: id as EventId } as EventRecord;
-  if (event.end && compareEnd(event)) {
+  if (event.end && endsBefore(event.date, event.end)) {
     const node = doc.get('end', true) as YamlNode | undefined;
     issues.push({
       file,
@@ -164,9 +228,8 @@ export function loadRecord(
   return event;
 }
 
-function compareEnd(event: EventRecord): boolean {
-  const a = event.date;
-  const b = event.end!;
+/** Whether `b` ends before `a` can begin, at their precisions ("2024-03" does not end before "2024-03-12"). */
+function endsBefore(a: PartialDate, b: PartialDate): boolean {
   return (b.year - a.year || (b.month ?? 12) - (a.month ?? 1) || (b.day ?? 31) - (a.day ?? 1)) < 0;
 }
 

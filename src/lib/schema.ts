@@ -29,15 +29,42 @@ const timestampField = z.unknown().transform((value, ctx) => {
   return z.NEVER;
 });
 
-/** Text that must say something: trimmed, not empty. */
-const text = (what: string) =>
-  z.string({ message: `expected ${what} as text` }).trim().min(1, { message: `${what} must not be empty` });
+/**
+ * Characters no one types on purpose and readers never see: control
+ * characters (NUL and the like; tab and line breaks are fine) and the
+ * bidirectional overrides, embeddings and isolates. A name or title is shown
+ * on many pages, inside links and lists: an unclosed right-to-left override
+ * there would reverse the text that follows it on the reader's screen.
+ */
+const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 
-/** A web address that readers may follow: only http and https. */
+function invisibleIssue(value: string): string | undefined {
+  const found = INVISIBLE.exec(value);
+  if (!found) return undefined;
+  const code = found[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+  const direction = /[\u202A-\u202E\u2066-\u2069]/.test(found[0]);
+  const where = `at character ${found.index + 1}`;
+  return direction
+    ? `contains an invisible text-direction control, U+${code}, ${where}: delete it (browsers order mixed scripts by themselves)`
+    : `contains an invisible control character, U+${code}, ${where}: delete it`;
+}
+
+/** Text that must say something: trimmed, not empty, nothing invisible. */
+const text = (what: string) =>
+  z
+    .string({ message: `expected ${what} as text` })
+    .trim()
+    .min(1, { message: `${what} must not be empty` })
+    .superRefine((value, ctx) => {
+      const problem = invisibleIssue(value);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    });
+
+/** A web address that readers may follow: only http and https, no spaces or invisible characters. */
 const webUrl = z
   .string()
   .trim()
-  .refine((value) => /^https?:\/\/[^\s]+$/i.test(value), { message: 'expected an http:// or https:// address' });
+  .refine((value) => /^https?:\/\/[^\s]+$/i.test(value) && !INVISIBLE.test(value), { message: 'expected an http:// or https:// address' });
 
 export const storySchema = z.strictObject({
   /** `true` keeps this record out of the published site; it still shows in `npm run dev`. */

@@ -41,7 +41,7 @@ export function groupByYearMonth(events: readonly EventRecord[]): YearGroup[] {
 export type TimelineItem =
   | { kind: 'event'; date: PartialDate; end?: PartialDate; event: EventRecord }
   | { kind: 'role'; date: PartialDate; end?: PartialDate; title: string }
-  | { kind: 'published'; date: PartialDate; title: string };
+  | { kind: 'published'; date: PartialDate; end?: never; title: string };
 
 function byDate(a: TimelineItem, b: TimelineItem): number {
   // At the same date, the story's own publication comes after the events of that day.

@@ -9,12 +9,23 @@ export default function rehypeExternalLinks() {
     const visit = (node: Root | RootContent | ElementContent) => {
       if (node.type === 'element') {
         const href = node.properties.href;
-        if (node.tagName === 'a' && typeof href === 'string' && /^https?:\/\//i.test(href)) markExternal(node);
+        if (node.tagName === 'a' && typeof href === 'string' && leavesSite(href)) markExternal(node);
       }
       if ('children' in node) node.children.forEach(visit);
     };
     visit(tree);
   };
+}
+
+/**
+ * Whether a browser would take the link to another site: `http(s)://…`, and
+ * also the forms it reads the same way, protocol-relative `//host` and
+ * `/\host`, `https:host`, and any of these with tabs, line breaks or
+ * leading spaces in them (browsers drop those).
+ */
+function leavesSite(href: string): boolean {
+  const url = href.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+/, '');
+  return /^https?:/i.test(url) || /^[/\\]{2}/.test(url);
 }
 
 function markExternal(link: Element): void {

@@ -18,6 +18,10 @@ export const sanitizeSchema: Schema = {
   tagNames: [...(defaultSchema.tagNames ?? []), 'time', 'aside', 'mark', 'figure', 'figcaption', 'abbr', 'cite'],
   attributes: {
     ...defaults,
+    // No `name`: `<img name="querySelectorAll">` (or an `<img>` with both a
+    // name and such an id) would replace `document.querySelectorAll` for the
+    // site's own scripts. Nothing in a body needs a name.
+    '*': (defaults['*'] ?? []).filter((attribute) => attribute !== 'name'),
     // Mentions: `<a class="mention mention-person" data-ref="person:id">`.
     a: [...(defaults.a ?? []), ['className', 'mention', 'mention-person', 'mention-event'], 'dataRef', 'dataAuto'],
     // Anchored dates and their notes.

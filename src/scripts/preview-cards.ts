@@ -16,7 +16,13 @@ interface Preview {
   detail?: string;
 }
 
-const RECORD_PATH = /\/(people|events)\/([^/]+)\/$/;
+/**
+ * The site's base path, from where this script is served (`<base>_astro/…`):
+ * only `<base>people/<id>/` and `<base>events/<id>/` are records, not
+ * `<base>timeline/people/<id>/`.
+ */
+const BASE = /^(.*\/)_astro\//.exec(new URL(import.meta.url).pathname)?.[1] ?? '/';
+const RECORD_PATH = new RegExp(`^${BASE.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(people|events)/([^/]+)/$`);
 const cache = new Map<string, Promise<Preview | undefined>>();
 
 let card: HTMLElement | undefined;
@@ -29,7 +35,7 @@ function dataUrl(link: HTMLAnchorElement): string | undefined {
   if (link.origin !== location.origin || link.closest('.preview-card')) return undefined;
   const match = RECORD_PATH.exec(link.pathname);
   if (!match) return undefined;
-  return link.pathname.replace(RECORD_PATH, `/previews/${match[1]}/${match[2]}.json`);
+  return `${BASE}previews/${match[1]}/${match[2]}.json`;
 }
 
 function load(url: string): Promise<Preview | undefined> {

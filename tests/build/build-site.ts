@@ -10,6 +10,18 @@ import { join, resolve } from 'node:path';
 export const projectRoot = resolve(import.meta.dirname, '../..');
 const astroBin = join(projectRoot, 'node_modules/astro/bin/astro.mjs');
 
+/**
+ * The environment for a child build, without what the test runner adds:
+ * Astro copies every variable into `import.meta.env`, so Vitest's `BASE_URL`,
+ * `DEV`, `MODE`, `PROD` and `SSR` would override the build's own values.
+ */
+export function builderEnv(): Record<string, string> {
+  const leaked = new Set(['BASE_URL', 'DEV', 'MODE', 'PROD', 'SSR', 'NODE_ENV']);
+  return Object.fromEntries(
+    Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined && !leaked.has(e[0]) && !e[0].startsWith('VITEST') && !e[0].startsWith('VITE_')),
+  );
+}
+
 export interface BuildResult {
   status: number | null;
   /** stdout and stderr together. */
@@ -22,7 +34,7 @@ export function buildSite(options: { contentDir?: string; outDir: string; env?: 
     cwd: projectRoot,
     encoding: 'utf8',
     env: {
-      ...process.env,
+      ...builderEnv(),
       ASTRO_TELEMETRY_DISABLED: '1',
       BACKSTORY_OUT_DIR: options.outDir,
       // Astro's content cache beside the output, so fixture builds never share one.

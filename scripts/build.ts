@@ -1,0 +1,175 @@
+/**
+ * `npm run build`: builds the site without ever leaving a broken one in place.
+ *
+ * Astro writes into a temporary folder beside the output (`dist.build-…`).
+ * Only when the build succeeds, and every story, person and event page is
+ * complete with a body, is it swapped in: the old output is renamed away, the
+ * new one renamed into place, the old one deleted. On any failure the
+ * temporary folder is removed, the output is left exactly as it was, and the
+ * script exits non-zero with Astro's own messages above.
+ *
+ *   node scripts/build.ts            # → dist/ (or BACKSTORY_OUT_DIR)
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { parse } from 'parse5';
+import { loadContent } from '../src/lib/load.ts';
+import { withoutDrafts } from '../src/lib/drafts.ts';
+
+export const projectRoot = resolve(import.meta.dirname, '..');
+
+/** Marks the temporary folders of this script: `<out>.build-<pid>-<random>` and `<out>.old-<pid>-<random>`. */
+const TEMP = /^(.+)\.(build|old)-(\d+)-[A-Za-z0-9]{6}$/;
+
+interface Node {
+  nodeName: string;
+  tagName?: string;
+  attrs?: { name: string; value: string }[];
+  childNodes?: Node[];
+  value?: string;
+}
+
+function find(node: Node, test: (n: Node) => boolean): Node | undefined {
+  if (test(node)) return node;
+  for (const child of node.childNodes ?? []) {
+    const found = find(child, test);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** Whether an element holds anything a reader sees: text, or an image or other embedded element. */
+function hasContent(node: Node): boolean {
+  if (node.nodeName === '#text') return (node.value ?? '').trim() !== '';
+  if (node.tagName && ['img', 'picture', 'svg', 'video', 'audio', 'table', 'hr', 'input'].includes(node.tagName)) return true;
+  return (node.childNodes ?? []).some(hasContent);
+}
+
+const hasClass = (node: Node, name: string) =>
+  (node.attrs?.find((a) => a.name === 'class')?.value ?? '').split(/\s+/).includes(name);
+
+/**
+ * What is wrong with the pages of a finished build, checked against the
+ * content: every published story, person and event has its page, the page
+ * is a whole document, its `<main>` is not empty, and a record with a body
+ * has that body rendered. Astro ships a page empty when rendering its
+ * Markdown fails in certain ways; this is the last guard against that.
+ */
+export function checkPages(outDir: string, contentDir: string): string[] {
+  const problems: string[] = [];
+  const { content } = loadContent(contentDir, projectRoot);
+  const published = withoutDrafts(content);
+  const records = [
+    ...published.stories.map((r) => ({ folder: 'stories', id: r.id, body: r.body })),
+    ...published.people.map((r) => ({ folder: 'people', id: r.id, body: r.body })),
+    ...published.events.map((r) => ({ folder: 'events', id: r.id, body: r.body })),
+  ];
+  for (const { folder, id, body } of records) {
+    const file = `${folder}/${id}/index.html`;
+    const path = join(outDir, file);
+    if (!existsSync(path)) {
+      problems.push(`${file}: missing`);
+      continue;
+    }
+    const html = readFileSync(path, 'utf8');
+    if (!/<\/html>\s*$/i.test(html)) {
+      problems.push(`${file}: cut short (the page does not end with </html>)`);
+      continue;
+    }
+    const document = parse(html) as unknown as Node;
+    const main = find(document, (n) => n.tagName === 'main');
+    if (!main || !hasContent(main)) {
+      problems.push(`${file}: the main content is empty`);
+      continue;
+    }
+    if (body.trim() === '') continue;
+    const rendered = find(main, (n) => hasClass(n, 'story-body') || hasClass(n, 'record-body'));
+    if (!rendered || !hasContent(rendered)) problems.push(`${file}: the body is empty, though ${folder}/${id}.md has one`);
+  }
+  return problems;
+}
+
+/** Removes temporary folders left by a build that was killed (its process is gone). */
+function removeStale(outDir: string): void {
+  const parent = dirname(outDir);
+  if (!existsSync(parent)) return;
+  for (const name of readdirSync(parent)) {
+    const match = TEMP.exec(name);
+    if (!match || match[1] !== basename(outDir)) continue;
+    const pid = Number(match[3]);
+    try {
+      process.kill(pid, 0);
+      continue; // still running: another build's folder
+    } catch {
+      rmSync(join(parent, name), { recursive: true, force: true });
+    }
+  }
+}
+
+function runAstro(env: NodeJS.ProcessEnv, onChild: (kill: () => void) => void): Promise<number> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: projectRoot, env, stdio: 'inherit' });
+    onChild(() => child.kill('SIGTERM'));
+    child.on('error', (error) => {
+      console.error(error);
+      done(1);
+    });
+    child.on('exit', (code, signal) => done(code ?? (signal ? 1 : 0)));
+  });
+}
+
+export async function build(): Promise<number> {
+  const outDir = resolve(projectRoot, process.env.BACKSTORY_OUT_DIR ?? 'dist');
+  const contentDir = resolve(projectRoot, process.env.BACKSTORY_CONTENT_DIR ?? 'content');
+  mkdirSync(dirname(outDir), { recursive: true });
+  removeStale(outDir);
+  const temp = mkdtempSync(`${outDir}.build-${process.pid}-`);
+  const cleanup = () => rmSync(temp, { recursive: true, force: true });
+
+  let stopChild = () => {};
+  const interrupted = (signal: NodeJS.Signals) => {
+    stopChild();
+    cleanup();
+    console.error(`\nbuild interrupted (${signal}): ${outDir} left as it was`);
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
+
+  try {
+    const started = performance.now();
+    const code = await runAstro({ ...process.env, BACKSTORY_OUT_DIR: temp }, (kill) => (stopChild = kill));
+    if (code !== 0) {
+      console.error(`\nbuild failed (exit code ${code}): ${outDir} left as it was`);
+      return code;
+    }
+    const problems = checkPages(temp, contentDir);
+    if (problems.length > 0) {
+      console.error(`\nbuild refused: ${problems.length} page${problems.length === 1 ? ' is' : 's are'} incomplete; ${outDir} left as it was`);
+      for (const problem of problems) console.error(`  ${problem}`);
+      return 1;
+    }
+
+    // The swap: two renames within one folder, so the output is never half old, half new.
+    const old = existsSync(outDir) ? `${outDir}.old-${temp.slice(`${outDir}.build-`.length)}` : undefined;
+    if (old) renameSync(outDir, old);
+    try {
+      renameSync(temp, outDir);
+    } catch (error) {
+      if (old) renameSync(old, outDir);
+      throw error;
+    }
+    if (old) rmSync(old, { recursive: true, force: true });
+    console.log(`\n${outDir} replaced in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    return 0;
+  } finally {
+    cleanup();
+    process.off('SIGINT', interrupted);
+    process.off('SIGTERM', interrupted);
+  }
+}
+
+if (import.meta.main) {
+  process.exitCode = await build();
+}

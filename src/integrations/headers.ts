@@ -1,0 +1,163 @@
+/**
+ * HTTP headers for any static host, written after every build:
+ *
+ * - `dist/_headers` in the format Netlify and Cloudflare Pages read: a
+ *   Content-Security-Policy and other security headers for every path, and
+ *   long, immutable caching for the files whose names carry a content hash;
+ * - `dist/_nginx-headers.conf`: the same security headers as nginx
+ *   `add_header` lines, included by deploy/nginx.conf.
+ *
+ * The policy is computed from the built pages, so it is one the site really
+ * satisfies: scripts are external files (`script-src 'self'`), Pagefind's
+ * WebAssembly needs 'wasm-unsafe-eval', and the stylesheet, which Astro
+ * inlines into each page, is allowed by the sha256 hash of every distinct
+ * `<style>` element. Anything a strict policy would block — an inline script,
+ * an `on…=` handler, a `style="…"` attribute, a `javascript:` URL — stops the
+ * build with the page that has it, instead of shipping a page that breaks.
+ */
+import type { AstroIntegration } from 'astro';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const HEADERS_FILE = '_headers';
+export const NGINX_HEADERS_FILE = '_nginx-headers.conf';
+
+/** What the built pages contain that the policy must allow or cannot allow. */
+export interface PageScan {
+  /** `'sha256-…'` sources for every distinct inline `<style>`, sorted. */
+  styleHashes: string[];
+  /** Things no strict policy allows, as `file: what`. */
+  problems: string[];
+}
+
+/** Reads HTML pages (file name → source) for inline styles and for inline code a strict policy would block. */
+export function scanPages(pages: ReadonlyMap<string, string>): PageScan {
+  const hashes = new Set<string>();
+  const problems: string[] = [];
+  for (const [file, html] of pages) {
+    for (const match of html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)) {
+      hashes.add(`'sha256-${createHash('sha256').update(match[1]!, 'utf8').digest('base64')}'`);
+    }
+    for (const match of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+      const attributes = match[1]!;
+      if (/\ssrc\s*=/i.test(attributes)) continue;
+      // JSON-LD and other data blocks are never executed.
+      if (/\stype\s*=\s*["']?application\/(ld\+)?json["'\s>]?/i.test(attributes)) continue;
+      problems.push(`${file}: inline <script${attributes}> (move the code to a module file)`);
+    }
+    // Tags only: the text between them may say anything.
+    for (const tag of html.replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1>/gi, '').matchAll(/<[a-z][^>]*>/gi)) {
+      // Attribute names only: a description may contain "once=" in its value.
+      const names = tag[0].replace(/"[^"]*"|'[^']*'/g, '""');
+      const handler = /\s(on[a-z]+)\s*=/i.exec(names);
+      if (handler) problems.push(`${file}: ${handler[1]} handler in ${tag[0].slice(0, 80)} (use addEventListener in a module)`);
+      if (/\sstyle\s*=/i.test(names)) problems.push(`${file}: style attribute in ${tag[0].slice(0, 80)} (use a class)`);
+      if (/\s(href|src|action|formaction)\s*=\s*["']?\s*javascript:/i.test(tag[0])) problems.push(`${file}: javascript: URL in ${tag[0].slice(0, 80)}`);
+    }
+  }
+  return { styleHashes: [...hashes].sort(), problems };
+}
+
+/** The Content-Security-Policy for the site, allowing exactly the inline styles found. */
+export function contentSecurityPolicy(styleHashes: readonly string[]): string {
+  return [
+    "default-src 'self'",
+    // Module scripts from /_astro/ and Pagefind; Pagefind compiles WebAssembly.
+    "script-src 'self' 'wasm-unsafe-eval'",
+    // The inlined stylesheet, by hash. (Setting element.style from a script, as the preview card does, is CSSOM and allowed.)
+    `style-src 'self' ${styleHashes.join(' ')}`.trim(),
+    "img-src 'self'",
+    "font-src 'self'",
+    // Preview-card data and Pagefind's index fragments.
+    "connect-src 'self'",
+    // Pagefind searches in a web worker from /pagefind/.
+    "worker-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+/** Headers every response gets. */
+export function securityHeaders(csp: string): [string, string][] {
+  return [
+    ['Content-Security-Policy', csp],
+    ['X-Content-Type-Options', 'nosniff'],
+    ['Referrer-Policy', 'strict-origin-when-cross-origin'],
+    ['X-Frame-Options', 'DENY'],
+    ['Cross-Origin-Opener-Policy', 'same-origin'],
+    ['Permissions-Policy', 'camera=(), microphone=(), geolocation=()'],
+  ];
+}
+
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/**
+ * Paths (below the base) of files named by their content hash, which may be
+ * cached for a year: Astro's bundles and Pagefind's index, fragments, filters
+ * and metadata. Pagefind's entry points (pagefind.js, pagefind-entry.json,
+ * wasm.*.pagefind, the worker) keep their names across builds, so they are
+ * not among them.
+ */
+export const HASHED_PATHS = ['_astro/*', 'pagefind/index/*', 'pagefind/fragment/*', 'pagefind/filter/*', 'pagefind/pagefind.*.pf_meta'];
+
+/** `_headers` for Netlify and Cloudflare Pages. Rules never set the same header twice on one path: those hosts would join the values. */
+export function headersFile(base: string, csp: string): string {
+  const lines = [
+    '# Written by src/integrations/headers.ts after each build: do not edit.',
+    '# HTML and other files keep the host default (Netlify and Cloudflare Pages: revalidate on every request).',
+    `${base}*`,
+    ...securityHeaders(csp).map(([name, value]) => `  ${name}: ${value}`),
+    '',
+  ];
+  for (const path of HASHED_PATHS) lines.push(`${base}${path}`, `  Cache-Control: ${IMMUTABLE}`, '');
+  return lines.join('\n');
+}
+
+/** The security headers as nginx directives, for `include` in every location of deploy/nginx.conf. */
+export function nginxHeaders(csp: string): string {
+  return [
+    '# Written by src/integrations/headers.ts after each build: do not edit. Included by deploy/nginx.conf.',
+    ...securityHeaders(csp).map(([name, value]) => `add_header ${name} "${value}" always;`),
+    '',
+  ].join('\n');
+}
+
+function htmlPages(dir: string): Map<string, string> {
+  const pages = new Map<string, string>();
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const path = join(d, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (name.endsWith('.html')) pages.set(relative(dir, path), readFileSync(path, 'utf8'));
+    }
+  };
+  walk(dir);
+  return pages;
+}
+
+export default function headers(): AstroIntegration {
+  let base = '/';
+  return {
+    name: 'backstory-headers',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+      },
+      'astro:build:done': ({ dir, logger }) => {
+        const out = fileURLToPath(dir);
+        const { styleHashes, problems } = scanPages(htmlPages(out));
+        if (problems.length > 0) {
+          throw new Error(`These pages would break under the Content-Security-Policy:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+        }
+        const csp = contentSecurityPolicy(styleHashes);
+        writeFileSync(join(out, HEADERS_FILE), headersFile(base, csp));
+        writeFileSync(join(out, NGINX_HEADERS_FILE), nginxHeaders(csp));
+        logger.info(`${HEADERS_FILE} and ${NGINX_HEADERS_FILE} written: ${styleHashes.length} inline style hash${styleHashes.length === 1 ? '' : 'es'}`);
+      },
+    },
+  };
+}

@@ -1,0 +1,139 @@
+/**
+ * What feed readers and sitemaps get: RSS items, the Atom feed and each
+ * page's last-modified date, as pure functions of the records (no Astro).
+ *
+ * An item's identity (RSS `guid`, Atom `id`) is the story's permanent URL,
+ * built from its id alone: updating a story, retitling it or changing its
+ * text never makes it look like a new item to a reader's feed.
+ */
+import type { Graph } from './graph.ts';
+import type { StoryRecord } from './records.ts';
+import { recordPath } from './records.ts';
+import { absoluteUrl, isoDateTime, lastModified, SITE_NAME, timestampDate, type SiteContext } from './structured-data.ts';
+
+export const FEED_TITLE = SITE_NAME;
+export const FEED_DESCRIPTION = 'News stories explained: who is who, what happened when, and how it connects.';
+
+/** Paths of the feeds below the base. */
+export const RSS_PATH = 'rss.xml';
+export const ATOM_PATH = 'atom.xml';
+
+type FeedStory = Pick<StoryRecord, 'kind' | 'id' | 'title' | 'summary' | 'published' | 'updated' | 'byline' | 'tags'>;
+
+/** A story's stable identity in feeds: its permanent URL, which depends on its id only. */
+export function storyGuid(story: Pick<StoryRecord, 'kind' | 'id'>, ctx: SiteContext): string {
+  return absoluteUrl(ctx, recordPath(story));
+}
+
+/** An RSS item as @astrojs/rss takes it (its `guid` is the `link`, marked as a permalink). */
+export interface RssItem {
+  title: string;
+  link: string;
+  description: string;
+  pubDate: Date;
+  categories: string[];
+  customData?: string;
+}
+
+/** Stories newest first, as RSS items. */
+export function rssItems(stories: readonly FeedStory[], ctx: SiteContext): RssItem[] {
+  return newestFirst(stories).map((story) => ({
+    title: story.title,
+    link: storyGuid(story, ctx),
+    description: story.summary,
+    pubDate: timestampDate(story.published),
+    categories: [...story.tags],
+    ...(story.byline ? { customData: `<dc:creator>${escapeXml(story.byline)}</dc:creator>` } : {}),
+  }));
+}
+
+/** The Atom feed (RFC 4287), written by hand: feed id is the home page, entry ids the story URLs. */
+export function atomFeed(stories: readonly FeedStory[], ctx: SiteContext): string {
+  const sorted = newestFirst(stories);
+  const home = absoluteUrl(ctx);
+  // With no stories, the epoch keeps the build reproducible.
+  const updated = sorted.length === 0 ? '1970-01-01T00:00:00Z' : latest(sorted.map((s) => isoDateTime(lastModified(s))));
+  const entries = sorted.map((story) => {
+    const link = storyGuid(story, ctx);
+    return [
+      '  <entry>',
+      `    <id>${escapeXml(link)}</id>`,
+      `    <title>${escapeXml(story.title)}</title>`,
+      `    <link rel="alternate" type="text/html" href="${escapeXml(link)}"/>`,
+      `    <published>${isoDateTime(story.published)}</published>`,
+      `    <updated>${isoDateTime(lastModified(story))}</updated>`,
+      ...(story.byline ? [`    <author><name>${escapeXml(story.byline)}</name></author>`] : []),
+      `    <summary>${escapeXml(story.summary)}</summary>`,
+      ...story.tags.map((tag) => `    <category term="${escapeXml(tag)}"/>`),
+      '  </entry>',
+    ].join('\n');
+  });
+  return [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">',
+    `  <id>${escapeXml(home)}</id>`,
+    `  <title>${escapeXml(FEED_TITLE)}</title>`,
+    `  <subtitle>${escapeXml(FEED_DESCRIPTION)}</subtitle>`,
+    `  <updated>${updated}</updated>`,
+    `  <link rel="self" type="application/atom+xml" href="${escapeXml(absoluteUrl(ctx, ATOM_PATH))}"/>`,
+    `  <link rel="alternate" type="text/html" href="${escapeXml(home)}"/>`,
+    `  <author><name>${escapeXml(SITE_NAME)}</name><uri>${escapeXml(home)}</uri></author>`,
+    `  <icon>${escapeXml(absoluteUrl(ctx, 'favicon.svg'))}</icon>`,
+    ...entries,
+    '</feed>',
+    '',
+  ].join('\n');
+}
+
+/**
+ * Last-modified dates for the sitemap, by URL path below the base
+ * (`stories/x/`). A story's is its `updated` date, else `published`; pages
+ * that list stories (home, a person's or event's page, a story's timeline)
+ * take the latest of the stories they show. Pages that show no dated story
+ * (the people and timeline indexes, search) get none: a guess would mislead.
+ */
+export function pageLastmods(graph: Pick<Graph, 'storiesByDate' | 'people' | 'events' | 'personStories' | 'eventStories' | 'storyEvents'>): Map<string, string> {
+  const out = new Map<string, string>();
+  const set = (path: string, stories: readonly Pick<StoryRecord, 'published' | 'updated'>[]) => {
+    if (stories.length > 0) out.set(path, latest(stories.map((s) => isoDateTime(lastModified(s)))));
+  };
+  set('', graph.storiesByDate);
+  for (const story of graph.storiesByDate) {
+    set(recordPath(story), [story]);
+    if (graph.storyEvents(story.id).length > 0) set(`timeline/stories/${story.id}/`, [story]);
+  }
+  for (const id of graph.people.keys()) set(`people/${id}/`, graph.personStories(id).map((s) => s.story));
+  for (const id of graph.events.keys()) set(`events/${id}/`, graph.eventStories(id).map((s) => s.story));
+  return out;
+}
+
+type LastmodGraph = Parameters<typeof pageLastmods>[0];
+
+/**
+ * The `serialize` option of @astrojs/sitemap: adds each page's lastmod from
+ * {@link pageLastmods}. The graph is loaded on first use, after the build.
+ */
+export function sitemapSerialize(loadGraph: () => LastmodGraph | undefined, base: string) {
+  let lastmods: Map<string, string> | undefined;
+  return <T extends { url: string; lastmod?: string | undefined }>(item: T): T => {
+    const graph = lastmods ? undefined : loadGraph();
+    lastmods ??= graph ? pageLastmods(graph) : new Map();
+    const path = decodeURIComponent(new URL(item.url).pathname);
+    const lastmod = path.startsWith(base) ? lastmods.get(path.slice(base.length)) : undefined;
+    return lastmod ? { ...item, lastmod } : item;
+  };
+}
+
+function newestFirst<T extends Pick<StoryRecord, 'id' | 'published'>>(stories: readonly T[]): T[] {
+  return [...stories].sort((a, b) => timestampDate(b.published).getTime() - timestampDate(a.published).getTime() || a.id.localeCompare(b.id));
+}
+
+/** The latest of some ISO date-times (compared as instants). */
+function latest(isos: readonly string[]): string {
+  return isos.reduce((a, b) => (new Date(b).getTime() > new Date(a).getTime() ? b : a));
+}
+
+/** Escapes text for XML, dropping characters XML 1.0 cannot carry at all (control characters). */
+export function escapeXml(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+}

@@ -1,0 +1,181 @@
+/**
+ * Nothing lost: `scripts/build.ts` (what `npm run build` and `npm start` run)
+ * replaces the output only with a complete build. A failed build leaves the
+ * previous output byte for byte as it was, and no temporary folder behind.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { copyContent, projectRoot, scratchDir } from './build-site.ts';
+import { checkPages } from '../../scripts/build.ts';
+
+const fixture = join(projectRoot, 'tests/fixtures/minimal');
+
+let scratch: string;
+let content: { dir: string; cleanup: () => void };
+let outDir: string;
+
+function build(env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, [join(projectRoot, 'scripts/build.ts')], {
+    cwd: projectRoot,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      BACKSTORY_OUT_DIR: outDir,
+      BACKSTORY_CACHE_DIR: join(scratch, 'cache'),
+      BACKSTORY_CONTENT_DIR: content.dir,
+      ...env,
+    },
+    timeout: 240_000,
+  });
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+}
+
+/** Every file below `dir` (dotfiles too) → sha256 of its bytes. */
+function hashTree(dir: string): Map<string, string> {
+  const hashes = new Map<string, string>();
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const path = join(d, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else hashes.set(relative(dir, path), createHash('sha256').update(readFileSync(path)).digest('hex'));
+    }
+  };
+  walk(dir);
+  return hashes;
+}
+
+/** What sits beside the output: only the output itself and the cache, never a temporary folder. */
+const beside = () => readdirSync(scratch).sort();
+
+beforeAll(() => {
+  scratch = scratchDir('atomic');
+  content = copyContent(fixture);
+  outDir = join(scratch, 'dist');
+});
+
+afterAll(() => {
+  content?.cleanup();
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+});
+
+describe('scripts/build.ts', () => {
+  let before: Map<string, string>;
+
+  it('builds into a temporary folder and swaps it in, clearing what a killed build left', () => {
+    // A process id above any kernel's pid_max: that build is certainly gone.
+    mkdirSync(`${outDir}.build-4194305-abcdef`);
+    writeFileSync(`${outDir}.build-4194305-abcdef/index.html`, 'half a page');
+    const result = build();
+    expect(result.status, result.output).toBe(0);
+    expect(result.output).toContain(`${outDir} replaced`);
+    before = hashTree(outDir);
+    expect([...before.keys()]).toEqual(expect.arrayContaining(['index.html', 'stories/budget-vote/index.html', 'people/ana-lima/index.html', 'events/budget-vote/index.html']));
+    expect(beside()).toEqual(['cache', 'dist']);
+  });
+
+  it('leaves the output exactly as it was when the content is broken', () => {
+    const story = join(content.dir, 'stories/budget-vote.md');
+    const source = readFileSync(story, 'utf8');
+    writeFileSync(story, source.replace('[[Ana Lima]]', '[[Ana Lina]]'));
+    try {
+      const result = build();
+      expect(result.status).not.toBe(0);
+      // Astro's own message, then ours.
+      expect(result.output).toMatch(/stories\/budget-vote\.md:10:7: no person or event is called "Ana Lina"/);
+      expect(result.output).toContain(`build failed (exit code ${result.status}): ${outDir} left as it was`);
+      expect(hashTree(outDir)).toEqual(before);
+      expect(beside()).toEqual(['cache', 'dist']);
+    } finally {
+      writeFileSync(story, source);
+    }
+  });
+
+  it('leaves no half-written folder when Astro fails while writing pages', () => {
+    const story = join(content.dir, 'stories/budget-vote.md');
+    const source = readFileSync(story, 'utf8');
+    writeFileSync(story, source.replace('[[Ana Lima]]', '[[Ana Lina]]'));
+    try {
+      // Without the content check first, the failure comes from the Markdown plugin, mid-build.
+      const result = build({ BACKSTORY_PRECHECK: '0' });
+      expect(result.status).not.toBe(0);
+      expect(result.output).toMatch(/no person or event is called "Ana Lina"/);
+      expect(hashTree(outDir)).toEqual(before);
+      expect(beside()).toEqual(['cache', 'dist']);
+    } finally {
+      writeFileSync(story, source);
+    }
+  });
+
+  it('replaces the previous output with the next good build, and deletes the old one', () => {
+    const story = join(content.dir, 'stories/budget-vote.md');
+    const source = readFileSync(story, 'utf8');
+    writeFileSync(story, source.replace('title: Council passes the harbour budget', 'title: Council passes the revised harbour budget'));
+    try {
+      const result = build();
+      expect(result.status, result.output).toBe(0);
+      expect(readFileSync(join(outDir, 'stories/budget-vote/index.html'), 'utf8')).toContain('<h1>Council passes the revised harbour budget</h1>');
+      expect(beside()).toEqual(['cache', 'dist']);
+    } finally {
+      writeFileSync(story, source);
+    }
+  });
+});
+
+describe('checkPages: no page is published with an empty or partial body', () => {
+  let copy: string;
+
+  beforeAll(() => {
+    copy = join(scratch, 'checked');
+    cpSync(outDir, copy, { recursive: true });
+  });
+
+  const edit = (file: string, change: (html: string) => string) => {
+    const path = join(copy, file);
+    const html = readFileSync(path, 'utf8');
+    writeFileSync(path, change(html));
+    return () => writeFileSync(path, html);
+  };
+
+  it('passes a complete build', () => {
+    expect(checkPages(copy, content.dir)).toEqual([]);
+  });
+
+  it.each([
+    [
+      'an empty story body',
+      'stories/budget-vote/index.html',
+      (html: string) => html.replace(/(<div class="story-body">)[\s\S]*?(<\/div>)/, '$1$2'),
+      'stories/budget-vote/index.html: the body is empty, though stories/budget-vote.md has one',
+    ],
+    [
+      'an empty person body',
+      'people/ana-lima/index.html',
+      (html: string) => html.replace(/(<div class="record-body">)[\s\S]*?(<\/div>)/, '$1$2'),
+      'people/ana-lima/index.html: the body is empty, though people/ana-lima.md has one',
+    ],
+    ['a page cut short', 'events/budget-vote/index.html', (html: string) => html.slice(0, html.length / 2), 'events/budget-vote/index.html: cut short (the page does not end with </html>)'],
+    ['an empty <main>', 'people/zoe-brandt/index.html', (html: string) => html.replace(/(<main[^>]*>)[\s\S]*(<\/main>)/, '$1$2'), 'people/zoe-brandt/index.html: the main content is empty'],
+  ])('refuses %s', (_name, file, change, expected) => {
+    const restore = edit(file, change);
+    try {
+      expect(checkPages(copy, content.dir)).toEqual([expected]);
+    } finally {
+      restore();
+    }
+  });
+
+  it('refuses a missing page', () => {
+    const path = join(copy, 'events/budget-vote/index.html');
+    const html = readFileSync(path);
+    rmSync(path);
+    try {
+      expect(checkPages(copy, content.dir)).toEqual(['events/budget-vote/index.html: missing']);
+    } finally {
+      writeFileSync(path, html);
+    }
+  });
+});

@@ -1,0 +1,80 @@
+/**
+ * Editing content under `astro dev` updates the pages without a restart —
+ * including a person's aliases, which change how other stories link.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { builderEnv, copyContent, projectRoot, scratchDir } from './build-site.ts';
+
+const port = 4400 + Math.floor(Math.random() * 500);
+/** Where the server listens: Astro moves to another port when this one is taken, and says so. */
+let base = '';
+let server: ChildProcess;
+let content: { dir: string; cleanup: () => void };
+let cache: string;
+let log = '';
+
+async function page(path: string): Promise<string> {
+  // A first request can wait on Vite's dependency optimizer; never wait forever.
+  const response = await fetch(base + path, { signal: AbortSignal.timeout(20_000) });
+  return response.text();
+}
+
+async function eventually(path: string, test: (html: string) => boolean, seconds = 60): Promise<string> {
+  const deadline = Date.now() + seconds * 1000;
+  let html = '';
+  while (Date.now() < deadline) {
+    html = await page(path).catch(() => '');
+    if (test(html)) return html;
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`timed out waiting for ${path}; server log:\n${log}`);
+}
+
+beforeAll(async () => {
+  content = copyContent(join(projectRoot, 'tests/fixtures/minimal'));
+  cache = scratchDir('dev-cache');
+  server = spawn(process.execPath, [join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'dev', '--host', '127.0.0.1', '--port', String(port)], {
+    cwd: projectRoot,
+    // Without the test runner's variables (NODE_ENV=test, BASE_URL, VITEST…), which change how Vite serves.
+    env: { ...builderEnv(), ASTRO_TELEMETRY_DISABLED: '1', BACKSTORY_CONTENT_DIR: content.dir, BACKSTORY_CACHE_DIR: cache },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  server.stdout!.on('data', (d) => (log += d));
+  server.stderr!.on('data', (d) => (log += d));
+  const deadline = Date.now() + 60_000;
+  while (!base && Date.now() < deadline) {
+    // eslint-disable-next-line no-control-regex
+    base = /(http:\/\/127\.0\.0\.1:\d+)/.exec(log.replace(/\x1b\[[0-9;]*m/g, ''))?.[1] ?? '';
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  if (!base) throw new Error(`the dev server did not start:\n${log}`);
+  await eventually('/stories/budget-vote/', (html) => html.includes('Council passes the harbour budget'), 150);
+});
+
+afterAll(() => {
+  server?.kill('SIGTERM');
+  content?.cleanup();
+  rmSync(cache, { recursive: true, force: true });
+});
+
+describe('astro dev', () => {
+  it('links a story’s words as soon as they become a person’s alias', async () => {
+    const before = await page('/stories/budget-vote/');
+    expect(before).not.toMatch(/data-ref="person:ana-lima"[^>]*>The council</);
+    const file = join(content.dir, 'people/ana-lima.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('  - Mayor Lima', '  - Mayor Lima\n  - The council'));
+    // "The council then approved…" is in the story's second section, where Ana Lima is not yet linked.
+    const after = await eventually('/stories/budget-vote/', (html) => /data-ref="person:ana-lima"[^>]*>The council</.test(html));
+    expect(after).toContain('Council passes the harbour budget');
+  });
+
+  it('shows an edited story body', async () => {
+    const file = join(content.dir, 'stories/budget-vote.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('by nine votes to four', 'by ten votes to three'));
+    const html = await eventually('/stories/budget-vote/', (h) => h.includes('by ten votes to three'));
+    expect(html).not.toContain('by nine votes to four');
+  });
+});
