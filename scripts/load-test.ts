@@ -19,7 +19,8 @@
  *   npm run load-test -- --corpus /tmp/corpus --keep
  *   npm run load-test -- --dist /tmp/backstory-load-x/dist
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -124,16 +125,22 @@ async function main(): Promise<number> {
       dist = join(scratch, 'dist');
       console.log('Building (scripts/build.ts) …');
       const started = performance.now();
-      const build = spawnSync(process.execPath, [join(root, 'scripts/build.ts')], {
-        cwd: root,
-        encoding: 'utf8',
-        env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', BACKSTORY_CONTENT_DIR: corpus, BACKSTORY_OUT_DIR: dist, BACKSTORY_CACHE_DIR: join(scratch, 'cache') },
-        maxBuffer: 256 * 1024 * 1024,
+      const status = await new Promise<number | null>((done) => {
+        const build = spawn(process.execPath, [join(root, 'scripts/build.ts')], {
+          cwd: root,
+          env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', BACKSTORY_CONTENT_DIR: corpus, BACKSTORY_OUT_DIR: dist, BACKSTORY_CACHE_DIR: join(scratch, 'cache') },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        // Astro's log, without its line per page (tens of thousands here).
+        const forward = (stream: NodeJS.ReadableStream, to: NodeJS.WriteStream) =>
+          createInterface({ input: stream }).on('line', (line) => {
+            if (!/^\s*\S*\s*[├└]─/.test(line)) to.write(`  │ ${line}\n`);
+          });
+        forward(build.stdout!, process.stdout);
+        forward(build.stderr!, process.stderr);
+        build.on('exit', (code) => done(code));
       });
-      if (build.status !== 0) {
-        console.error(`${build.stdout}\n${build.stderr}`.slice(-20_000));
-        throw new Error(`the build failed (exit code ${build.status})`);
-      }
+      if (status !== 0) throw new Error(`the build failed (exit code ${status})`);
       console.log(`Built in ${secondsSince(started).toFixed(1)} s`);
     }
 

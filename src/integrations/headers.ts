@@ -24,6 +24,10 @@ import { fileURLToPath } from 'node:url';
 export const HEADERS_FILE = '_headers';
 export const NGINX_HEADERS_FILE = '_nginx-headers.conf';
 
+const ATTRIBUTES = String.raw`((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>\x60]+))?)*)\s*\/?`;
+/** Comments; script/style elements with their content; any other start tag. */
+const TOKENS = new RegExp(String.raw`<!--[\s\S]*?-->|<(script|style)\b` + ATTRIBUTES + String.raw`>([\s\S]*?)<\/\1\s*>|<[a-zA-Z][^\s/>]*` + ATTRIBUTES + '>', 'gi');
+
 /** What the built pages contain that the policy must allow or cannot allow. */
 export interface PageScan {
   /** `'sha256-…'` sources for every distinct inline `<style>`, sorted. */
@@ -37,24 +41,28 @@ export function scanPages(pages: ReadonlyMap<string, string>): PageScan {
   const hashes = new Set<string>();
   const problems: string[] = [];
   for (const [file, html] of pages) {
-    for (const match of html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)) {
-      hashes.add(`'sha256-${createHash('sha256').update(match[1]!, 'utf8').digest('base64')}'`);
-    }
-    for (const match of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
-      const attributes = match[1]!;
-      if (/\ssrc\s*=/i.test(attributes)) continue;
-      // JSON-LD and other data blocks are never executed.
-      if (/\stype\s*=\s*["']?application\/(ld\+)?json["'\s>]?/i.test(attributes)) continue;
-      problems.push(`${file}: inline <script${attributes}> (move the code to a module file)`);
-    }
-    // Tags only: the text between them may say anything.
-    for (const tag of html.replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1>/gi, '').matchAll(/<[a-z][^>]*>/gi)) {
+    // One pass over real markup: comments, script and style elements with their
+    // content, and other tags with quote-aware attributes — so a `<` inside an
+    // attribute value (escaped text that merely looks like a tag) is never read as a tag.
+    for (const token of html.matchAll(TOKENS)) {
+      if (token[0].startsWith('<!--')) continue;
+      const [whole, rawTag, rawAttributes, body, tagAttributes] = token;
+      const attributes = rawAttributes ?? tagAttributes ?? '';
+      if (rawTag?.toLowerCase() === 'style') {
+        hashes.add(`'sha256-${createHash('sha256').update(body!, 'utf8').digest('base64')}'`);
+      } else if (rawTag?.toLowerCase() === 'script') {
+        const names = attributes.replace(/"[^"]*"|'[^']*'/g, '""');
+        // External scripts and data blocks (JSON-LD) are allowed; inline code is not.
+        if (!/\ssrc\s*=/i.test(names) && !/\stype\s*=\s*["']?application\/(ld\+)?json/i.test(attributes)) {
+          problems.push(`${file}: inline <script${attributes.slice(0, 60)}> (move the code to a module file)`);
+        }
+      }
       // Attribute names only: a description may contain "once=" in its value.
-      const names = tag[0].replace(/"[^"]*"|'[^']*'/g, '""');
+      const names = attributes.replace(/"[^"]*"|'[^']*'/g, '""');
       const handler = /\s(on[a-z]+)\s*=/i.exec(names);
-      if (handler) problems.push(`${file}: ${handler[1]} handler in ${tag[0].slice(0, 80)} (use addEventListener in a module)`);
-      if (/\sstyle\s*=/i.test(names)) problems.push(`${file}: style attribute in ${tag[0].slice(0, 80)} (use a class)`);
-      if (/\s(href|src|action|formaction)\s*=\s*["']?\s*javascript:/i.test(tag[0])) problems.push(`${file}: javascript: URL in ${tag[0].slice(0, 80)}`);
+      if (handler) problems.push(`${file}: ${handler[1]} handler in ${whole.slice(0, 80)} (use addEventListener in a module)`);
+      if (/\sstyle\s*=/i.test(names)) problems.push(`${file}: style attribute in ${whole.slice(0, 80)} (use a class)`);
+      if (/\s(href|src|action|formaction)\s*=\s*["']?\s*javascript:/i.test(attributes)) problems.push(`${file}: javascript: URL in ${whole.slice(0, 80)}`);
     }
   }
   return { styleHashes: [...hashes].sort(), problems };

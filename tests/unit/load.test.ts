@@ -434,7 +434,7 @@ describe('loadContent from a folder', () => {
     ]);
     expect(issues.map(formatIssue).sort()).toEqual(
       [
-        'content/people/Jeff Sessions.md: the file name "Jeff Sessions.md" is not a valid id: ids are lowercase letters, digits and single hyphens (rename it to jeff-sessions.md)',
+        'content/people/Jeff Sessions.md: the file name "Jeff Sessions.md" is not a valid id: ids are lowercase letters, digits and single hyphens (jeff-sessions.md already exists: merge the two files, or give this one another id)',
         'content/people/Кисляк.md: the file name "Кисляк.md" is not a valid id: ids are lowercase letters, digits and single hyphens (rename it with Latin letters or digits)',
         'content/people/Zoë_Saldaña.md: the file name "Zoë_Saldaña.md" is not a valid id: ids are lowercase letters, digits and single hyphens (rename it to zoe-saldana.md)',
         'content/events/bad-date.md:3:7: `date`: "2017-02-30" is not a real date: February 2017 has 28 days',
