@@ -122,12 +122,14 @@ interface Scores {
   accessibility?: number;
   'best-practices'?: number;
   seo?: number;
+  /** Largest Contentful Paint, Total Blocking Time (ms) and Cumulative Layout Shift. */
+  metrics?: string;
   failing: string[];
 }
 
 interface LighthouseJson {
   categories: Record<string, { score: number | null; auditRefs: { id: string; weight: number }[] }>;
-  audits: Record<string, { score: number | null; scoreDisplayMode: string; title: string }>;
+  audits: Record<string, { score: number | null; scoreDisplayMode: string; title: string; numericValue?: number }>;
 }
 
 /** Runs a command to its end without blocking this process (the server's keep-alive sockets stay served). */
@@ -168,7 +170,9 @@ async function lighthouse(url: URL): Promise<Scores> {
       if (ref.weight > 0 && audit && audit.score !== null && audit.score < 1 && audit.scoreDisplayMode !== 'informative') failing.add(`${ref.id} (${audit.title})`);
     }
   }
-  return { performance: score('performance'), accessibility: score('accessibility'), 'best-practices': score('best-practices'), seo: score('seo'), failing: [...failing] };
+  const value = (id: string) => report.audits[id]?.numericValue ?? NaN;
+  const metrics = `${(value('largest-contentful-paint') / 1000).toFixed(1)} s · ${Math.round(value('total-blocking-time'))} ms · ${value('cumulative-layout-shift').toFixed(2)}`;
+  return { metrics, performance: score('performance'), accessibility: score('accessibility'), 'best-practices': score('best-practices'), seo: score('seo'), failing: [...failing] };
 }
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
@@ -199,6 +203,7 @@ try {
       String(s.accessibility ?? '–'),
       String(s['best-practices'] ?? '–'),
       String(s.seo ?? '–'),
+      s.metrics ?? '–',
       kb(b.markup),
       kb(b.css),
       `${kb(b.js)} (${b.scripts})`,
@@ -208,13 +213,16 @@ try {
     process.stderr.write('.');
   }
   process.stderr.write('\n');
-  const header = ['page', 'path', 'perf', 'a11y', 'best pr.', 'SEO', 'HTML gz', 'CSS gz', 'JS gz (files)', 'HTML+CSS gz ≤ 14 KB'];
+  const header = ['page', 'path', 'perf', 'a11y', 'best pr.', 'SEO', 'LCP · TBT · CLS', 'HTML gz', 'CSS gz', 'JS gz (files)', 'HTML+CSS gz ≤ 14 KB'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
   console.log(`Lighthouse ${values.desktop ? 'desktop' : 'mobile (simulated throttling)'}; bytes gzipped (level 6). CSS is inlined in the HTML document; JavaScript is an enhancement.`);
   console.log(line(header));
   console.log(line(widths.map((w) => '-'.repeat(w))));
   for (const row of rows) console.log(line(row));
+  if (notes.some((n) => n.startsWith('404: is-crawlable'))) {
+    console.log('\nThe 404 page asks not to be indexed (noindex), on purpose: Lighthouse\'s SEO score counts that against it.');
+  }
   if (notes.length > 0) {
     console.log('\nAudits below 100% (and errors):');
     for (const note of notes) console.log(`  ${note}`);

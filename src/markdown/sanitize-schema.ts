@@ -8,6 +8,20 @@ import { defaultSchema, type Schema } from 'hast-util-sanitize';
 
 const defaults = defaultSchema.attributes ?? {};
 
+type AttributeRule = NonNullable<Schema['attributes']>[string][number];
+
+/**
+ * A tag's default rules plus more, with every allowed class in ONE
+ * `className` rule: the sanitizer reads only one rule per attribute, so a
+ * second `['className', …]` would be ignored and the classes stripped.
+ */
+function extend(tag: string, classes: string[], more: AttributeRule[] = []): AttributeRule[] {
+  const rules = defaults[tag] ?? [];
+  const isClassRule = (rule: AttributeRule) => Array.isArray(rule) && rule[0] === 'className';
+  const existing = rules.filter(isClassRule).flatMap((rule) => (rule as unknown[]).slice(1).map(String));
+  return [...rules.filter((rule) => !isClassRule(rule)), ['className', ...existing, ...classes], ...more];
+}
+
 export const sanitizeSchema: Schema = {
   ...defaultSchema,
   // Ids are kept as written: paragraph anchors and heading ids are link targets.
@@ -23,13 +37,13 @@ export const sanitizeSchema: Schema = {
     // site's own scripts. Nothing in a body needs a name.
     '*': (defaults['*'] ?? []).filter((attribute) => attribute !== 'name'),
     // Mentions: `<a class="mention mention-person" data-ref="person:id">`.
-    a: [...(defaults.a ?? []), ['className', 'mention', 'mention-person', 'mention-event'], 'dataRef', 'dataAuto'],
+    a: extend('a', ['mention', 'mention-person', 'mention-event'], ['dataRef', 'dataAuto']),
     // Anchored dates and their notes.
-    time: ['dateTime', ['className', 'anchored-date']],
-    span: [...(defaults.span ?? []), ['className', 'resolved-date', 'date-conflict'], ['role', 'note']],
+    time: extend('time', ['anchored-date'], ['dateTime']),
+    span: extend('span', ['resolved-date', 'date-conflict'], [['role', 'note']]),
     // Footnotes become editor's notes.
-    section: [...(defaults.section ?? []), 'dataFootnotes', ['className', 'footnotes']],
-    h2: [...(defaults.h2 ?? []), ['className', 'sr-only']],
+    section: extend('section', ['footnotes'], ['dataFootnotes']),
+    h2: extend('h2', ['sr-only']),
   },
   // Only web and mail links: no `javascript:`, `data:` or `vbscript:`.
   protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto'], src: ['http', 'https'] },

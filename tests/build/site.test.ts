@@ -139,6 +139,9 @@ describe('the explainer reading experience', () => {
     // Auto links never appear in headings.
     expect(body).not.toMatch(/<h2[^>]*>[^<]*<a /);
     expect(body).toContain('data-auto=""');
+    // The sanitizer keeps the project's own classes on mentions.
+    expect(body).toContain('class="mention mention-person" data-ref="person:jeff-sessions"');
+    expect(body).toContain('class="mention mention-event" data-ref="event:sessions-recusal"');
   });
 
   it('labels an archive story with its age and shows the key points', () => {
