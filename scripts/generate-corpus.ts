@@ -9,18 +9,7 @@
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-
-/** mulberry32: small, fast, and the same sequence on every machine. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../src/lib/random.ts';
 
 const FIRST = ['Ada', 'Bruno', 'Clara', 'Dmitri', 'Elena', 'Farid', 'Greta', 'Hugo', 'Ines', 'Jonas', 'Kira', 'Luis', 'Maren', 'Nils', 'Olga', 'Pavel', 'Rosa', 'Sami', 'Tove', 'Ugo', 'Vera', 'Wim', 'Yara', 'Zeno'];
 const SYLLABLES = ['bar', 'ven', 'tor', 'lis', 'mak', 'dor', 'sel', 'rin', 'gal', 'tes', 'kon', 'vul', 'mer', 'pan', 'sor', 'dal', 'fen', 'gor', 'hal', 'jes'];
@@ -56,7 +45,7 @@ function date(r: () => number, fromYear: number, toYear: number, precision: 'yea
 }
 
 export function generateCorpus(out: string, stories: number): { stories: number; people: number; events: number } {
-  const r = random(stories);
+  const r = mulberry32(stories);
   const peopleCount = Math.max(5, Math.floor(stories / 5));
   const eventCount = stories * 2;
   for (const folder of ['stories', 'people', 'events']) mkdirSync(join(out, folder), { recursive: true });

@@ -11,6 +11,7 @@
  * Nothing here imports Astro; src/components/RelationshipMap.astro wires it to
  * the site's graph.
  */
+import { mulberry32 } from './random.ts';
 import { forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationNodeDatum } from 'd3-force';
 import type { Connection } from './graph.ts';
 import type { PersonId } from './ids.ts';
@@ -341,17 +342,7 @@ export interface MapLayout {
   omittedEdges: number;
 }
 
-/** mulberry32: a small seeded PRNG, the same sequence on every machine. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 };
 
 interface SimNode extends SimulationNodeDatum {
   id: PersonId;
