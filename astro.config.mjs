@@ -1,7 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import { searchForWorkspaceRoot } from 'vite';
-import backstory from './src/integrations/backstory.ts';
+import backstory, { checkedGraph } from './src/integrations/backstory.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import sitemap from '@astrojs/sitemap';
 import headers from './src/integrations/headers.ts';
@@ -26,13 +26,13 @@ export default defineConfig({
     server: { fs: { allow: [searchForWorkspaceRoot(process.cwd()), contentDir] } },
   },
   integrations: [
-    backstory({ contentDir, precheck: process.env.BACKSTORY_PRECHECK !== '0' }),
+    backstory({ contentDir, cacheDir, precheck: process.env.BACKSTORY_PRECHECK !== '0' }),
     searchIndex(),
     sitemap({
       // Pages only: feeds, social images and preview data are not pages.
       filter: (page) => page.endsWith('/'),
       // lastmod: a story's updated (else published) date; pages listing stories, the latest of them.
-      serialize: sitemapSerialize(() => checkContent(contentDir, { base: basePath, drafts: false }).site?.graph, basePath),
+      serialize: sitemapSerialize(() => checkedGraph() ?? checkContent(contentDir, { base: basePath, drafts: false }).site?.graph, basePath),
       namespaces: { news: false, xhtml: false, image: false, video: false },
     }),
     // Last: _headers hashes the inline styles of the finished pages.

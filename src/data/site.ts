@@ -2,13 +2,15 @@
  * The site's data, loaded once per build: every collection is read a single
  * time here and assembled into the cross-link graph that all pages share.
  */
-import { getCollection, render, type CollectionEntry } from 'astro:content';
-import type { EventRecord, PersonRecord, StoryRecord } from '../lib/records.ts';
+import { getCollection, type CollectionEntry } from 'astro:content';
+import type { AnyRecord, EventRecord, PersonRecord, StoryRecord } from '../lib/records.ts';
 import type { EventId, PersonId, StoryId } from '../lib/ids.ts';
 import { assembleSite } from '../lib/site.ts';
 import { withBase } from '../lib/paths.ts';
 import { ContentError } from '../lib/errors.ts';
 import { bodyLineOf } from '../lib/load.ts';
+import { renderer } from '../markdown/render.ts';
+import { cacheDir } from '../site-config.ts';
 
 type Entry = CollectionEntry<'stories' | 'people' | 'events'>;
 
@@ -42,20 +44,17 @@ export const site = withFileLines(() => assembleSite(
     people: personEntries.map((e): PersonRecord => ({ ...e.data, ...source(e), kind: 'person', id: e.id as PersonId })),
     events: eventEntries.map((e): EventRecord => ({ ...e.data, ...source(e), kind: 'event', id: e.id as EventId, people: e.data.people as PersonId[] })),
   },
-  { base: import.meta.env.BASE_URL },
+  // The content check already rendered every body in this process (same digests): these are lookups.
+  { base: import.meta.env.BASE_URL, renderer, cacheDir },
 ));
 
 export const graph = site.graph;
 
-const entries = new Map<string, Entry>(
-  [...storyEntries, ...personEntries, ...eventEntries].map((e) => [`${e.collection}:${e.id}`, e]),
-);
-
-/** Renders a record's Markdown body. */
-export function renderBody(collection: Entry['collection'], id: string) {
-  const entry = entries.get(`${collection}:${id}`);
-  if (!entry) throw new Error(`No ${collection} entry "${id}"`);
-  return render(entry);
+/** A record's body as HTML: rendered once per body, with its mentions linked. */
+export function bodyHtml(record: AnyRecord): string {
+  const html = site.html.get(record);
+  if (html === undefined) throw new Error(`${record.file}: the body was not rendered`);
+  return html;
 }
 
 /** A site-relative path below the base: `url('people/x/')`. */

@@ -4,7 +4,7 @@
  * Shared by the build and `npm run check`, so both say the same things.
  */
 import { loadContent } from './load.ts';
-import { assembleSite, type Site } from './site.ts';
+import { assembleSite, type AssembleOptions, type Site } from './site.ts';
 import { ContentError, type ContentIssue } from './errors.ts';
 import { withoutDrafts } from './drafts.ts';
 import { lintContent } from './lint.ts';
@@ -20,12 +20,20 @@ export interface CheckResult {
   site?: Site;
 }
 
-export function checkContent(contentDir: string, options: { base: string; drafts: boolean; projectRoot?: string }): CheckResult {
+export interface CheckOptions extends Omit<AssembleOptions, 'base'> {
+  base: string;
+  /** Include drafts (the dev server). */
+  drafts: boolean;
+  /** Where file paths in messages are relative to. */
+  projectRoot?: string;
+}
+
+export function checkContent(contentDir: string, options: CheckOptions): CheckResult {
   const loaded = loadContent(contentDir, options.projectRoot);
   const content = options.drafts ? loaded.content : withoutDrafts(loaded.content);
   if (loaded.issues.length > 0) return { content, errors: loaded.issues, warnings: [] };
   try {
-    const site = assembleSite(content, { base: options.base });
+    const site = assembleSite(content, { base: options.base, renderer: options.renderer, cacheDir: options.cacheDir });
     return { content, errors: [], warnings: lintContent(content, site), site };
   } catch (error) {
     if (error instanceof ContentError) return { content, errors: [...error.issues], warnings: [] };

@@ -9,6 +9,9 @@ import type { PartialDate } from './dates.ts';
 import type { ContentIssue } from './errors.ts';
 import { linkMentions, type DateNote, type Mention, type MentionOptions, type MentionProblem } from './mentions.ts';
 import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Root } from 'mdast';
 
 const parser = remark().use(remarkGfm);
 
@@ -18,6 +21,8 @@ export interface Extraction {
   issues: ContentIssue[];
   /** Dates that look wrong: reported to the editor, shown to the reader, not fatal. */
   warnings: ContentIssue[];
+  /** The body as HTML, when a renderer was given and the body has no problems. */
+  html?: string;
 }
 
 /** What the transform needs to know of a record: its kind and id, its opt-out, its publication date. */
@@ -37,6 +42,32 @@ export function optionsFor(record: RecordTraits): Pick<MentionOptions, 'autolink
   };
 }
 
+/** Turns a linked tree into HTML; see `src/markdown/render.ts`. */
+export interface Renderer {
+  render: (tree: Root) => string;
+  /** Changes whenever the HTML for the same tree would change. */
+  version: number;
+}
+
+export interface ExtractOptions extends Pick<MentionOptions, 'index' | 'href'> {
+  /** Also render the body (the build); the content check only reads mentions. */
+  renderer?: Renderer;
+  /** A folder that keeps extractions (and HTML) between runs, by digest. */
+  cacheDir?: string;
+}
+
+interface Stored {
+  mentions: Mention[];
+  problems: MentionProblem[];
+  dates: DateNote[];
+  /** The rendered body, and the renderer version that drew it. */
+  html?: string;
+  renderVersion?: number;
+}
+
+/** Bump when the stored shape or the transform changes. */
+const CACHE_VERSION = 2;
+
 /**
  * Extractions already made in this process, by a digest of everything they
  * depend on. The build checks all content before Astro starts and then builds
@@ -44,23 +75,94 @@ export function optionsFor(record: RecordTraits): Pick<MentionOptions, 'autolink
  * parsed once, not twice. It lives on `globalThis` because Astro loads the
  * config and the pages as separate module graphs in the same process.
  */
-const memo: Map<string, Omit<Extraction, 'issues' | 'warnings'> & { problems: MentionProblem[] }> = ((globalThis as Record<symbol, unknown>)[
-  Symbol.for('backstory.extractions')
-] ??= new Map()) as never;
+const memo: Map<string, Stored> = ((globalThis as Record<symbol, unknown>)[Symbol.for('backstory.extractions')] ??= new Map()) as never;
 
-export function extractMentions(record: Pick<AnyRecord, 'body' | 'bodyLine' | 'file'> & RecordTraits, options: Pick<MentionOptions, 'index' | 'href'>): Extraction {
-  const traits = optionsFor(record);
-  const key = createHash('sha256')
-    .update(JSON.stringify([options.index.fingerprint, options.href({ kind: 'person', id: 'x' } as Target), traits]))
+/**
+ * A digest of the code that turns a body into mentions and HTML (the domain
+ * core and the Markdown plugins, read from the project's `src/`), so that a
+ * change to the code never serves a body cached by the code before it.
+ * Without the sources at hand there is no disk cache.
+ */
+let code: string | undefined | null;
+function codeDigest(): string | undefined {
+  if (code !== undefined) return code ?? undefined;
+  try {
+    const hash = createHash('sha256');
+    for (const folder of ['src/lib', 'src/markdown']) {
+      const dir = join(process.cwd(), folder);
+      for (const name of readdirSync(dir).sort()) hash.update(name).update(readFileSync(join(dir, name)));
+    }
+    code = hash.digest('hex');
+  } catch {
+    code = null;
+  }
+  return code ?? undefined;
+}
+
+/** The digest of everything an extraction depends on. */
+function digest(record: Pick<AnyRecord, 'body'>, traits: object, options: ExtractOptions): string {
+  return createHash('sha256')
+    .update(JSON.stringify([CACHE_VERSION, options.index.fingerprint, options.href({ kind: 'person', id: 'x' } as Target), traits]))
     .update(record.body)
     .digest('hex');
-  let found = memo.get(key);
-  if (!found) {
-    const tree = parser.parse(record.body);
-    found = linkMentions(tree, { ...options, ...traits, source: record.body });
-    memo.set(key, found);
+}
+
+/** A body's file in the disk cache, under the code's digest: old code's files are never read. */
+const cachePath = (dir: string, key: string) => join(dir, 'bodies', codeDigest()!.slice(0, 16), key.slice(0, 2), `${key}.json`);
+
+function readStored(dir: string | undefined, key: string): Stored | undefined {
+  if (!dir || !codeDigest()) return undefined;
+  try {
+    return JSON.parse(readFileSync(cachePath(dir, key), 'utf8')) as Stored;
+  } catch {
+    return undefined;
   }
-  const { mentions, problems, dates } = found;
+}
+
+let pruned = false;
+
+function writeStored(dir: string | undefined, key: string, stored: Stored): void {
+  if (!dir || !codeDigest()) return;
+  try {
+    if (!pruned) {
+      // Bodies cached by older code are never read again.
+      pruned = true;
+      const current = codeDigest()!.slice(0, 16);
+      for (const old of existsSync(join(dir, 'bodies')) ? readdirSync(join(dir, 'bodies')) : []) {
+        if (old !== current) rmSync(join(dir, 'bodies', old), { recursive: true, force: true });
+      }
+    }
+    const path = cachePath(dir, key);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, JSON.stringify(stored));
+  } catch {
+    // A read-only cache only costs time.
+  }
+}
+
+/**
+ * What a body says: its mentions, dates and problems, and with a renderer its
+ * HTML. Each body is parsed once per digest: in memory for this process, and
+ * with `cacheDir` on disk for the next build, so an unchanged body is never
+ * parsed again.
+ */
+export function extractMentions(record: Pick<AnyRecord, 'body' | 'bodyLine' | 'file'> & RecordTraits, options: ExtractOptions): Extraction {
+  const traits = optionsFor(record);
+  const key = digest(record, traits, options);
+  const { renderer } = options;
+  const usable = (s: Stored | undefined) => s && (!renderer || (s.html !== undefined && s.renderVersion === renderer.version));
+  let found = memo.get(key);
+  if (!usable(found)) {
+    found = readStored(options.cacheDir, key);
+    if (!usable(found)) {
+      const tree = parser.parse(record.body);
+      const result = linkMentions(tree, { index: options.index, href: options.href, ...traits, source: record.body });
+      found = { ...result, ...(renderer && result.problems.length === 0 ? { html: renderer.render(tree), renderVersion: renderer.version } : {}) };
+      writeStored(options.cacheDir, key, found);
+    }
+    memo.set(key, found!);
+  }
+  const { mentions, problems, dates, html } = found!;
   const shift = record.bodyLine - 1;
   return {
     mentions: mentions.map((m) => ({ ...m, line: m.line + shift })),
@@ -69,5 +171,6 @@ export function extractMentions(record: Pick<AnyRecord, 'body' | 'bodyLine' | 'f
     warnings: dates
       .filter((d) => d.conflict)
       .map((d) => ({ file: record.file, line: d.line + shift, column: d.column, message: `"${d.text}" resolves to ${d.datetime}: ${d.conflict}` })),
+    ...(html !== undefined ? { html } : {}),
   };
 }

@@ -266,15 +266,50 @@ function withSentences({ text, starts }: Layout, pending: Pending[], anchor: str
   const sentences = sentencesOf(text);
   return pending.map(({ node, link }) => {
     const offset = starts.get(link as Nodes) ?? 0;
-    const segment = sentences.find((s) => offset >= s.index && offset < s.index + s.segment.length) ?? sentences[0];
+    const segment = sentenceAt(sentences, offset);
     const raw = segment?.segment ?? text;
     const local = offset - (segment?.index ?? 0);
     const leading = raw.length - raw.trimStart().length;
     const collapse = (s: string) => s.replace(/\s+/g, ' ');
     const sentence = collapse(raw.trim());
     const start = collapse(raw.slice(leading, Math.max(leading, local))).length;
-    return { ...node, anchor, sentence, start, end: Math.min(sentence.length, start + collapse(node.text).length) };
+    return { ...node, anchor, ...excerpt(sentence, start, Math.min(sentence.length, start + collapse(node.text).length)) };
   });
+}
+
+/** The sentence holding `offset`, by binary search over the sentences in order. */
+function sentenceAt<T extends { index: number; segment: string }>(sentences: readonly T[], offset: number): T | undefined {
+  let low = 0;
+  let high = sentences.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const s = sentences[middle]!;
+    if (offset < s.index) high = middle - 1;
+    else if (offset >= s.index + s.segment.length) low = middle + 1;
+    else return s;
+  }
+  return sentences[0];
+}
+
+/** The longest quote kept for a mention; a page quotes a sentence, not a wall of text. */
+export const MAX_QUOTE = 320;
+
+/**
+ * The sentence, or, when it runs on past {@link MAX_QUOTE}, the words around
+ * the mention with an ellipsis on the cut sides. Keeping whole sentences cost
+ * memory in proportion to mentions × sentence length.
+ */
+function excerpt(sentence: string, start: number, end: number): Pick<Mention, 'sentence' | 'start' | 'end'> {
+  if (sentence.length <= MAX_QUOTE) return { sentence, start, end };
+  const room = Math.max(0, MAX_QUOTE - (end - start)) >> 1;
+  let from = Math.max(0, start - room);
+  let to = Math.min(sentence.length, end + room);
+  // Cut at spaces, not inside words.
+  if (from > 0) from = Math.min(start, sentence.indexOf(' ', from) + 1 || start);
+  if (to < sentence.length) to = Math.max(end, sentence.lastIndexOf(' ', to));
+  const head = from > 0 ? '\u2026' : '';
+  const tail = to < sentence.length ? '\u2026' : '';
+  return { sentence: head + sentence.slice(from, to).trim() + tail, start: start - from + head.length, end: end - from + head.length };
 }
 
 /**
@@ -286,15 +321,15 @@ function anchorDatesIn(block: Parent, layoutOf: Layout, pending: Pending[], publ
   const notes: DateNote[] = [];
   const edits: { at: Layout['texts'][number]; from: number; to: number; nodes: PhrasingContent[] }[] = [];
   const blockStart = block.position?.start.offset;
+  const linkedEvents = pending
+    .filter(({ node }) => node.target.kind === 'event')
+    .map(({ node, link }) => {
+      const start = layoutOf.starts.get(link as Nodes) ?? -1;
+      return { target: node.target, start, end: start + plainText(link as Nodes).length };
+    });
   for (const sentence of sentencesOf(layoutOf.text)) {
     const sentenceEnd = sentence.index + sentence.segment.length;
-    const events = pending
-      .filter(({ node }) => node.target.kind === 'event')
-      .map(({ node, link }) => {
-        const start = layoutOf.starts.get(link as Nodes) ?? -1;
-        return { target: node.target, start, end: start + plainText(link as Nodes).length };
-      })
-      .filter((e) => e.start >= sentence.index && e.start < sentenceEnd);
+    const events = linkedEvents.filter((e) => e.start >= sentence.index && e.start < sentenceEnd);
     for (const found of anchorDates(sentence.segment, published)) {
       const from = sentence.index + found.start;
       // "last year's elections": the possessive stays with its words, the date goes after it.
@@ -441,12 +476,16 @@ class Locator {
  */
 class AnchorAllocator {
   private readonly used = new Set<string>();
+  /** The next number to try for each base: a thousand identical paragraphs cost a thousand steps, not half a million. */
+  private readonly next = new Map<string, number>();
 
   allocate(text: string): string {
     const words = toId(text).split('-').filter(Boolean).slice(0, 5).join('-').slice(0, 48).replace(/-+$/, '');
     const base = `p-${words || 'paragraph'}`;
     let id = base;
-    for (let n = 2; this.used.has(id); n++) id = `${base}-${n}`;
+    let n = this.next.get(base) ?? 2;
+    while (this.used.has(id)) id = `${base}-${n++}`;
+    this.next.set(base, n);
     this.used.add(id);
     return id;
   }

@@ -6,7 +6,7 @@
 import type { AnyRecord, ContentSet, Target } from './records.ts';
 import { recordPath } from './records.ts';
 import { LinkIndex } from './resolve.ts';
-import { extractMentions } from './extract.ts';
+import { extractMentions, type Renderer } from './extract.ts';
 import type { Mention } from './mentions.ts';
 import { buildGraph, type Graph } from './graph.ts';
 import { ContentError, type ContentIssue } from './errors.ts';
@@ -18,6 +18,17 @@ export interface Site {
   mentions: ReadonlyMap<AnyRecord, readonly Mention[]>;
   /** Problems worth an editor's look that do not stop the build (dates that conflict). */
   warnings: ContentIssue[];
+  /** Each record's body as HTML, when assembled with a renderer. */
+  html: ReadonlyMap<AnyRecord, string>;
+}
+
+export interface AssembleOptions {
+  /** The site's base path, for link targets. */
+  base: string;
+  /** Renders the bodies too (the build). */
+  renderer?: Renderer;
+  /** Where bodies are kept between builds. */
+  cacheDir?: string;
 }
 
 /** A link index over the people and events; duplicate names are reported in `issues`. */
@@ -31,18 +42,20 @@ export function targetHref(base: string): (target: Target) => string {
 }
 
 /** Builds everything or throws a {@link ContentError} listing every problem. */
-export function assembleSite(content: ContentSet, options: { base: string }): Site {
+export function assembleSite(content: ContentSet, options: AssembleOptions): Site {
   const index = buildIndex(content);
   const issues: ContentIssue[] = [...index.issues];
   const warnings: ContentIssue[] = [];
   const href = targetHref(options.base);
   const mentions = new Map<AnyRecord, Mention[]>();
+  const html = new Map<AnyRecord, string>();
   for (const record of [...content.stories, ...content.people, ...content.events]) {
-    const result = extractMentions(record, { index, href });
+    const result = extractMentions(record, { index, href, renderer: options.renderer, cacheDir: options.cacheDir });
     mentions.set(record, result.mentions);
+    if (result.html !== undefined) html.set(record, result.html);
     issues.push(...result.issues);
     warnings.push(...result.warnings);
   }
   if (issues.length > 0) throw new ContentError(issues);
-  return { graph: buildGraph(content, mentions), index, mentions, warnings };
+  return { graph: buildGraph(content, mentions), index, mentions, warnings, html };
 }

@@ -158,7 +158,8 @@ async function toPng(element: SatoriElement, width: number, height: number, cach
     }
   }
   const svg = await satori(element as Parameters<typeof satori>[0], { width, height, fonts: await loadFonts() });
-  const png = new Uint8Array(await sharp(Buffer.from(svg)).png({ compressionLevel: 9 }).toBuffer());
+  // zlib level 6: files 2% larger than at level 9, drawn four times faster (most of a card's time was compression).
+  const png = new Uint8Array(await sharp(Buffer.from(svg)).png({ compressionLevel: 6 }).toBuffer());
   if (cached) {
     try {
       await mkdir(dirname(cached), { recursive: true });
@@ -171,7 +172,7 @@ async function toPng(element: SatoriElement, width: number, height: number, cach
 }
 
 /** Bump when the drawing changes in a way the element tree does not show (a new satori or sharp, other fonts). */
-const CACHE_VERSION = 1;
+const CACHE_VERSION = 2;
 
 /** Options for drawing: where drawn images are kept between builds (Astro's cache folder). */
 export interface DrawOptions {

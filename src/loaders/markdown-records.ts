@@ -1,0 +1,56 @@
+/**
+ * A content loader for one folder of records (`content/stories/*.md`, …):
+ * frontmatter validated by the collection's schema, the body kept as text.
+ *
+ * Astro's `glob()` loader would also render each body with Astro's Markdown
+ * pipeline: on every entry at sync, or (with `deferRender`) by bundling every
+ * file as a module, which took most of a large build. The site renders each
+ * body itself, once, together with reading its mentions (see
+ * `src/lib/extract.ts`), so this loader only reads.
+ */
+import type { Loader } from 'astro/loaders';
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
+import { splitFrontmatter } from '../lib/load.ts';
+
+export function markdownRecords(folder: string): Loader {
+  return {
+    name: 'backstory-markdown',
+    load: async ({ store, parseData, generateDigest, watcher, logger, config }) => {
+      const root = fileURLToPath(config.root);
+      const idOf = (path: string) => relative(folder, path).replace(/\.md$/, '');
+
+      const sync = async (path: string) => {
+        const source = await readFile(path, 'utf8');
+        const id = idOf(path);
+        const digest = generateDigest(source);
+        if (store.get(id)?.digest === digest) return;
+        const split = splitFrontmatter(source);
+        const filePath = relative(root, path).split('\\').join('/');
+        const data = await parseData({ id, data: (split && parseYaml(split.yaml)) ?? {}, filePath });
+        store.set({ id, data, body: split?.body ?? source, filePath, digest });
+      };
+
+      const names = (await readdir(folder).catch(() => [] as string[])).filter((name) => name.endsWith('.md'));
+      const present = new Set(names.map((name) => name.slice(0, -3)));
+      for (const id of store.keys()) if (!present.has(id)) store.delete(id);
+      await Promise.all(names.map((name) => sync(join(folder, name))));
+
+      if (!watcher) return;
+      // The dev server: keep the store in step with the folder.
+      const inFolder = (path: string) => path.startsWith(folder) && path.endsWith('.md') && !relative(folder, path).includes('/');
+      const reload = (path: string) => {
+        if (!inFolder(path)) return;
+        sync(path).catch((error: Error) => logger.error(`${relative(root, path)}: ${error.message}`));
+      };
+      watcher.add(folder);
+      watcher.on('change', reload);
+      watcher.on('add', reload);
+      watcher.on('unlink', (path) => {
+        if (inFolder(path)) store.delete(idOf(path));
+      });
+    },
+  };
+}

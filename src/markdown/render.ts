@@ -1,0 +1,47 @@
+/**
+ * From a linked Markdown tree to the HTML of a body. The content check parses
+ * each body once and links its mentions (`src/lib/extract.ts`); this
+ * finishes the same tree instead of parsing the text a second time:
+ *
+ *   mdast (mentions linked) → typography → hast → raw HTML parsed →
+ *   sanitized → heading ids → editor's notes → external links → HTML
+ *
+ * Raw HTML is parsed before the sanitizer so that the sanitizer sees it, and
+ * typography runs after the links exist so quotes around a link curl the
+ * right way.
+ */
+import type { Root } from 'mdast';
+import type { Renderer } from '../lib/extract.ts';
+import { unified } from 'unified';
+import remarkRehype from 'remark-rehype';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize from 'rehype-sanitize';
+import rehypeSlug from 'rehype-slug';
+import rehypeStringify from 'rehype-stringify';
+import remarkTypography from './remark-typography.ts';
+import rehypeEditorNotes from './rehype-editor-notes.ts';
+import rehypeExternalLinks from './rehype-external-links.ts';
+import { sanitizeSchema } from './sanitize-schema.ts';
+
+const processor = unified()
+  .use(remarkTypography)
+  .use(remarkRehype, { allowDangerousHtml: true, footnoteLabel: "Editor's notes", footnoteBackLabel: 'Back to the passage' })
+  .use(rehypeRaw)
+  .use(rehypeSanitize, sanitizeSchema)
+  .use(rehypeSlug)
+  .use(rehypeEditorNotes)
+  .use(rehypeExternalLinks)
+  .use(rehypeStringify)
+  .freeze();
+
+/** Renders a parsed, linked body to HTML. The tree is changed on the way. */
+export function renderTree(tree: Root): string {
+  return processor.stringify(processor.runSync(tree) as never);
+}
+
+/**
+ * The renderer the build hands to the content check. Cached bodies are also
+ * keyed by a digest of this folder's code, so `version` only needs a bump
+ * when the HTML changes for another reason (a new version of a plugin).
+ */
+export const renderer: Renderer = { render: renderTree, version: 1 };
