@@ -1,6 +1,8 @@
 /** Timeline grouping: events by year, then by month, keeping each date's precision. */
 import { format } from 'date-fns';
 import type { EventRecord } from './records.ts';
+import type { EventId } from './ids.ts';
+import type { Graph } from './graph.ts';
 import { compareDates, type PartialDate } from './dates.ts';
 
 export interface MonthGroup {
@@ -35,6 +37,40 @@ export function groupByYearMonth(events: readonly EventRecord[]): YearGroup[] {
     group.events.push(event);
   }
   return years;
+}
+
+/** Who and what an event belongs to, as space-separated ids, for filtering the timeline in the browser. */
+export interface EventFilterIds {
+  people?: string;
+  stories?: string;
+}
+
+/**
+ * Each event's people and stories, inverted from the same lists the
+ * pre-built `/timeline/people/<id>/` and `/timeline/stories/<id>/` pages
+ * show, so filtering in place finds exactly their events. One pass over
+ * every person's and story's events; an event with none gets no entry.
+ */
+export function eventFilterIds(graph: Pick<Graph, 'peopleByName' | 'storiesByDate' | 'personEvents' | 'storyEvents'>): Map<EventId, EventFilterIds> {
+  const people = new Map<EventId, string[]>();
+  const stories = new Map<EventId, string[]>();
+  for (const person of graph.peopleByName) {
+    for (const event of graph.personEvents(person.id)) append(people, event.id, person.id);
+  }
+  for (const story of graph.storiesByDate) {
+    for (const event of graph.storyEvents(story.id)) append(stories, event.id, story.id);
+  }
+  const out = new Map<EventId, EventFilterIds>();
+  for (const id of new Set([...people.keys(), ...stories.keys()])) {
+    out.set(id, { people: people.get(id)?.join(' '), stories: stories.get(id)?.join(' ') });
+  }
+  return out;
+}
+
+function append(map: Map<EventId, string[]>, key: EventId, id: string): void {
+  const list = map.get(key);
+  if (list) list.push(id);
+  else map.set(key, [id]);
 }
 
 /** One entry of a story's or a person's own timeline. */

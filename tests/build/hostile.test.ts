@@ -97,7 +97,7 @@ afterAll(() => {
 
 /** Nowhere on the site. */
 const EMBEDDING = ['iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'base', 'portal'];
-/** Not in content: the search page has the site's only form. */
+/** Not in content: the only forms are the site's own search boxes. */
 const INTERACTIVE = ['form', 'button', 'textarea', 'select', 'style', 'link', 'meta'];
 const URL_ATTRIBUTES = ['href', 'src', 'action', 'formaction', 'xlink:href', 'poster', 'data', 'background', 'ping', 'cite', 'srcset', 'manifest'];
 

@@ -1,0 +1,106 @@
+/**
+ * The main timeline's filters, in place: a person's or a story's link shows
+ * only their events on this page instead of opening the pre-built filtered
+ * page. That page stays what the link opens without JavaScript, in a new tab
+ * or with a modifier key.
+ *
+ * The filter is kept in the URL (`?person=<id>` or `?story=<id>`), so a
+ * filtered view can be shared, bookmarked and reloaded, and Back undoes it.
+ * Each event says whose it is in `data-people` and `data-stories` (ids,
+ * space-separated), written at build time from the same lists as the
+ * pre-built pages, so both show the same events.
+ */
+
+type Kind = 'person' | 'story';
+/** Which list on an event names the people, which the stories. */
+const LIST = { person: 'people', story: 'stories' } as const;
+
+const status = document.querySelector<HTMLElement>('[data-timeline-status]');
+const message = status?.querySelector<HTMLElement>('[role="status"]');
+const showAll = status?.querySelector<HTMLAnchorElement>('a');
+const items = [...document.querySelectorAll<HTMLElement>('.timeline-month .event-list > li')];
+const months = [...document.querySelectorAll<HTMLElement>('.timeline-month')];
+const years = [...document.querySelectorAll<HTMLElement>('.timeline-year')];
+const pageTitle = document.title;
+let active: HTMLAnchorElement | undefined;
+
+function kindOf(link: HTMLAnchorElement): Kind {
+  return link.dataset.person !== undefined ? 'person' : 'story';
+}
+
+/** The filter link for `?person=` or `?story=` in the address, if it names one. */
+function linkInAddress(): HTMLAnchorElement | undefined {
+  const params = new URLSearchParams(location.search);
+  for (const kind of ['person', 'story'] as const) {
+    const id = params.get(kind);
+    if (id === null) continue;
+    return [...document.querySelectorAll<HTMLAnchorElement>(`.timeline-filters a[data-${kind}]`)].find((a) => a.dataset[kind] === id);
+  }
+  return undefined;
+}
+
+/** Shows the events of the link's person or story, or every event without a link. */
+function show(link: HTMLAnchorElement | undefined): void {
+  const kind = link && kindOf(link);
+  const id = kind && link.dataset[kind];
+  let count = 0;
+  for (const item of items) {
+    const match = !kind || (item.dataset[LIST[kind]] ?? '').split(' ').includes(id!);
+    item.hidden = !match;
+    if (match) count++;
+  }
+  // Months, then years: a group with nothing left in it goes, heading and all.
+  for (const month of months) month.hidden = !month.querySelector('.event-list > li:not([hidden])');
+  for (const year of years) year.hidden = !year.querySelector('.timeline-month:not([hidden])');
+
+  active?.removeAttribute('aria-current');
+  active = link;
+  link?.setAttribute('aria-current', 'true');
+  const label = link && (kind === 'story' ? `“${link.textContent}”` : link.textContent);
+  message!.textContent = link ? `Showing ${count} event${count === 1 ? '' : 's'} of ${label}` : '';
+  showAll!.hidden = !link;
+  document.title = link ? `${label} · ${pageTitle}` : pageTitle;
+}
+
+/** The current address with the link's filter in it, or with no filter. */
+function addressFor(link: HTMLAnchorElement | undefined): URL {
+  const address = new URL(location.href);
+  address.searchParams.delete('person');
+  address.searchParams.delete('story');
+  if (link) address.searchParams.set(kindOf(link), link.dataset[kindOf(link)]!);
+  return address;
+}
+
+function choose(link: HTMLAnchorElement | undefined): void {
+  const address = addressFor(link);
+  if (address.href !== location.href) history.pushState(null, '', address);
+  show(link);
+}
+
+if (status && message && showAll && items.length > 0) {
+  const initial = linkInAddress();
+  // An unknown id (a person since removed, a mistyped link): show everything, and say so in the address.
+  if (initial) show(initial);
+  else if (addressFor(undefined).href !== location.href) history.replaceState(null, '', addressFor(undefined));
+
+  document.addEventListener('click', (event) => {
+    // Only a plain click: Ctrl, ⌘, Shift or a middle click still open the pre-built page elsewhere.
+    if (event.defaultPrevented || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+    const link = event.target instanceof Element ? event.target.closest('a') : null;
+    if (link?.matches('.timeline-filters a[data-person], .timeline-filters a[data-story]')) {
+      event.preventDefault();
+      choose(link);
+    } else if (link === showAll) {
+      event.preventDefault();
+      const previous = active;
+      choose(undefined);
+      // The link just clicked is hidden now: focus goes back to the filter that was in force, or its list.
+      const list = previous?.closest('details');
+      (list?.open ? previous : list?.querySelector('summary'))?.focus();
+    }
+  });
+  window.addEventListener('popstate', () => show(linkInAddress()));
+}
+
+// A module, not a global script: its names stay its own.
+export {};
