@@ -18,6 +18,8 @@ export default defineConfig({
   build: {
     // The stylesheet is small: inlined, a story page arrives in one round trip.
     inlineStylesheets: 'always',
+    // Pages wait on disk (writing, reading cached social images): a few at a time keep the CPU busy.
+    concurrency: Number(process.env.BACKSTORY_BUILD_CONCURRENCY ?? 4),
   },
   vite: {
     // Scripts stay external files, so a Content-Security-Policy need not allow inline scripts.

@@ -126,8 +126,8 @@ export function linkMentions(tree: Root, options: MentionOptions): MentionResult
     data: {
       hProperties: {
         className: ['mention', `mention-${target.kind}`],
-        'data-ref': `${target.kind}:${target.id}`,
-        ...(via === 'auto' ? { 'data-auto': '' } : {}),
+        dataRef: `${target.kind}:${target.id}`,
+        ...(via === 'auto' ? { dataAuto: '' } : {}),
       },
     },
   });

@@ -11,6 +11,8 @@
  * right way.
  */
 import type { Root } from 'mdast';
+import type { Nodes as HastNodes, Root as HastRoot } from 'hast';
+import type { VFile } from 'vfile';
 import type { Renderer } from '../lib/extract.ts';
 import { unified } from 'unified';
 import remarkRehype from 'remark-rehype';
@@ -23,10 +25,20 @@ import rehypeEditorNotes from './rehype-editor-notes.ts';
 import rehypeExternalLinks from './rehype-external-links.ts';
 import { sanitizeSchema } from './sanitize-schema.ts';
 
+/**
+ * rehype-raw re-parses the whole body through an HTML parser; most bodies
+ * have no raw HTML, and for them it would only cost time.
+ */
+function rehypeRawWhenPresent() {
+  const parseRaw = rehypeRaw();
+  const hasRaw = (node: HastNodes): boolean => node.type === 'raw' || ('children' in node && node.children.some(hasRaw));
+  return (tree: HastRoot, file: VFile) => (hasRaw(tree) ? parseRaw(tree, file) : tree);
+}
+
 const processor = unified()
   .use(remarkTypography)
   .use(remarkRehype, { allowDangerousHtml: true, footnoteLabel: "Editor's notes", footnoteBackLabel: 'Back to the passage' })
-  .use(rehypeRaw)
+  .use(rehypeRawWhenPresent)
   .use(rehypeSanitize, sanitizeSchema)
   .use(rehypeSlug)
   .use(rehypeEditorNotes)

@@ -200,7 +200,7 @@ describe('linkMentions: the rewritten tree', () => {
         type: 'link',
         url: '/explainer/people/jeff-sessions/',
         children: [{ type: 'text', value: 'the senator' }],
-        data: { hProperties: { className: ['mention', 'mention-person'], 'data-ref': 'person:jeff-sessions' } },
+        data: { hProperties: { className: ['mention', 'mention-person'], dataRef: 'person:jeff-sessions' } },
       },
       { type: 'text', value: ' spoke and ' },
       // The ambiguous target is left as plain text.
@@ -212,7 +212,7 @@ describe('linkMentions: the rewritten tree', () => {
 
   it('marks event mentions with their own class', () => {
     const { tree } = run('[[sessions-recusal|The recusal]].');
-    expect(JSON.stringify(tree)).toContain('"className":["mention","mention-event"],"data-ref":"event:sessions-recusal"');
+    expect(JSON.stringify(tree)).toContain('"className":["mention","mention-event"],"dataRef":"event:sessions-recusal"');
     expect(JSON.stringify(tree)).toContain('"url":"/explainer/events/sessions-recusal/"');
   });
 });

@@ -1,0 +1,41 @@
+/**
+ * What a reader downloads for one built page, gzipped as a static host would
+ * serve it: the HTML (with its inlined CSS), the CSS, and the scripts it loads.
+ * Read from the build folder, so no server is needed.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+export interface PageWeight {
+  /** The whole HTML document, inlined CSS included. */
+  html: number;
+  /** The CSS alone (inlined and linked). */
+  css: number;
+  /** Every script the page loads. */
+  js: number;
+}
+
+const gz = (data: string | Uint8Array) => gzipSync(data, { level: 6 }).byteLength;
+
+/** `page` is a path below the base (`stories/x/`); `base` the path the build was made for. */
+export function pageWeight(dist: string, page: string, base = '/'): PageWeight | undefined {
+  const file = join(dist, page.endsWith('.html') ? page : join(page, 'index.html'));
+  if (!existsSync(file)) return undefined;
+  const html = readFileSync(file, 'utf8');
+  const local = (url: string) => join(dist, url.startsWith(base) ? url.slice(base.length) : url);
+  const inline = [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]).join('\n');
+  let css = inline ? gz(inline) : 0;
+  for (const m of html.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)) css += gz(readFileSync(local(m[1]!)));
+  // Module scripts may import shared chunks: those are downloaded too, once each.
+  const scripts = new Set<string>();
+  const add = (path: string) => {
+    if (scripts.has(path) || !existsSync(path)) return;
+    scripts.add(path);
+    for (const m of readFileSync(path, 'utf8').matchAll(/(?:from|import)\s*["'](\.{1,2}\/[^"']+)["']/g)) add(join(dirname(path), m[1]!));
+  };
+  for (const m of html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)) add(local(m[1]!));
+  let js = 0;
+  for (const path of scripts) js += gz(readFileSync(path));
+  return { html: gz(html), css, js };
+}
