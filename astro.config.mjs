@@ -27,6 +27,11 @@ export default defineConfig({
     // The dev server may read content kept outside the project (BACKSTORY_CONTENT_DIR).
     server: { fs: { allow: [searchForWorkspaceRoot(process.cwd()), contentDir] } },
   },
+  experimental: {
+    // Pages that return a `cacheKey` (social images, preview data) are reused from
+    // the last build when the key is unchanged, instead of being made again.
+    incrementalBuild: true,
+  },
   integrations: [
     backstory({ contentDir, cacheDir, precheck: process.env.BACKSTORY_PRECHECK !== '0' }),
     searchIndex(),

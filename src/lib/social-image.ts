@@ -12,6 +12,7 @@ import sharp from 'sharp';
 import { createRequire } from 'node:module';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
+import { digestOf } from './digest.ts';
 import { dirname, join } from 'node:path';
 import { formatDate, formatRange } from './dates.ts';
 import type { AnyRecord, EventRecord, PersonRecord, StoryRecord } from './records.ts';
@@ -177,6 +178,15 @@ const CACHE_VERSION = 2;
 /** Options for drawing: where drawn images are kept between builds (Astro's cache folder). */
 export interface DrawOptions {
   cacheDir?: string;
+}
+
+/**
+ * A digest of everything a card's image shows: the same key, the same PNG.
+ * The build uses it to reuse last build's image file without drawing or
+ * copying anything through the page renderer.
+ */
+export function cardKey(card: SocialCard): string {
+  return digestOf([CACHE_VERSION, FONT_FAMILY, SOCIAL_IMAGE_WIDTH, SOCIAL_IMAGE_HEIGHT, card]);
 }
 
 /** Draws a card as a 1200×630 PNG. */

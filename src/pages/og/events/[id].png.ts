@@ -1,11 +1,15 @@
 /** The social image of each event: /og/events/<id>.png. */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { graph } from '../../../data/site.ts';
-import { eventCard, renderSocialImage } from '../../../lib/social-image.ts';
-import type { EventRecord } from '../../../lib/records.ts';
+import { cardKey, eventCard, renderSocialImage, type SocialCard } from '../../../lib/social-image.ts';
 import { cacheDir } from '../../../site-config.ts';
 
-export const getStaticPaths = (() => graph.eventsByDate.map((event) => ({ params: { id: event.id }, props: { event } }))) satisfies GetStaticPaths;
+// The card is the key: an unchanged card is not drawn again on the next build.
+export const getStaticPaths = (() =>
+  graph.eventsByDate.map((event) => {
+    const card = eventCard(event);
+    return { params: { id: event.id }, props: { card }, cacheKey: cardKey(card) };
+  })) satisfies GetStaticPaths;
 
-export const GET: APIRoute<{ event: EventRecord }> = async ({ props }) =>
-  new Response(await renderSocialImage(eventCard(props.event), { cacheDir }), { headers: { 'Content-Type': 'image/png' } });
+export const GET: APIRoute<{ card: SocialCard }> = async ({ props }) =>
+  new Response(await renderSocialImage(props.card, { cacheDir }), { headers: { 'Content-Type': 'image/png' } });

@@ -1,11 +1,15 @@
 /** The social image of each story: /og/stories/<id>.png. */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { graph } from '../../../data/site.ts';
-import { renderSocialImage, storyCard } from '../../../lib/social-image.ts';
-import type { StoryRecord } from '../../../lib/records.ts';
+import { cardKey, storyCard, renderSocialImage, type SocialCard } from '../../../lib/social-image.ts';
 import { cacheDir } from '../../../site-config.ts';
 
-export const getStaticPaths = (() => graph.storiesByDate.map((story) => ({ params: { id: story.id }, props: { story } }))) satisfies GetStaticPaths;
+// The card is the key: an unchanged card is not drawn again on the next build.
+export const getStaticPaths = (() =>
+  graph.storiesByDate.map((story) => {
+    const card = storyCard(story);
+    return { params: { id: story.id }, props: { card }, cacheKey: cardKey(card) };
+  })) satisfies GetStaticPaths;
 
-export const GET: APIRoute<{ story: StoryRecord }> = async ({ props }) =>
-  new Response(await renderSocialImage(storyCard(props.story), { cacheDir }), { headers: { 'Content-Type': 'image/png' } });
+export const GET: APIRoute<{ card: SocialCard }> = async ({ props }) =>
+  new Response(await renderSocialImage(props.card, { cacheDir }), { headers: { 'Content-Type': 'image/png' } });

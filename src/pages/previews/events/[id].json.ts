@@ -1,8 +1,13 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { graph } from '../../../data/site.ts';
-import { eventPreview } from '../../../lib/preview.ts';
-import type { EventRecord } from '../../../lib/records.ts';
+import { eventPreview, type Preview } from '../../../lib/preview.ts';
+import { digestOf } from '../../../lib/digest.ts';
 
-export const getStaticPaths = (() => graph.eventsByDate.map((event) => ({ params: { id: event.id }, props: { event } }))) satisfies GetStaticPaths;
+// The preview is its own key: an unchanged one is reused from the last build.
+export const getStaticPaths = (() =>
+  graph.eventsByDate.map((event) => {
+    const preview = eventPreview(event);
+    return { params: { id: event.id }, props: { preview }, cacheKey: digestOf(preview) };
+  })) satisfies GetStaticPaths;
 
-export const GET: APIRoute<{ event: EventRecord }> = ({ props }) => Response.json(eventPreview(props.event));
+export const GET: APIRoute<{ preview: Preview }> = ({ props }) => Response.json(props.preview);
