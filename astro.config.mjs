@@ -1,7 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import { searchForWorkspaceRoot } from 'vite';
-import backstory, { checkedGraph } from './src/integrations/backstory.ts';
+import backstory, { checkedLastmods } from './src/integrations/backstory.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import sitemap from '@astrojs/sitemap';
 import headers from './src/integrations/headers.ts';
@@ -39,7 +39,7 @@ export default defineConfig({
       // Pages only: feeds, social images and preview data are not pages.
       filter: (page) => page.endsWith('/'),
       // lastmod: a story's updated (else published) date; pages listing stories, the latest of them.
-      serialize: sitemapSerialize(() => checkedGraph() ?? checkContent(contentDir, { base: basePath, drafts: false }).site?.graph, basePath),
+      serialize: sitemapSerialize(() => checkedLastmods() ?? checkContent(contentDir, { base: basePath, drafts: false }).site?.graph, basePath),
       namespaces: { news: false, xhtml: false, image: false, video: false },
     }),
     // Last: _headers hashes the inline styles of the finished pages.

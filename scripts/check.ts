@@ -10,11 +10,13 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkContent } from '../src/lib/check.ts';
 import { formatIssue } from '../src/lib/errors.ts';
+import { cacheDirFor } from '../src/site-config.ts';
 
 const started = performance.now();
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { drafts: { type: 'boolean', default: false } } });
 const dir = resolve(positionals[0] ?? process.env.BACKSTORY_CONTENT_DIR ?? 'content');
-const result = checkContent(dir, { base: '/', drafts: values.drafts });
+// Bodies the last build or check read are not read again (the build's cache folder).
+const result = checkContent(dir, { base: '/', drafts: values.drafts, cacheDir: cacheDirFor(dir) });
 
 for (const error of result.errors) console.error(`error   ${formatIssue(error)}`);
 for (const warning of result.warnings) console.warn(`warning ${formatIssue(warning)}`);

@@ -9,14 +9,18 @@ import { normalizeBase } from './lib/paths.ts';
 export const contentDir = resolve(process.env.BACKSTORY_CONTENT_DIR ?? 'content');
 
 /**
- * Astro caches the content it has loaded. A build from another content folder
- * (a test fixture) keeps its own cache, so entries never leak between the two.
+ * Astro caches the content it has loaded, and the site its rendered bodies.
+ * A build from another content folder (a test fixture) keeps its own cache,
+ * so entries never leak between the two.
  */
-export const cacheDir =
-  process.env.BACKSTORY_CACHE_DIR ??
-  (contentDir === resolve('content')
-    ? './node_modules/.astro'
-    : `./node_modules/.astro/content-${createHash('sha256').update(contentDir).digest('hex').slice(0, 12)}`);
+export function cacheDirFor(folder: string): string {
+  return (
+    process.env.BACKSTORY_CACHE_DIR ??
+    (folder === resolve('content') ? './node_modules/.astro' : `./node_modules/.astro/content-${createHash('sha256').update(folder).digest('hex').slice(0, 12)}`)
+  );
+}
+
+export const cacheDir = cacheDirFor(contentDir);
 
 /** The public origin, for canonical URLs and feeds. */
 export const siteUrl = process.env.SITE_URL ?? 'http://localhost:4321';

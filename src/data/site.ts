@@ -6,6 +6,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import type { AnyRecord, EventRecord, PersonRecord, StoryRecord } from '../lib/records.ts';
 import type { EventId, PersonId, StoryId } from '../lib/ids.ts';
 import { assembleSite } from '../lib/site.ts';
+import { releaseExtractions } from '../lib/extract.ts';
 import { withBase } from '../lib/paths.ts';
 import { ContentError } from '../lib/errors.ts';
 import { bodyLineOf } from '../lib/load.ts';
@@ -47,6 +48,9 @@ export const site = withFileLines(() => assembleSite(
   // The content check already rendered every body in this process (same digests): these are lookups.
   { base: import.meta.env.BASE_URL, renderer, cacheDir },
 ));
+
+// A build needs each body's extraction only once more, just above; the dev server keeps them for the next reload.
+if (!import.meta.env.DEV) releaseExtractions();
 
 export const graph = site.graph;
 

@@ -6,8 +6,8 @@
  * build that names file, line and field, before a single page is written.
  */
 import type { AstroIntegration } from 'astro';
-import { checkContent, type CheckResult } from '../lib/check.ts';
-import type { Graph } from '../lib/graph.ts';
+import { checkContent } from '../lib/check.ts';
+import { pageLastmods } from '../lib/feeds.ts';
 import { ContentError, formatIssue } from '../lib/errors.ts';
 import { renderer } from '../markdown/render.ts';
 
@@ -23,11 +23,15 @@ export interface BackstoryOptions {
   precheck?: boolean;
 }
 
-let checked: CheckResult | undefined;
+let lastmods: Map<string, string> | undefined;
 
-/** The graph of the last content check in this process (for the sitemap), if there was one. */
-export function checkedGraph(): Graph | undefined {
-  return checked?.site?.graph;
+/**
+ * Each page's last-modified date from the content check (for the sitemap),
+ * if there was one. Only the dates are kept: the checked site itself would
+ * hold a second copy of every record and mention for the whole build.
+ */
+export function checkedLastmods(): Map<string, string> | undefined {
+  return lastmods;
 }
 
 /** At most this many warnings are printed one by one; `npm run check` lists them all. */
@@ -45,8 +49,9 @@ export default function backstory(options: BackstoryOptions): AstroIntegration {
       'astro:config:setup': ({ command, config, logger }) => {
         if (command !== 'build' || options.precheck === false) return;
         const started = performance.now();
-        const result = (checked = checkContent(options.contentDir, { base: config.base, drafts: false, renderer, cacheDir: options.cacheDir }));
+        const result = checkContent(options.contentDir, { base: config.base, drafts: false, renderer, cacheDir: options.cacheDir });
         if (result.errors.length > 0) throw new ContentError(result.errors);
+        lastmods = pageLastmods(result.site!.graph);
         for (const warning of result.warnings.slice(0, WARNINGS_SHOWN)) logger.warn(formatIssue(warning));
         if (result.warnings.length > WARNINGS_SHOWN) logger.warn(`… and ${result.warnings.length - WARNINGS_SHOWN} more warnings: run \`npm run check\` to see them all`);
         const { stories, people, events } = result.content;

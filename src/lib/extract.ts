@@ -99,6 +99,15 @@ function codeDigest(): string | undefined {
   return code ?? undefined;
 }
 
+/**
+ * Lets go of the extractions kept in memory. The build calls it once the
+ * pages' site data is assembled: from then on only the HTML is needed, and
+ * the site holds that itself.
+ */
+export function releaseExtractions(): void {
+  memo.clear();
+}
+
 /** The digest of everything an extraction depends on. */
 function digest(record: Pick<AnyRecord, 'body'>, traits: object, options: ExtractOptions): string {
   return createHash('sha256')

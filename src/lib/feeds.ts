@@ -111,13 +111,16 @@ type LastmodGraph = Parameters<typeof pageLastmods>[0];
 
 /**
  * The `serialize` option of @astrojs/sitemap: adds each page's lastmod from
- * {@link pageLastmods}. The graph is loaded on first use, after the build.
+ * {@link pageLastmods}. The dates (or a graph to take them from) are loaded
+ * on first use, after the build.
  */
-export function sitemapSerialize(loadGraph: () => LastmodGraph | undefined, base: string) {
+export function sitemapSerialize(load: () => Map<string, string> | LastmodGraph | undefined, base: string) {
   let lastmods: Map<string, string> | undefined;
   return <T extends { url: string; lastmod?: string | undefined }>(item: T): T => {
-    const graph = lastmods ? undefined : loadGraph();
-    lastmods ??= graph ? pageLastmods(graph) : new Map();
+    if (!lastmods) {
+      const loaded = load();
+      lastmods = loaded instanceof Map ? loaded : loaded ? pageLastmods(loaded) : new Map();
+    }
     const path = decodeURIComponent(new URL(item.url).pathname);
     const lastmod = path.startsWith(base) ? lastmods.get(path.slice(base.length)) : undefined;
     return lastmod ? { ...item, lastmod } : item;

@@ -5,21 +5,13 @@
  * there and the header has none.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { failOnConsoleErrors } from './console-guard.ts';
 
 const STORY = 'stories/sessions-trump-rift/';
 const headerBox = (page: Page) => page.getByRole('search').getByRole('searchbox', { name: 'Search the site' });
 const isPhone = (name: string) => name === 'phone';
 
-test.beforeEach(async ({ page }) => {
-  const problems: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  (page as Page & { problems: string[] }).problems = problems;
-});
-
-test.afterEach(async ({ page }) => {
-  expect((page as Page & { problems: string[] }).problems).toEqual([]);
-});
+failOnConsoleErrors();
 
 test('/ puts the cursor in the header box from a story, with the shortcut announced', async ({ page }, info) => {
   await page.goto(STORY);

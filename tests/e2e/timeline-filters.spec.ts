@@ -7,6 +7,7 @@
  */
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { failOnConsoleErrors } from './console-guard.ts';
 
 const PERSON = { id: 'sergey-kislyak', name: 'Sergey Kislyak' };
 const STORY = { id: 'sessions-trump-rift', title: 'Sessions and Trump at odds as Comey prepares to testify' };
@@ -29,16 +30,7 @@ async function everyEvent(page: Page): Promise<number> {
   return page.locator('.timeline-month .event-list > li').count();
 }
 
-test.beforeEach(async ({ page }) => {
-  const problems: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  (page as Page & { problems: string[] }).problems = problems;
-});
-
-test.afterEach(async ({ page }) => {
-  expect((page as Page & { problems: string[] }).problems).toEqual([]);
-});
+failOnConsoleErrors();
 
 test('picking a person filters in place: their events only, as on their pre-built page, announced and in the URL', async ({ page, browser }) => {
   const expected = await prebuilt(browser, `timeline/people/${PERSON.id}/`);
