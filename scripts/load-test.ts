@@ -19,14 +19,14 @@
  *   npm run load-test -- --corpus /tmp/corpus --keep
  *   npm run load-test -- --dist /tmp/backstory-load-x/dist
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateCorpus } from './generate-corpus.ts';
+import { serveInBackground, type BackgroundServer } from './background-server.ts';
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -48,17 +48,6 @@ const MAX_REQUESTS = 200_000;
 
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 const secondsSince = (start: number) => (performance.now() - start) / 1000;
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const probe = createServer();
-    probe.once('error', fail);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => done(port));
-    });
-  });
-}
 
 /** Every HTML page of a build, as URL paths: `stories/x/index.html` → `/stories/x/`. */
 function pagesOf(dist: string): string[] {
@@ -100,7 +89,7 @@ function percentile(sorted: number[], p: number): number {
 
 async function main(): Promise<number> {
   const scratch = mkdtempSync(join(tmpdir(), 'backstory-load-'));
-  let server: ChildProcess | undefined;
+  let server: BackgroundServer | undefined;
   try {
     // 1. The corpus.
     let dist: string;
@@ -146,13 +135,8 @@ async function main(): Promise<number> {
 
     // 3. Serve and crawl.
     const pages = pagesOf(dist);
-    const port = await freePort();
-    const origin = `http://127.0.0.1:${port}`;
-    server = spawn(process.execPath, [join(root, 'scripts/serve.ts'), dist, '--port', String(port)], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
-    await new Promise<void>((ready, fail) => {
-      server!.once('exit', (code) => fail(new Error(`scripts/serve.ts exited with ${code}`)));
-      server!.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('Serving') && ready());
-    });
+    server = await serveInBackground(dist);
+    const { origin } = server;
 
     const queue: URL[] = pages.map((path) => new URL(path, origin));
     const seen = new Set(queue.map((u) => u.href));
@@ -174,7 +158,7 @@ async function main(): Promise<number> {
         }
         const url = queue.shift();
         if (!url) return;
-        if (url.hostname !== '127.0.0.1' || url.port !== String(port)) throw new Error(`refusing to fetch ${url.href}`);
+        if (url.origin !== origin) throw new Error(`refusing to fetch ${url.href}`);
         requests += 1;
         const sent = performance.now();
         try {
@@ -229,7 +213,7 @@ async function main(): Promise<number> {
     if (values.keep) console.log(`\nKept ${scratch}`);
     return errors.length === 0 && !stoppedEarly ? 0 : 1;
   } finally {
-    if (server?.pid) process.kill(server.pid);
+    server?.stop();
     if (!values.keep) rmSync(scratch, { recursive: true, force: true });
   }
 }

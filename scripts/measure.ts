@@ -15,12 +15,12 @@
  * needed to read. Lighthouse runs Chromium from CHROME_PATH
  * (default /usr/bin/chromium), headless.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { serveInBackground } from './background-server.ts';
 
 const { values } = parseArgs({
   options: {
@@ -65,26 +65,6 @@ const pages: [string, string | undefined][] = [
   // Lighthouse will not audit a response with status 404, so the page itself, as the host serves it for a missing URL.
   ['404', '404.html'],
 ];
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const probe = createServer();
-    probe.once('error', fail);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => done(port));
-    });
-  });
-}
-
-async function serve(port: number): Promise<ChildProcess> {
-  const child = spawn(node, [join(root, 'scripts/serve.ts'), dist, '--port', String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
-  await new Promise<void>((done, fail) => {
-    child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('Serving') && done());
-    child.once('exit', (code) => fail(new Error(`server exited with ${code}`)));
-  });
-  return child;
-}
 
 const gz = (text: string | Uint8Array) => gzipSync(text, { level: 6 }).byteLength;
 
@@ -180,9 +160,8 @@ async function lighthouse(url: URL): Promise<Scores> {
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
-const port = await freePort();
-const server = await serve(port);
-const origin = `http://127.0.0.1:${port}/`;
+const server = await serveInBackground(dist);
+const origin = `${server.origin}/`;
 try {
   const rows: string[][] = [];
   const notes: string[] = [];
@@ -231,5 +210,5 @@ try {
     for (const note of notes) console.log(`  ${note}`);
   }
 } finally {
-  server.kill();
+  server.stop();
 }

@@ -10,34 +10,22 @@
  * free port of 127.0.0.1 — not the site the other browser tests use.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { buildSite, projectRoot, scratchDir } from '../build/build-site.ts';
+import { buildSite, scratchDir } from '../build/build-site.ts';
 import { htmlFiles } from '../build/dist.ts';
+import { serveInBackground, type BackgroundServer } from '../../scripts/background-server.ts';
 import { prepareHostileContent, type HostileContent } from '../fixtures/hostile/prepare.ts';
 
 test.describe.configure({ mode: 'serial' });
 
 let content: HostileContent | undefined;
 let scratch: string | undefined;
-let server: ChildProcess | undefined;
+let server: BackgroundServer | undefined;
 let origin = '';
 let pages: string[] = [];
 /** The policy from `_headers`, applied to every response as a host would; undefined when the build wrote none. */
 let csp: string | undefined;
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const probe = createServer();
-    probe.once('error', fail);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => done(port));
-    });
-  });
-}
 
 test.beforeAll(async ({}, testInfo) => {
   test.skip(testInfo.project.name !== 'desktop', 'one browser is enough: the markup is the same');
@@ -51,17 +39,12 @@ test.beforeAll(async ({}, testInfo) => {
   const headers = join(out, '_headers');
   if (existsSync(headers)) csp = /^\s+Content-Security-Policy:\s*(.+)$/m.exec(readFileSync(headers, 'utf8'))?.[1];
 
-  const port = await freePort();
-  origin = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, [join(projectRoot, 'scripts/serve.ts'), out, '--port', String(port)], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'inherit'] });
-  await new Promise<void>((ready, fail) => {
-    server!.once('exit', (code) => fail(new Error(`scripts/serve.ts exited with ${code}`)));
-    server!.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('Serving') && ready());
-  });
+  server = await serveInBackground(out);
+  origin = server.origin;
 });
 
 test.afterAll(() => {
-  if (server?.pid) process.kill(server.pid);
+  server?.stop();
   content?.cleanup();
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
