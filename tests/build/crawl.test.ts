@@ -9,45 +9,27 @@
  * (tests/build/site.test.ts checks the files of a root build without HTTP.)
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { buildSite, projectRoot, scratchDir } from './build-site.ts';
+import { buildSite, scratchDir } from './build-site.ts';
+import { serveInBackground, type BackgroundServer } from '../../scripts/background-server.ts';
 import { htmlFiles } from './dist.ts';
 
 const BASE = '/explainer/';
 let out: string;
-let server: ChildProcess | undefined;
+let server: BackgroundServer | undefined;
 let origin: string;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 beforeAll(async () => {
   out = join(scratchDir('crawl'), 'dist');
   const result = buildSite({ outDir: out, env: { BASE_PATH: BASE } });
   if (result.status !== 0) throw new Error(`build failed:\n${result.output}`);
-  const port = await freePort();
-  origin = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [join(projectRoot, 'scripts/serve.ts'), out, '--port', String(port), '--base', BASE], { stdio: ['ignore', 'pipe', 'pipe'] });
-  server = child;
-  await new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('Serving') && resolve());
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-  });
+  server = await serveInBackground(out, BASE);
+  origin = server.origin;
 });
 
 afterAll(() => {
-  server?.kill();
+  server?.stop();
   if (out) rmSync(join(out, '..'), { recursive: true, force: true });
 });
 

@@ -6,11 +6,10 @@
  * at a root path outside /explainer/.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSite, projectRoot, scratchDir } from './build-site.ts';
+import { buildSite, scratchDir } from './build-site.ts';
+import { serveInBackground, type BackgroundServer } from '../../scripts/background-server.ts';
 
 const BASE = '/explainer/';
 const SITE = 'https://news.example.org';
@@ -22,40 +21,19 @@ const SITE = 'https://news.example.org';
  */
 const VITE_VARIABLES = { BASE_URL: undefined, MODE: undefined, DEV: undefined, PROD: undefined, SSR: undefined } as unknown as Record<string, string>;
 let out: string;
-let server: ChildProcess | undefined;
+let server: BackgroundServer | undefined;
 let origin: string;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 beforeAll(async () => {
   out = join(scratchDir('subpath'), 'dist');
   const result = buildSite({ outDir: out, env: { ...VITE_VARIABLES, SITE_URL: SITE, BASE_PATH: BASE } });
   if (result.status !== 0) throw new Error(`build failed:\n${result.output}`);
-  const port = await freePort();
-  server = spawn(process.execPath, [join(projectRoot, 'scripts/serve.ts'), out, '--base', BASE, '--port', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
-  await new Promise<void>((resolve, reject) => {
-    let log = '';
-    server!.stdout!.on('data', (chunk: Buffer) => {
-      log += chunk;
-      if (log.includes('Serving')) resolve();
-    });
-    server!.stderr!.on('data', (chunk: Buffer) => (log += chunk));
-    server!.once('exit', (code) => reject(new Error(`server exited (${code}):\n${log}`)));
-  });
-  origin = `http://127.0.0.1:${port}`;
+  server = await serveInBackground(out, BASE);
+  origin = server.origin;
 });
 
 afterAll(() => {
-  server?.kill();
+  server?.stop();
   if (out) rmSync(join(out, '..'), { recursive: true, force: true });
 });
 
