@@ -79,9 +79,10 @@ const memo: Map<string, Stored> = ((globalThis as Record<symbol, unknown>)[Symbo
 
 /**
  * A digest of the code that turns a body into mentions and HTML (the domain
- * core and the Markdown plugins, read from the project's `src/`), so that a
- * change to the code never serves a body cached by the code before it.
- * Without the sources at hand there is no disk cache.
+ * core and the Markdown plugins, read from the project's `src/`, and the
+ * installed versions of the parsers, from the lockfile), so that a change to
+ * the code never serves a body cached by the code before it. Without the
+ * sources at hand there is no disk cache.
  */
 let code: string | undefined | null;
 function codeDigest(): string | undefined {
@@ -92,6 +93,7 @@ function codeDigest(): string | undefined {
       const dir = join(process.cwd(), folder);
       for (const name of readdirSync(dir).sort()) hash.update(name).update(readFileSync(join(dir, name)));
     }
+    hash.update(readFileSync(join(process.cwd(), 'package-lock.json')));
     code = hash.digest('hex');
   } catch {
     code = null;
