@@ -21,7 +21,8 @@ export default function searchIndex(): AstroIntegration {
         const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
         if (!index) throw new Error(`Search index could not be created: ${errors.join('; ')}`);
         try {
-          const added = await index.addDirectory({ path: out });
+          // Only these pages are indexed (see above): Pagefind need not read the rest.
+          const added = await index.addDirectory({ path: out, glob: '{stories,people,events}/*/index.html' });
           if (added.errors.length > 0) throw new Error(`Search indexing failed: ${added.errors.join('; ')}`);
           const written = await index.writeFiles({ outputPath: join(out, 'pagefind') });
           if (written.errors.length > 0) throw new Error(`Search index could not be written: ${written.errors.join('; ')}`);
