@@ -19,8 +19,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { gzipSync } from 'node:zlib';
 import { serveInBackground } from './background-server.ts';
+import { pageWeight } from './page-weight.ts';
 
 const { values } = parseArgs({
   options: {
@@ -65,37 +65,6 @@ const pages: [string, string | undefined][] = [
   // Lighthouse will not audit a response with status 404, so the page itself, as the host serves it for a missing URL.
   ['404', '404.html'],
 ];
-
-const gz = (text: string | Uint8Array) => gzipSync(text, { level: 6 }).byteLength;
-
-interface Bytes {
-  status: number;
-  document: number;
-  markup: number;
-  css: number;
-  js: number;
-  scripts: number;
-}
-
-/** What a reader downloads for the page, gzipped as a static host would serve it. */
-async function bytes(url: URL): Promise<Bytes> {
-  const response = await fetch(url);
-  const html = await response.text();
-  const inlineCss = [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]).join('\n');
-  let css = inlineCss ? gz(inlineCss) : 0;
-  for (const m of html.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)) css += gz(new Uint8Array(await (await fetch(new URL(m[1]!, url))).arrayBuffer()));
-  const scripts = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]!);
-  let js = 0;
-  for (const src of scripts) js += gz(new Uint8Array(await (await fetch(new URL(src, url))).arrayBuffer()));
-  return {
-    status: response.status,
-    document: gz(html),
-    markup: gz(html.replace(/<style[^>]*>[\s\S]*?<\/style>/g, '')),
-    css,
-    js,
-    scripts: scripts.length,
-  };
-}
 
 interface Scores {
   performance?: number;
@@ -168,7 +137,7 @@ try {
   for (const [type, path] of pages) {
     if (path === undefined) continue;
     const url = new URL(path, origin);
-    const b = await bytes(url);
+    const b = pageWeight(dist, path)!;
     let s: Scores = { failing: [] };
     if (!values['no-lighthouse']) {
       try {
@@ -177,10 +146,10 @@ try {
         notes.push(`${type}: ${(error as Error).message.split('\n').slice(0, 2).join(' ')}`);
       }
     }
-    const within = b.document <= BUDGET ? 'yes' : 'NO';
+    const within = b.html <= BUDGET ? 'yes' : 'NO';
     rows.push([
       type,
-      `/${path}${b.status === 200 ? '' : ` (${b.status})`}`,
+      `/${path}`,
       String(s.performance ?? '–'),
       String(s.accessibility ?? '–'),
       String(s['best-practices'] ?? '–'),
@@ -189,7 +158,7 @@ try {
       kb(b.markup),
       kb(b.css),
       `${kb(b.js)} (${b.scripts})`,
-      `${kb(b.document)} ${within}`,
+      `${kb(b.html)} ${within}`,
     ]);
     for (const f of s.failing) notes.push(`${type}: ${f}`);
     process.stderr.write('.');

@@ -10,10 +10,14 @@ import { gzipSync } from 'node:zlib';
 export interface PageWeight {
   /** The whole HTML document, inlined CSS included. */
   html: number;
+  /** The HTML without its inlined CSS. */
+  markup: number;
   /** The CSS alone (inlined and linked). */
   css: number;
-  /** Every script the page loads. */
+  /** Every script the page loads, shared chunks included. */
   js: number;
+  /** How many script files that is. */
+  scripts: number;
 }
 
 const gz = (data: string | Uint8Array) => gzipSync(data, { level: 6 }).byteLength;
@@ -37,5 +41,5 @@ export function pageWeight(dist: string, page: string, base = '/'): PageWeight |
   for (const m of html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)) add(local(m[1]!));
   let js = 0;
   for (const path of scripts) js += gz(readFileSync(path));
-  return { html: gz(html), css, js };
+  return { html: gz(html), markup: gz(html.replace(/<style[^>]*>[\s\S]*?<\/style>/g, '')), css, js, scripts: scripts.size };
 }

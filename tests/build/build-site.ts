@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { serveInBackground } from '../../scripts/background-server.ts';
 
 export const projectRoot = resolve(import.meta.dirname, '../..');
 const astroBin = join(projectRoot, 'node_modules/astro/bin/astro.mjs');
@@ -45,6 +46,30 @@ export function buildSite(options: { contentDir?: string; outDir: string; env?: 
     timeout: 240_000,
   });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}`, outDir: options.outDir };
+}
+
+/** A built site served over HTTP under its base path, as a static host would. */
+export interface ServedBuild {
+  outDir: string;
+  origin: string;
+  /** Stops the server and deletes the build. */
+  close: () => void;
+}
+
+/** Builds the site with `env` into a scratch folder and serves it under `base`; throws if the build fails. */
+export async function buildAndServe(name: string, base: string, env: Record<string, string> = {}): Promise<ServedBuild> {
+  const outDir = join(scratchDir(name), 'dist');
+  const result = buildSite({ outDir, env: { BASE_PATH: base, ...env } });
+  if (result.status !== 0) throw new Error(`build failed:\n${result.output}`);
+  const server = await serveInBackground(outDir, base);
+  return {
+    outDir,
+    origin: server.origin,
+    close: () => {
+      server.stop();
+      rmSync(join(outDir, '..'), { recursive: true, force: true });
+    },
+  };
 }
 
 /** A scratch copy of a content folder, to break on purpose. */

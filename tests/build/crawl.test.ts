@@ -9,29 +9,20 @@
  * (tests/build/site.test.ts checks the files of a root build without HTTP.)
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { buildSite, scratchDir } from './build-site.ts';
-import { serveInBackground, type BackgroundServer } from '../../scripts/background-server.ts';
+import { buildAndServe, type ServedBuild } from './build-site.ts';
 import { htmlFiles } from './dist.ts';
 
 const BASE = '/explainer/';
+let site: ServedBuild | undefined;
 let out: string;
-let server: BackgroundServer | undefined;
 let origin: string;
 
 beforeAll(async () => {
-  out = join(scratchDir('crawl'), 'dist');
-  const result = buildSite({ outDir: out, env: { BASE_PATH: BASE } });
-  if (result.status !== 0) throw new Error(`build failed:\n${result.output}`);
-  server = await serveInBackground(out, BASE);
-  origin = server.origin;
+  site = await buildAndServe('crawl', BASE);
+  ({ outDir: out, origin } = site);
 });
 
-afterAll(() => {
-  server?.stop();
-  if (out) rmSync(join(out, '..'), { recursive: true, force: true });
-});
+afterAll(() => site?.close());
 
 // ---- Reading pages ----
 

@@ -6,36 +6,19 @@
  * at a root path outside /explainer/.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { buildSite, scratchDir } from './build-site.ts';
-import { serveInBackground, type BackgroundServer } from '../../scripts/background-server.ts';
+import { buildAndServe, type ServedBuild } from './build-site.ts';
 
 const BASE = '/explainer/';
 const SITE = 'https://news.example.org';
-/**
- * Vitest puts Vite's own variables into process.env (BASE_URL=/, DEV=1, MODE=test…),
- * and Astro compiles every environment variable into import.meta.env, where they win
- * over its own: inherited by the build, BASE_URL=/ would drop the base from every
- * link and DEV=1 would publish drafts. The build gets the environment a deploy has.
- */
-const VITE_VARIABLES = { BASE_URL: undefined, MODE: undefined, DEV: undefined, PROD: undefined, SSR: undefined } as unknown as Record<string, string>;
-let out: string;
-let server: BackgroundServer | undefined;
+let site: ServedBuild | undefined;
 let origin: string;
 
 beforeAll(async () => {
-  out = join(scratchDir('subpath'), 'dist');
-  const result = buildSite({ outDir: out, env: { ...VITE_VARIABLES, SITE_URL: SITE, BASE_PATH: BASE } });
-  if (result.status !== 0) throw new Error(`build failed:\n${result.output}`);
-  server = await serveInBackground(out, BASE);
-  origin = server.origin;
+  site = await buildAndServe('subpath', BASE, { SITE_URL: SITE });
+  ({ origin } = site);
 });
 
-afterAll(() => {
-  server?.stop();
-  if (out) rmSync(join(out, '..'), { recursive: true, force: true });
-});
+afterAll(() => site?.close());
 
 const decode = (value: string) => value.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;|&#x27;/g, "'");
 
