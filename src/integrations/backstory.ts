@@ -9,7 +9,9 @@ import type { AstroIntegration } from 'astro';
 import { checkContent } from '../lib/check.ts';
 import { pageLastmods } from '../lib/feeds.ts';
 import { ContentError, formatIssue } from '../lib/errors.ts';
+import type { ContentSet } from '../lib/records.ts';
 import { renderer } from '../markdown/render.ts';
+import { startDrawing } from './social-image-workers.ts';
 
 export interface BackstoryOptions {
   /** Absolute path of the content folder. */
@@ -24,6 +26,8 @@ export interface BackstoryOptions {
 }
 
 let lastmods: Map<string, string> | undefined;
+/** Stops this build's social-image workers. */
+let stopDrawing: (() => Promise<void>) | undefined;
 
 /**
  * Each page's last-modified date from the content check (for the sitemap),
@@ -49,13 +53,29 @@ export default function backstory(options: BackstoryOptions): AstroIntegration {
       'astro:config:setup': ({ command, config, logger }) => {
         if (command !== 'build' || options.precheck === false) return;
         const started = performance.now();
-        const result = checkContent(options.contentDir, { base: config.base, drafts: false, renderer, cacheDir: options.cacheDir });
-        if (result.errors.length > 0) throw new ContentError(result.errors);
+        const { cacheDir } = options;
+        // Social images are drawn on the other cores from here on, while this thread checks, renders and writes pages.
+        const onLoaded = cacheDir
+          ? (content: ContentSet) => {
+              const drawing = startDrawing({ content, cacheDir, workerUrl: new URL('src/integrations/social-image-worker.ts', config.root), logger });
+              stopDrawing = drawing.stop;
+              if (drawing.jobs > 0) logger.info(`drawing ${drawing.jobs} social images in the background`);
+            }
+          : undefined;
+        const result = checkContent(options.contentDir, { base: config.base, drafts: false, renderer, cacheDir, onLoaded });
+        if (result.errors.length > 0) {
+          void stopDrawing?.();
+          throw new ContentError(result.errors);
+        }
         lastmods = pageLastmods(result.site!.graph);
         for (const warning of result.warnings.slice(0, WARNINGS_SHOWN)) logger.warn(formatIssue(warning));
         if (result.warnings.length > WARNINGS_SHOWN) logger.warn(`… and ${result.warnings.length - WARNINGS_SHOWN} more warnings: run \`npm run check\` to see them all`);
         const { stories, people, events } = result.content;
         logger.info(`content checked and rendered: ${stories.length} stories, ${people.length} people, ${events.length} events in ${Math.round(performance.now() - started)} ms`);
+      },
+      'astro:build:done': async () => {
+        await stopDrawing?.();
+        stopDrawing = undefined;
       },
       /**
        * In dev, a change to any content file can change how every body links:

@@ -17,7 +17,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -36,8 +36,11 @@ export interface PageScan {
   problems: string[];
 }
 
-/** Reads HTML pages (file name → source) for inline styles and for inline code a strict policy would block. */
-export function scanPages(pages: ReadonlyMap<string, string>): PageScan {
+/**
+ * Reads HTML pages (file name and source, one at a time) for inline styles
+ * and for inline code a strict policy would block.
+ */
+export function scanPages(pages: Iterable<readonly [string, string]>): PageScan {
   const hashes = new Set<string>();
   const problems: string[] = [];
   for (const [file, html] of pages) {
@@ -134,17 +137,13 @@ export function nginxHeaders(csp: string): string {
   ].join('\n');
 }
 
-function htmlPages(dir: string): Map<string, string> {
-  const pages = new Map<string, string>();
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const path = join(d, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (name.endsWith('.html')) pages.set(relative(dir, path), readFileSync(path, 'utf8'));
-    }
-  };
-  walk(dir);
-  return pages;
+/** Every HTML page under `dir`, read one at a time: a big site's pages never sit in memory together. */
+function* htmlPages(dir: string): Generator<[string, string]> {
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
+    const path = join(entry.parentPath, entry.name);
+    yield [relative(dir, path), readFileSync(path, 'utf8')];
+  }
 }
 
 export default function headers(): AstroIntegration {

@@ -26,12 +26,15 @@ export interface CheckOptions extends Omit<AssembleOptions, 'base'> {
   drafts: boolean;
   /** Where file paths in messages are relative to. */
   projectRoot?: string;
+  /** Called with the content once every file has loaded cleanly, before the (longer) checks and rendering. */
+  onLoaded?: (content: ContentSet) => void;
 }
 
 export function checkContent(contentDir: string, options: CheckOptions): CheckResult {
   const loaded = loadContent(contentDir, options.projectRoot);
   const content = options.drafts ? loaded.content : withoutDrafts(loaded.content);
   if (loaded.issues.length > 0) return { content, errors: loaded.issues, warnings: [] };
+  options.onLoaded?.(content);
   try {
     const site = assembleSite(content, { base: options.base, renderer: options.renderer, cacheDir: options.cacheDir });
     return { content, errors: [], warnings: lintContent(content, site), site };

@@ -10,9 +10,11 @@
 import satori from 'satori';
 import sharp from 'sharp';
 import { createRequire } from 'node:module';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { threadId } from 'node:worker_threads';
 import { createHash } from 'node:crypto';
-import { digestOf } from './digest.ts';
+import { claim, DONE, FAILED, release } from './image-jobs.ts';
 import { dirname, join } from 'node:path';
 import { formatDate, formatRange } from './dates.ts';
 import type { AnyRecord, EventRecord, PersonRecord, StoryRecord } from './records.ts';
@@ -50,6 +52,26 @@ export function personCard(person: Pick<PersonRecord, 'name' | 'summary' | 'role
 
 export function eventCard(event: Pick<EventRecord, 'title' | 'summary' | 'date' | 'end'>): SocialCard {
   return { kind: 'Event', title: event.title, meta: event.end ? formatRange(event.date, event.end) : formatDate(event.date), text: event.summary };
+}
+
+/** A record's card and where it is served: `og/<folder>/<id>.png`. */
+export interface RecordCard {
+  folder: 'stories' | 'people' | 'events';
+  id: string;
+  card: SocialCard;
+}
+
+/** The card of every story, person and event: the build's image routes, and the drawing workers' jobs. */
+export function recordCards(
+  stories: readonly StoryRecord[],
+  people: readonly PersonRecord[],
+  events: readonly EventRecord[],
+): RecordCard[] {
+  return [
+    ...stories.map((story) => ({ folder: 'stories' as const, id: story.id, card: storyCard(story) })),
+    ...people.map((person) => ({ folder: 'people' as const, id: person.id, card: personCard(person) })),
+    ...events.map((event) => ({ folder: 'events' as const, id: event.id, card: eventCard(event) })),
+  ];
 }
 
 export const SITE_CARD: SocialCard = {
@@ -142,34 +164,76 @@ function loadFonts(): Promise<Font[]> {
   return fonts;
 }
 
-/**
- * Draws an element to PNG. Images are kept in Astro's cache folder under a
- * digest of everything drawn (the element tree holds every text, size and
- * colour), so a rebuild redraws only the cards that changed; a change of
- * design changes every digest. Without a cache folder, every image is drawn.
- */
-async function toPng(element: SatoriElement, width: number, height: number, cacheDir: string | undefined): Promise<Uint8Array<ArrayBuffer>> {
-  const key = createHash('sha256').update(JSON.stringify([CACHE_VERSION, FONT_FAMILY, width, height, element])).digest('hex');
-  const cached = cacheDir && join(cacheDir, 'social-images', key.slice(0, 2), `${key}.png`);
-  if (cached) {
-    try {
-      return new Uint8Array(await readFile(cached));
-    } catch {
-      // Not drawn yet.
-    }
-  }
+/** The digest of everything drawn (the element tree holds every text, size and colour). */
+function imageKey(element: SatoriElement, width: number, height: number): string {
+  return createHash('sha256').update(JSON.stringify([CACHE_VERSION, FONT_FAMILY, width, height, element])).digest('hex');
+}
+
+/** Where the image of `key` is kept in the cache folder. */
+export function cachedImageFile(cacheDir: string, key: string): string {
+  return join(cacheDir, 'social-images', key.slice(0, 2), `${key}.png`);
+}
+
+async function draw(element: SatoriElement, width: number, height: number): Promise<Uint8Array<ArrayBuffer>> {
   const svg = await satori(element as Parameters<typeof satori>[0], { width, height, fonts: await loadFonts() });
   // zlib level 6: files 2% larger than at level 9, drawn four times faster (most of a card's time was compression).
-  const png = new Uint8Array(await sharp(Buffer.from(svg)).png({ compressionLevel: 6 }).toBuffer());
-  if (cached) {
-    try {
-      await mkdir(dirname(cached), { recursive: true });
-      await writeFile(cached, png);
-    } catch {
-      // A read-only cache only costs time.
-    }
+  return new Uint8Array(await sharp(Buffer.from(svg)).png({ compressionLevel: 6 }).toBuffer());
+}
+
+/** Writes through a temporary file, so an interrupted build never leaves half an image in the cache. */
+async function keep(file: string, png: Uint8Array): Promise<void> {
+  try {
+    await mkdir(dirname(file), { recursive: true });
+    const partial = `${file}.${process.pid}.${threadId}.part`;
+    await writeFile(partial, png);
+    await rename(partial, file);
+  } catch {
+    // A read-only cache only costs time.
   }
-  return png;
+}
+
+/**
+ * Draws an element to PNG. Images are kept in Astro's cache folder under a
+ * digest of everything drawn, so a rebuild redraws only the cards that
+ * changed; a change of design changes every digest. Without a cache folder,
+ * every image is drawn. During a build, drawing workers may have drawn the
+ * image already, or be drawing it (see `image-jobs.ts`).
+ */
+async function toPng(element: SatoriElement, width: number, height: number, cacheDir: string | undefined): Promise<Uint8Array<ArrayBuffer>> {
+  const key = imageKey(element, width, height);
+  const cached = cacheDir && cachedImageFile(cacheDir, key);
+  const job = cached ? await claim(key) : 'free';
+  let failed = true;
+  try {
+    if (cached) {
+      try {
+        const png = new Uint8Array(await readFile(cached));
+        failed = false;
+        return png;
+      } catch {
+        // Not drawn yet.
+      }
+    }
+    const png = await draw(element, width, height);
+    if (cached) await keep(cached, png);
+    failed = false;
+    return png;
+  } finally {
+    if (job === 'mine') release(key, failed ? FAILED : DONE);
+  }
+}
+
+/** The cache key of a card's image: the job name on the drawing board. */
+export function cardImageKey(card: SocialCard): string {
+  return imageKey(layout(card), SOCIAL_IMAGE_WIDTH, SOCIAL_IMAGE_HEIGHT);
+}
+
+/** Draws a card into the cache unless it is there already (drawing workers). */
+export async function drawCardToCache(card: SocialCard, cacheDir: string): Promise<void> {
+  const element = layout(card);
+  const file = cachedImageFile(cacheDir, imageKey(element, SOCIAL_IMAGE_WIDTH, SOCIAL_IMAGE_HEIGHT));
+  if (existsSync(file)) return;
+  await keep(file, await draw(element, SOCIAL_IMAGE_WIDTH, SOCIAL_IMAGE_HEIGHT));
 }
 
 /** Bump when the drawing changes in a way the element tree does not show (a new satori or sharp, other fonts). */
@@ -178,15 +242,6 @@ const CACHE_VERSION = 2;
 /** Options for drawing: where drawn images are kept between builds (Astro's cache folder). */
 export interface DrawOptions {
   cacheDir?: string;
-}
-
-/**
- * A digest of everything a card's image shows: the same key, the same PNG.
- * The build uses it to reuse last build's image file without drawing or
- * copying anything through the page renderer.
- */
-export function cardKey(card: SocialCard): string {
-  return digestOf([CACHE_VERSION, FONT_FAMILY, SOCIAL_IMAGE_WIDTH, SOCIAL_IMAGE_HEIGHT, card]);
 }
 
 /** Draws a card as a 1200×630 PNG. */
