@@ -14,6 +14,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { threadId } from 'node:worker_threads';
 import { createHash } from 'node:crypto';
+import { digestOf } from './digest.ts';
 import { claim, DONE, FAILED, release } from './image-jobs.ts';
 import { dirname, join } from 'node:path';
 import { formatDate, formatRange } from './dates.ts';
@@ -85,6 +86,9 @@ export function socialImageAlt(card: SocialCard): string {
   const what = card.kind === 'Story' ? `published ${card.meta}` : card.meta;
   return `${SITE_NAME} ${card.kind.toLowerCase()} card: ${card.title}${what ? ` (${what})` : ''}`;
 }
+
+// Every card is drawn once: libvips's cache of recent operations would only hold memory.
+sharp.cache(false);
 
 const COLORS = { paper: '#fdfcf8', text: '#1b1b1b', muted: '#595959', rule: '#dedbd2', Story: '#1d4e89', Person: '#1d4e89', Event: '#7a3e00', site: '#1d3557' };
 
@@ -242,6 +246,15 @@ const CACHE_VERSION = 2;
 /** Options for drawing: where drawn images are kept between builds (Astro's cache folder). */
 export interface DrawOptions {
   cacheDir?: string;
+}
+
+/**
+ * A digest of everything a card's image shows: the same key, the same PNG.
+ * The build uses it to copy last build's image file without drawing or
+ * reading anything through the page renderer.
+ */
+export function cardKey(card: SocialCard): string {
+  return digestOf([CACHE_VERSION, FONT_FAMILY, SOCIAL_IMAGE_WIDTH, SOCIAL_IMAGE_HEIGHT, card]);
 }
 
 /** Draws a card as a 1200×630 PNG. */
