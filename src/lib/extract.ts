@@ -9,7 +9,7 @@ import type { PartialDate } from './dates.ts';
 import type { ContentIssue } from './errors.ts';
 import { linkMentions, type DateNote, type Mention, type MentionOptions, type MentionProblem } from './mentions.ts';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Root } from 'mdast';
 
@@ -102,12 +102,82 @@ function codeDigest(): string | undefined {
 }
 
 /**
+ * The disk cache: one file per code digest, `bodies/<digest>.ndjson`, one
+ * line `[key, extraction]` per body of the last run. One file, not one per
+ * body: a big site's cold build would otherwise create ten thousand small
+ * files, and bodies that changed would pile up in the folder forever.
+ */
+const packPath = (dir: string) => join(dir, 'bodies', `${codeDigest()!.slice(0, 16)}.ndjson`);
+
+/**
+ * The pack as read from disk (lazily, once per process and folder), and
+ * whether this process made an extraction that is not on disk yet. Shared on
+ * `globalThis` like the memo: the content check and the pages load this
+ * module separately.
+ */
+const disk: { pack?: { dir: string; entries: Map<string, Stored> }; unsaved: boolean } = ((globalThis as Record<symbol, unknown>)[
+  Symbol.for('backstory.extractions.disk')
+] ??= { unsaved: false }) as never;
+
+function readStored(dir: string | undefined, key: string): Stored | undefined {
+  if (!dir || !codeDigest()) return undefined;
+  if (disk.pack?.dir !== dir) {
+    const entries = new Map<string, Stored>();
+    try {
+      for (const line of readFileSync(packPath(dir), 'utf8').split('\n')) {
+        if (line) {
+          const [k, stored] = JSON.parse(line) as [string, Stored];
+          entries.set(k, stored);
+        }
+      }
+    } catch {
+      // No pack yet, or a damaged one: the bodies are rendered again.
+    }
+    disk.pack = { dir, entries };
+  }
+  return disk.pack.entries.get(key);
+}
+
+/**
+ * Writes the extractions of this run to the disk cache, if any is new or the
+ * pack holds bodies this run did not use. Called once all bodies have been
+ * read (`assembleSite`). Written through a temporary file, so an interrupted
+ * build leaves the old pack whole.
+ */
+export function saveExtractions(dir: string | undefined): void {
+  if (!dir || !codeDigest() || (!disk.unsaved && disk.pack?.dir === dir && disk.pack.entries.size === memo.size)) return;
+  const path = packPath(dir);
+  const partial = `${path}.${process.pid}.part`;
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    // Packs of older code are never read again.
+    for (const name of readdirSync(dirname(path))) {
+      if (join(dirname(path), name) !== path && !name.endsWith('.part')) rmSync(join(dirname(path), name), { recursive: true, force: true });
+    }
+    const fd = openSync(partial, 'w');
+    try {
+      // A line at a time: the whole pack as one string would double the memory it takes.
+      for (const entry of memo) writeSync(fd, `${JSON.stringify(entry)}\n`);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(partial, path);
+    disk.pack = { dir, entries: new Map(memo) };
+    disk.unsaved = false;
+  } catch {
+    // A read-only cache only costs time.
+    rmSync(partial, { force: true });
+  }
+}
+
+/**
  * Lets go of the extractions kept in memory. The build calls it once the
  * pages' site data is assembled: from then on only the HTML is needed, and
  * the site holds that itself.
  */
 export function releaseExtractions(): void {
   memo.clear();
+  delete disk.pack;
 }
 
 /** The digest of everything an extraction depends on. */
@@ -116,39 +186,6 @@ function digest(record: Pick<AnyRecord, 'body'>, traits: object, options: Extrac
     .update(JSON.stringify([CACHE_VERSION, options.index.fingerprint, options.href({ kind: 'person', id: 'x' } as Target), traits]))
     .update(record.body)
     .digest('hex');
-}
-
-/** A body's file in the disk cache, under the code's digest: old code's files are never read. */
-const cachePath = (dir: string, key: string) => join(dir, 'bodies', codeDigest()!.slice(0, 16), key.slice(0, 2), `${key}.json`);
-
-function readStored(dir: string | undefined, key: string): Stored | undefined {
-  if (!dir || !codeDigest()) return undefined;
-  try {
-    return JSON.parse(readFileSync(cachePath(dir, key), 'utf8')) as Stored;
-  } catch {
-    return undefined;
-  }
-}
-
-let pruned = false;
-
-function writeStored(dir: string | undefined, key: string, stored: Stored): void {
-  if (!dir || !codeDigest()) return;
-  try {
-    if (!pruned) {
-      // Bodies cached by older code are never read again.
-      pruned = true;
-      const current = codeDigest()!.slice(0, 16);
-      for (const old of existsSync(join(dir, 'bodies')) ? readdirSync(join(dir, 'bodies')) : []) {
-        if (old !== current) rmSync(join(dir, 'bodies', old), { recursive: true, force: true });
-      }
-    }
-    const path = cachePath(dir, key);
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, JSON.stringify(stored));
-  } catch {
-    // A read-only cache only costs time.
-  }
 }
 
 /**
@@ -169,7 +206,7 @@ export function extractMentions(record: Pick<AnyRecord, 'body' | 'bodyLine' | 'f
       const tree = parser.parse(record.body);
       const result = linkMentions(tree, { index: options.index, href: options.href, ...traits, source: record.body });
       found = { ...result, ...(renderer && result.problems.length === 0 ? { html: renderer.render(tree), renderVersion: renderer.version } : {}) };
-      writeStored(options.cacheDir, key, found);
+      disk.unsaved = true;
     }
     memo.set(key, found!);
   }

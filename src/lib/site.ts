@@ -6,7 +6,7 @@
 import type { AnyRecord, ContentSet, Target } from './records.ts';
 import { recordPath } from './records.ts';
 import { LinkIndex } from './resolve.ts';
-import { extractMentions, type Renderer } from './extract.ts';
+import { extractMentions, saveExtractions, type Renderer } from './extract.ts';
 import type { Mention } from './mentions.ts';
 import { buildGraph, type Graph } from './graph.ts';
 import { ContentError, type ContentIssue } from './errors.ts';
@@ -56,6 +56,8 @@ export function assembleSite(content: ContentSet, options: AssembleOptions): Sit
     issues.push(...result.issues);
     warnings.push(...result.warnings);
   }
+  // Bodies that were fine are kept even when others are broken: the fixed build renders only those.
+  saveExtractions(options.cacheDir);
   if (issues.length > 0) throw new ContentError(issues);
   return { graph: buildGraph(content, mentions), index, mentions, warnings, html };
 }

@@ -4,12 +4,12 @@
  * and a different renderer version or link index never serves an old body.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { remark } from 'remark';
 import remarkGfm from 'remark-gfm';
-import { extractMentions, type Renderer } from '../../src/lib/extract.ts';
+import { extractMentions, releaseExtractions, saveExtractions, type Renderer } from '../../src/lib/extract.ts';
 import { linkMentions, MAX_QUOTE } from '../../src/lib/mentions.ts';
 import { LinkIndex } from '../../src/lib/resolve.ts';
 import { renderer as siteRenderer } from '../../src/markdown/render.ts';
@@ -19,7 +19,6 @@ import type { PersonId } from '../../src/lib/ids.ts';
 const people = [{ id: 'ada-lind' as PersonId, name: 'Ada Lind', aliases: ['Lind'], file: 'content/people/ada-lind.md' }];
 const index = new LinkIndex(people, []);
 const href = (target: Target) => `/people/${target.id}/`;
-const memo = (globalThis as Record<symbol, Map<string, unknown>>)[Symbol.for('backstory.extractions')]!;
 const cacheDir = mkdtempSync(join(tmpdir(), 'render-once-'));
 afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
 
@@ -61,18 +60,41 @@ describe('rendering a body once', () => {
     const record = fresh();
     const before = counting();
     const html = extractMentions(record, { index, href, renderer: before, cacheDir }).html;
-    memo.clear(); // as a new build process would start
+    saveExtractions(cacheDir);
+    releaseExtractions(); // as a new build process would start
     const after = counting();
     expect(extractMentions(record, { index, href, renderer: after, cacheDir }).html).toBe(html);
     expect(after.calls).toBe(0);
-    expect(readdirSync(join(cacheDir, 'bodies'))).toHaveLength(1);
+    // One file for all bodies, named by the code's digest.
+    expect(readdirSync(join(cacheDir, 'bodies'))).toEqual([expect.stringMatching(/^[0-9a-f]{16}\.ndjson$/)]);
 
     // A new alias changes the link index: the body is linked and rendered afresh.
-    memo.clear();
+    releaseExtractions();
     const renamed = new LinkIndex([{ ...people[0]!, aliases: ['Lind', 'Spoke'] }], []);
     const relinked = counting();
     extractMentions(record, { index: renamed, href, renderer: relinked, cacheDir });
     expect(relinked.calls).toBe(1);
+    releaseExtractions();
+  });
+
+  it('keeps only the bodies of the last run on disk, so edits do not pile up', () => {
+    const [gone, kept] = [fresh(), fresh()];
+    const renderer = counting();
+    extractMentions(gone, { index, href, renderer, cacheDir });
+    extractMentions(kept, { index, href, renderer, cacheDir });
+    saveExtractions(cacheDir);
+    releaseExtractions();
+    // The next run reads only `kept`: the pack it leaves holds that body alone.
+    extractMentions(kept, { index, href, renderer, cacheDir });
+    saveExtractions(cacheDir);
+    releaseExtractions();
+    const file = readdirSync(join(cacheDir, 'bodies'))[0]!;
+    expect(readFileSync(join(cacheDir, 'bodies', file), 'utf8').trim().split('\n')).toHaveLength(1);
+    const again = counting();
+    extractMentions(kept, { index, href, renderer: again, cacheDir });
+    extractMentions(gone, { index, href, renderer: again, cacheDir });
+    expect(again.calls).toBe(1);
+    releaseExtractions();
   });
 
   it('works without a writable cache folder', () => {
