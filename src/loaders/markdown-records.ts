@@ -15,6 +15,9 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { splitFrontmatter } from '../lib/load.ts';
 
+/** How many files the loader reads at once: enough to keep the disk busy, far below any open-file limit. */
+const OPEN_AT_ONCE = 64;
+
 export function markdownRecords(folder: string): Loader {
   return {
     name: 'backstory-markdown',
@@ -36,7 +39,10 @@ export function markdownRecords(folder: string): Loader {
       const names = (await readdir(folder).catch(() => [] as string[])).filter((name) => name.endsWith('.md'));
       const present = new Set(names.map((name) => name.slice(0, -3)));
       for (const id of store.keys()) if (!present.has(id)) store.delete(id);
-      await Promise.all(names.map((name) => sync(join(folder, name))));
+      // A few files at a time: all at once, a folder of 20,000 events ran out of file handles (EMFILE).
+      for (let i = 0; i < names.length; i += OPEN_AT_ONCE) {
+        await Promise.all(names.slice(i, i + OPEN_AT_ONCE).map((name) => sync(join(folder, name))));
+      }
 
       if (!watcher) return;
       // The dev server: keep the store in step with the folder.
