@@ -4,7 +4,7 @@
  */
 import { workerData } from 'node:worker_threads';
 import { DONE, FAILED, finish, takeNext, type SharedBoard } from '../lib/image-jobs.ts';
-import { drawCardToCache, type SocialCard } from '../lib/social-image.ts';
+import { renderSocialImage, type SocialCard } from '../lib/social-image.ts';
 
 /** What the pool hands each worker. */
 export interface DrawingWorkerData {
@@ -23,7 +23,8 @@ const { board, cards, cacheDir, current, slot } = workerData as DrawingWorkerDat
 for (let job = takeNext(board); job >= 0; job = takeNext(board)) {
   Atomics.store(current, slot, job);
   try {
-    await drawCardToCache(cards[job]!, cacheDir);
+    // The same path as a page's (a worker has no board, so it draws and keeps the image in the cache).
+    await renderSocialImage(cards[job]!, { cacheDir });
     finish(board, job, DONE);
   } catch {
     // The page that needs the image draws it again, and reports the error if it persists.

@@ -11,7 +11,6 @@ import satori from 'satori';
 import sharp from 'sharp';
 import { createRequire } from 'node:module';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
 import { threadId } from 'node:worker_threads';
 import { createHash } from 'node:crypto';
 import { digestOf } from './digest.ts';
@@ -230,14 +229,6 @@ async function toPng(element: SatoriElement, width: number, height: number, cach
 /** The cache key of a card's image: the job name on the drawing board. */
 export function cardImageKey(card: SocialCard): string {
   return imageKey(layout(card), SOCIAL_IMAGE_WIDTH, SOCIAL_IMAGE_HEIGHT);
-}
-
-/** Draws a card into the cache unless it is there already (drawing workers). */
-export async function drawCardToCache(card: SocialCard, cacheDir: string): Promise<void> {
-  const element = layout(card);
-  const file = cachedImageFile(cacheDir, imageKey(element, SOCIAL_IMAGE_WIDTH, SOCIAL_IMAGE_HEIGHT));
-  if (existsSync(file)) return;
-  await keep(file, await draw(element, SOCIAL_IMAGE_WIDTH, SOCIAL_IMAGE_HEIGHT));
 }
 
 /** Bump when the drawing changes in a way the element tree does not show (a new satori or sharp, other fonts). */
