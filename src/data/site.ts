@@ -3,7 +3,7 @@
  * time here and assembled into the cross-link graph that all pages share.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import type { AnyRecord, EventRecord, PersonRecord, StoryRecord } from '../lib/records.ts';
+import type { EventRecord, PersonRecord, StoryRecord } from '../lib/records.ts';
 import type { EventId, PersonId, StoryId } from '../lib/ids.ts';
 import { assembleSite } from '../lib/site.ts';
 import { releaseExtractions } from '../lib/extract.ts';
@@ -11,7 +11,8 @@ import { withBase } from '../lib/paths.ts';
 import { ContentError } from '../lib/errors.ts';
 import { bodyLineOf } from '../lib/load.ts';
 import { renderer } from '../markdown/render.ts';
-import { cacheDir } from '../site-config.ts';
+import { cacheDir, editBaseUrl, siteUrl } from '../site-config.ts';
+import { pageKey } from '../lib/page-views.ts';
 
 type Entry = CollectionEntry<'stories' | 'people' | 'events'>;
 
@@ -54,11 +55,12 @@ if (!import.meta.env.DEV) releaseExtractions();
 
 export const graph = site.graph;
 
-/** A record's body as HTML: rendered once per body, with its mentions linked. */
-export function bodyHtml(record: AnyRecord): string {
-  const html = site.html.get(record);
-  if (html === undefined) throw new Error(`${record.file}: the body was not rendered`);
-  return html;
+/** The build's day, the same for every page (a story's age label counts from it). */
+export const buildDay = new Date();
+
+/** A page's cache key from everything it shows (see src/lib/page-views.ts). */
+export function keyOf(view: unknown): string {
+  return pageKey(view, { site: siteUrl, base: import.meta.env.BASE_URL, editBaseUrl });
 }
 
 /** A site-relative path below the base: `url('people/x/')`. */

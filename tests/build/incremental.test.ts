@@ -1,0 +1,94 @@
+/**
+ * A rebuild reuses pages from the last build, and a reused page is never
+ * stale: after editing content, a build that starts from the last build's
+ * cache gives the same files, byte for byte, as a build from nothing. The
+ * edits reach pages beyond the record edited (a person's summary shows on
+ * every story and event page that names them; a new mention adds a quote to
+ * a person page and an edge to the maps), so a key that leaves out anything
+ * a page shows fails here.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { appendFileSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { buildSite, scratchDir } from './build-site.ts';
+import { generateCorpus } from '../../scripts/generate-corpus.ts';
+
+let scratch: string;
+let content: string;
+
+/** Every file below `dir` → sha256 of its bytes. */
+function hashTree(dir: string): Map<string, string> {
+  const hashes = new Map<string, string>();
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const path = join(d, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else hashes.set(relative(dir, path), createHash('sha256').update(readFileSync(path)).digest('hex'));
+    }
+  };
+  walk(dir);
+  return hashes;
+}
+
+/** Pages Astro copied from its cache instead of rendering them. */
+const reused = (output: string) => output.match(/\((?:restored|cached)\)/g)?.length ?? 0;
+const rendered = (output: string) => output.match(/├─ \S+index\.html \(\+\d/g)?.length ?? 0;
+
+function build(name: string, cache: string) {
+  const result = buildSite({ contentDir: content, outDir: join(scratch, name), env: { BACKSTORY_CACHE_DIR: join(scratch, cache) } });
+  expect(result.status, result.output).toBe(0);
+  return result;
+}
+
+const file = (...parts: string[]) => join(content, ...parts);
+const nameOf = (person: string) => /^name: (.+)$/m.exec(readFileSync(file('people', `${person}.md`), 'utf8'))![1]!;
+
+beforeAll(() => {
+  scratch = scratchDir('incremental');
+  content = join(scratch, 'content');
+  generateCorpus(content, 30);
+});
+
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe('a rebuild after editing content', () => {
+  let first: ReturnType<typeof build>;
+  let again: ReturnType<typeof build>;
+
+  beforeAll(() => {
+    first = build('first', 'cache');
+    const stories = readdirSync(file('stories')).sort();
+    const people = readdirSync(file('people')).sort().map((f) => f.replace(/\.md$/, ''));
+    // A story gains a mention of someone it did not name: their page gains a quote, the maps an edge.
+    const story = stories[0]!;
+    const stranger = people.find((p) => !readFileSync(file('stories', story), 'utf8').includes(p) && !readFileSync(file('stories', story), 'utf8').includes(nameOf(p)))!;
+    appendFileSync(file('stories', story), `\nThe plan was later backed by [[${stranger}]].\n`);
+    // A person's summary changes: it shows on every story and event page that names them.
+    const summarised = people[1]!;
+    const bio = file('people', `${summarised}.md`);
+    writeFileSync(bio, readFileSync(bio, 'utf8').replace(/^summary: .*$/m, 'summary: A summary rewritten between two builds.'));
+    // A new event with two people, between others in time: its neighbours' pages change.
+    writeFileSync(
+      file('events', 'late-addition.md'),
+      `---\ntitle: A late addition\ndate: 2012-06-15\npeople:\n  - ${people[2]}\n  - ${people[3]}\nsummary: An event added between two builds.\n---\n${nameOf(people[2]!)} met ${nameOf(people[3]!)}.\n`,
+    );
+    // A story goes: the pages that listed it must stop listing it.
+    rmSync(file('stories', stories[stories.length - 1]!));
+    again = build('again', 'cache');
+  });
+
+  it('reuses the pages whose content did not change', () => {
+    expect(reused(first.output)).toBe(0);
+    expect(reused(again.output)).toBeGreaterThan(100);
+    expect(rendered(again.output)).toBeLessThan(reused(again.output) / 2);
+  });
+
+  it('gives the same files as a build from nothing', () => {
+    build('cold', 'cold-cache');
+    const incremental = hashTree(join(scratch, 'again'));
+    const cold = hashTree(join(scratch, 'cold'));
+    const differ = [...new Set([...incremental.keys(), ...cold.keys()])].filter((path) => incremental.get(path) !== cold.get(path));
+    expect(differ).toEqual([]);
+  });
+});

@@ -1,0 +1,102 @@
+/**
+ * Page views and their cache keys: what a record page shows, and a key that
+ * changes exactly when something the page shows changes. (The build test
+ * tests/build/incremental.test.ts checks the same end to end, byte for byte.)
+ */
+import { describe, expect, it } from 'vitest';
+import { join, resolve } from 'node:path';
+import { loadContent } from '../../src/lib/load.ts';
+import { assembleSite } from '../../src/lib/site.ts';
+import { renderer } from '../../src/markdown/render.ts';
+import { eventView, pageKey, personView, storyView, PERSON_MAP_NODES, type PageSettings } from '../../src/lib/page-views.ts';
+import type { ContentSet } from '../../src/lib/records.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const settings: PageSettings = { site: 'https://news.example', base: '/' };
+const today = new Date('2026-11-24T12:00:00Z');
+
+/** The seed content, freshly loaded, so a test may change a record. */
+function seed(): ContentSet {
+  const { content, issues } = loadContent(join(ROOT, 'content'), ROOT);
+  expect(issues).toEqual([]);
+  return content;
+}
+const build = (content: ContentSet) => assembleSite(content, { base: '/', renderer });
+
+describe('what a record page shows', () => {
+  const content = seed();
+  const site = build(content);
+  const story = site.graph.storiesByDate[0]!;
+
+  it('a story: its body, its cast in order of mention, its timeline with the publication, its map, its age', () => {
+    const view = storyView(site, story, today);
+    expect(view.html).toBe(site.html.get(story));
+    expect(view.people).toEqual(site.graph.storyPeople(story.id));
+    expect(view.timeline.filter((item) => item.kind === 'published')).toHaveLength(1);
+    expect(view.timeline.filter((item) => item.kind === 'event')).toHaveLength(site.graph.storyEvents(story.id).length);
+    expect(view.map?.nodes.map((n) => n.id).sort()).toEqual(view.people.map((p) => p.id).sort());
+    expect(view.age).toMatch(/^From \w+ \d{4}$/);
+    expect(storyView(site, story, new Date(`${story.published.iso.slice(0, 10)}T12:00:00Z`)).age).toBeUndefined();
+  });
+
+  it('a person: stories with quotes, connections, a map around them, no story among "also mentioned in"', () => {
+    const person = site.graph.storyPeople(story.id)[0]!;
+    const view = personView(site, person);
+    expect(view.stories.map((s) => s.story.id)).toContain(story.id);
+    expect(view.connections).toEqual(site.graph.personConnections(person.id));
+    expect(view.map.focus).toBe(person.id);
+    expect(view.map.nodes.length).toBeLessThanOrEqual(PERSON_MAP_NODES);
+    expect(view.alsoIn.every((c) => c.source.kind !== 'story')).toBe(true);
+  });
+
+  it('an event: who took part, the stories, the events either side', () => {
+    const event = site.graph.eventsByDate[1]!;
+    const view = eventView(site, event);
+    expect(view.previous).toBe(site.graph.eventsByDate[0]);
+    expect(view.next).toBe(site.graph.eventsByDate[2]);
+    expect(view.people).toEqual(site.graph.eventPeople(event.id));
+  });
+});
+
+describe('a page key', () => {
+  const keys = (content: ContentSet) => {
+    const site = build(content);
+    return new Map([
+      ...site.graph.storiesByDate.map((s) => [`story:${s.id}`, pageKey(storyView(site, s, today), settings)] as const),
+      ...site.graph.peopleByName.map((p) => [`person:${p.id}`, pageKey(personView(site, p), settings)] as const),
+      ...site.graph.eventsByDate.map((e) => [`event:${e.id}`, pageKey(eventView(site, e), settings)] as const),
+    ]);
+  };
+  const changed = (a: Map<string, string>, b: Map<string, string>) => [...a.keys()].filter((k) => a.get(k) !== b.get(k)).sort();
+  const before = keys(seed());
+
+  it('is the same for the same content, built again', () => {
+    expect(changed(before, keys(seed()))).toEqual([]);
+  });
+
+  it('changes with the settings: URLs and links depend on them', () => {
+    const site = build(seed());
+    const view = storyView(site, site.graph.storiesByDate[0]!, today);
+    expect(pageKey(view, settings)).not.toBe(pageKey(view, { ...settings, base: '/explainer/' }));
+    expect(pageKey(view, settings)).not.toBe(pageKey(view, { ...settings, editBaseUrl: 'https://example.org/edit/main/' }));
+    // The age label appears once a story is a year old: the build day counts through the view.
+    const story = site.graph.storiesByDate[0]!;
+    const onTheDay = storyView(site, story, new Date(`${story.published.iso.slice(0, 10)}T12:00:00Z`));
+    expect(pageKey(view, settings)).not.toBe(pageKey(onTheDay, settings));
+  });
+
+  it('changes for every page that shows a person when only their summary changes, and for no other', () => {
+    const content = seed();
+    const site = build(content);
+    const person = content.people.find((p) => site.graph.personStories(p.id).length > 0)!;
+    person.summary = 'A new summary.';
+    const shownOn = [
+      `person:${person.id}`,
+      ...site.graph.personStories(person.id).map((s) => `story:${s.story.id}`),
+      ...site.graph.personEvents(person.id).filter((e) => site.graph.eventPeople(e.id).includes(person)).map((e) => `event:${e.id}`),
+      // Connected people's pages list them by name only, but the key counts records whole.
+      ...site.graph.personConnections(person.id).map((c) => `person:${c.person.id}`),
+    ];
+    expect(changed(before, keys(content))).toEqual([...new Set(shownOn)].sort());
+  });
+});
