@@ -62,6 +62,17 @@ export function loadContent(root: string, projectRoot = process.cwd()): LoadResu
   const issues: ContentIssue[] = [];
   const content: ContentSet = { stories: [], people: [], events: [] };
 
+  // A mistyped content folder would otherwise publish an empty site without a word.
+  if (!existsSync(root)) {
+    const shown = relative(projectRoot, root);
+    issues.push({
+      file: shown.startsWith('..') || shown === '' ? root : shown,
+      message: 'the content folder does not exist',
+      hint: 'create it with stories/, people/ and events/ inside, or point BACKSTORY_CONTENT_DIR at the folder that has them',
+    });
+    return { content, issues };
+  }
+
   for (const folder of Object.keys(FOLDERS) as (keyof typeof FOLDERS)[]) {
     const dir = join(root, folder);
     if (!existsSync(dir)) continue;

@@ -453,8 +453,16 @@ describe('loadContent from a folder', () => {
     }
   });
 
-  it('a missing folder is no error', () => {
+  it('a missing content folder is an error that names it: a mistyped path must not publish an empty site', () => {
     const { content, issues } = loadContent(join(dir, 'does-not-exist'), dir);
+    expect(issues).toEqual([expect.objectContaining({ file: 'does-not-exist', message: 'the content folder does not exist' })]);
+    expect(issues[0]!.hint).toMatch(/BACKSTORY_CONTENT_DIR/);
+    expect(content).toEqual({ stories: [], people: [], events: [] });
+  });
+
+  it('a missing record folder is no error: a newsroom may have no events yet', () => {
+    mkdirSync(join(dir, 'only-stories', 'stories'), { recursive: true });
+    const { content, issues } = loadContent(join(dir, 'only-stories'), dir);
     expect(issues).toEqual([]);
     expect(content).toEqual({ stories: [], people: [], events: [] });
   });
