@@ -3,7 +3,8 @@
  *
  * For each size N it generates the same corpus (N stories, N/5 people, 2N
  * events; see generate-corpus.ts) and builds it cold, alternating between
- * this site and the plain Astro 7 baseline in `bench/baseline/` (the same
+ * this site (as `npm run build` builds it: Astro, the check of every record
+ * page, the swap into place) and the plain Astro 7 baseline in `bench/baseline/` (the same
  * stories through Astro's default Markdown processor, a page per story and
  * per person, nothing else). It prints the median wall time, pages per
  * second, peak memory, the ratio site/baseline, the site's phases, the
@@ -18,7 +19,7 @@
  * quiet machine. Nothing here fails on a slow figure; it reports.
  */
 import { spawn } from 'node:child_process';
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -50,14 +51,35 @@ interface Run {
   log: string;
 }
 
-/** Peak resident memory of a live process (Linux: VmHWM), in MB. */
-function peakOf(pid: number): number {
+/** A line of a live process's status (Linux), in MB; 0 when it cannot be read. */
+function statusMb(pid: number, field: 'VmHWM' | 'VmRSS'): number {
   try {
-    const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    const match = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return match ? Number(match[1]) / 1024 : 0;
   } catch {
     return 0;
   }
+}
+
+/** A process and its descendants (Linux). */
+function processTree(pid: number): number[] {
+  let children: number[] = [];
+  try {
+    children = readdirSync(`/proc/${pid}/task`).flatMap((task) => readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').split(' ').filter(Boolean).map(Number));
+  } catch {
+    // gone
+  }
+  return [pid, ...children.flatMap(processTree)];
+}
+
+/**
+ * Peak memory of a build so far, in MB: `npm run build` is a small process
+ * that runs Astro in a child, so this is the larger of the highest peak of
+ * any one process (exact) and their resident memory together (sampled).
+ */
+function peakOf(pid: number): number {
+  const tree = processTree(pid);
+  return Math.max(...tree.map((p) => statusMb(p, 'VmHWM')), tree.reduce((sum, p) => sum + statusMb(p, 'VmRSS'), 0));
 }
 
 /** Runs a build and notes when each log line arrived, for the phases. */
@@ -94,6 +116,7 @@ function build(args: string[], env: NodeJS.ProcessEnv): Promise<Run> {
         bundling: between(/Building static entrypoints/, /Rearranging server assets/),
         'page generation': between(/generating static routes/, /✓ Completed in/),
         'search index': Number(/search index: \d+ pages in (\d+) ms/.exec(log)?.[1] ?? NaN) / 1000,
+        'page check': Number(/record pages checked: .* in (\d+) ms/.exec(log)?.[1] ?? NaN) / 1000,
       };
       const pages = Number(/(\d+) page\(s\) built/.exec(log)?.[1] ?? 0);
       done({ seconds, peakMb, pages, log, phases: Object.fromEntries(Object.entries(phases).filter((e): e is [string, number] => Number.isFinite(e[1]))) });
@@ -101,8 +124,9 @@ function build(args: string[], env: NodeJS.ProcessEnv): Promise<Run> {
   });
 }
 
+// The site is built as its users build it: `npm run build` (Astro, then the check of every record page, then the swap).
 const site = (corpus: string, out: string, cache: string) =>
-  build([astro, 'build'], { BACKSTORY_CONTENT_DIR: corpus, BACKSTORY_OUT_DIR: out, BACKSTORY_CACHE_DIR: cache });
+  build([join(root, 'scripts/build.ts')], { BACKSTORY_CONTENT_DIR: corpus, BACKSTORY_OUT_DIR: out, BACKSTORY_CACHE_DIR: cache });
 const baseline = (corpus: string, out: string, cache: string) =>
   build([astro, 'build', '--root', join(root, 'bench/baseline')], { BENCH_CONTENT_DIR: corpus, BENCH_OUT_DIR: out, BENCH_CACHE_DIR: cache });
 
