@@ -75,6 +75,9 @@ describe('scripts/build.ts', () => {
     before = hashTree(outDir);
     expect([...before.keys()]).toEqual(expect.arrayContaining(['index.html', 'stories/budget-vote/index.html', 'people/ana-lima/index.html', 'events/budget-vote/index.html']));
     expect(beside()).toEqual(['cache', 'dist']);
+    // The search index is written after Astro has exited, into the same output, before the swap.
+    expect(result.output).toMatch(/search index: 4 pages in \d+ ms/);
+    expect(JSON.parse(readFileSync(join(outDir, 'pagefind/pagefind-entry.json'), 'utf8')).languages.en.page_count).toBe(4);
   });
 
   it('leaves the output exactly as it was when the content is broken', () => {
