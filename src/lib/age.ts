@@ -1,5 +1,6 @@
 /** How old a story is, for the "From June 2017" label on archive stories. */
-import { differenceInCalendarMonths, format } from 'date-fns';
+import { differenceInCalendarMonths } from 'date-fns/differenceInCalendarMonths';
+import { format } from 'date-fns/format';
 import { startOf, type PartialDate } from './dates.ts';
 
 /**

@@ -28,7 +28,9 @@
  * getters, so a daylight-saving hour can never move a day and no result
  * depends on the machine's time zone.
  */
-import { addDays, addMonths, getDay } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { addMonths } from 'date-fns/addMonths';
+import { getDay } from 'date-fns/getDay';
 import { daysInMonth, formatDate, startOf, toIso, type PartialDate } from './dates.ts';
 
 export interface AnchoredDate {

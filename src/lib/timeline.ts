@@ -1,5 +1,5 @@
 /** Timeline grouping: events by year, then by month, keeping each date's precision. */
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 import type { EventRecord } from './records.ts';
 import type { EventId } from './ids.ts';
 import type { Graph } from './graph.ts';
