@@ -15,7 +15,7 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { parse } from 'parse5';
+import { parseFragment } from 'parse5';
 import { loadContent } from '../src/lib/load.ts';
 import { withoutDrafts } from '../src/lib/drafts.ts';
 import { cacheDirFor } from '../src/site-config.ts';
@@ -99,8 +99,10 @@ export function checkPages(outDir: string, contentDir: string, checked: CheckedP
       problems.push(`${file}: cut short (the page does not end with </html>)`);
       continue;
     }
-    const document = parse(html) as unknown as Node;
-    const main = find(document, (n) => n.tagName === 'main');
+    // Only <main> is parsed: the head (the inlined stylesheet, structured data) is a third of a page.
+    const start = html.search(/<main[\s>]/i);
+    const end = html.lastIndexOf('</main>');
+    const main = start < 0 || end < start ? undefined : find(parseFragment(html.slice(start, end + '</main>'.length)) as unknown as Node, (n) => n.tagName === 'main');
     if (!main || !hasContent(main)) {
       problems.push(`${file}: the main content is empty`);
       continue;
