@@ -5,10 +5,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { copyContent, projectRoot, scratchDir } from './build-site.ts';
+import { hashTree } from './dist.ts';
 import { checkPages } from '../../scripts/build.ts';
 
 const fixture = join(projectRoot, 'tests/fixtures/minimal');
@@ -32,20 +32,6 @@ function build(env: Record<string, string> = {}) {
     timeout: 240_000,
   });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
-}
-
-/** Every file below `dir` (dotfiles too) → sha256 of its bytes. */
-function hashTree(dir: string): Map<string, string> {
-  const hashes = new Map<string, string>();
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const path = join(d, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else hashes.set(relative(dir, path), createHash('sha256').update(readFileSync(path)).digest('hex'));
-    }
-  };
-  walk(dir);
-  return hashes;
 }
 
 /** What sits beside the output: only the output itself and the cache, never a temporary folder. */

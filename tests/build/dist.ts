@@ -1,6 +1,21 @@
 /** Reading a built site: its pages, their links and ids, without a browser. */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+
+/** Every file below `dir` (dotfiles too) → sha256 of its bytes: two builds compared byte for byte. */
+export function hashTree(dir: string): Map<string, string> {
+  const hashes = new Map<string, string>();
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const path = join(d, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else hashes.set(relative(dir, path), createHash('sha256').update(readFileSync(path)).digest('hex'));
+    }
+  };
+  walk(dir);
+  return hashes;
+}
 
 /** Every HTML file below `dir`, as paths relative to it. */
 export function htmlFiles(dir: string): string[] {

@@ -8,28 +8,14 @@
  * a page shows fails here.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHash } from 'node:crypto';
-import { appendFileSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { appendFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { buildSite, scratchDir } from './build-site.ts';
+import { hashTree } from './dist.ts';
 import { generateCorpus } from '../../scripts/generate-corpus.ts';
 
 let scratch: string;
 let content: string;
-
-/** Every file below `dir` → sha256 of its bytes. */
-function hashTree(dir: string): Map<string, string> {
-  const hashes = new Map<string, string>();
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const path = join(d, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else hashes.set(relative(dir, path), createHash('sha256').update(readFileSync(path)).digest('hex'));
-    }
-  };
-  walk(dir);
-  return hashes;
-}
 
 /** Pages Astro copied from its cache instead of rendering them. */
 const reused = (output: string) => output.match(/\((?:restored|cached)\)/g)?.length ?? 0;
