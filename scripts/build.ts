@@ -72,7 +72,7 @@ export interface CheckedPages {
  * before (and whose record still has, or still has not, a body) passes again
  * without being parsed: most pages of a rebuild are copies from the last one.
  */
-export function checkPages(outDir: string, contentDir: string, checked: CheckedPages = {}): string[] {
+export async function checkPages(outDir: string, contentDir: string, checked: CheckedPages = {}): Promise<string[]> {
   const problems: string[] = [];
   const { content } = loadContent(contentDir, projectRoot);
   const published = withoutDrafts(content);
@@ -81,7 +81,9 @@ export function checkPages(outDir: string, contentDir: string, checked: CheckedP
     ...published.people.map((r) => ({ folder: 'people', id: r.id, body: r.body })),
     ...published.events.map((r) => ({ folder: 'events', id: r.id, body: r.body })),
   ];
-  for (const { folder, id, body } of records) {
+  for (const [i, { folder, id, body }] of records.entries()) {
+    // Now and then a turn for the event loop: Pagefind, in its own process, is fed while pages are checked.
+    if (i % 64 === 63) await new Promise((next) => setImmediate(next));
     const file = `${folder}/${id}/index.html`;
     const path = join(outDir, file);
     if (!existsSync(path)) {
@@ -186,23 +188,28 @@ export async function build(): Promise<number> {
       console.error(`\nbuild failed (exit code ${code}): ${outDir} left as it was`);
       return code;
     }
-    // Once Astro's memory is free: Pagefind's index alone is 1.2 GB at 4,000 stories.
-    try {
-      console.log(await writeSearchIndex(temp));
-    } catch (error) {
-      console.error(`\n${(error as Error).message}: ${outDir} left as it was`);
-      return 1;
-    }
+    // Once Astro's memory is free (Pagefind's index alone is 1.2 GB at 4,000
+    // stories), and while this process checks the pages: both only read them.
+    const indexing = writeSearchIndex(temp).then(
+      (line) => ({ line }),
+      (error: Error) => ({ error }),
+    );
     const checkStarted = performance.now();
     const checkedFile = checkedPagesFile(contentDir);
     const known = readChecked(checkedFile);
     const passed = new Set<string>();
-    const problems = checkPages(temp, contentDir, { known, passed });
+    const problems = await checkPages(temp, contentDir, { known, passed });
     // This build's pages only: the file does not grow with every edit.
     mkdirSync(dirname(checkedFile), { recursive: true });
     writeFileSync(checkedFile, JSON.stringify([...passed]));
     const parsed = [...passed].filter((digest) => !known.has(digest)).length;
     console.log(`record pages checked: ${passed.size} complete (${parsed} parsed, the rest unchanged since a checked build) in ${Math.round(performance.now() - checkStarted)} ms`);
+    const search = await indexing;
+    if ('error' in search) {
+      console.error(`\n${search.error.message}: ${outDir} left as it was`);
+      return 1;
+    }
+    console.log(search.line);
     if (problems.length > 0) {
       console.error(`\nbuild refused: ${problems.length} page${problems.length === 1 ? ' is' : 's are'} incomplete; ${outDir} left as it was`);
       for (const problem of problems) console.error(`  ${problem}`);

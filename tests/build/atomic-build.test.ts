@@ -129,8 +129,8 @@ describe('checkPages: no page is published with an empty or partial body', () =>
     return () => writeFileSync(path, html);
   };
 
-  it('passes a complete build', () => {
-    expect(checkPages(copy, content.dir)).toEqual([]);
+  it('passes a complete build', async () => {
+    expect(await checkPages(copy, content.dir)).toEqual([]);
   });
 
   it.each([
@@ -148,37 +148,37 @@ describe('checkPages: no page is published with an empty or partial body', () =>
     ],
     ['a page cut short', 'events/budget-vote/index.html', (html: string) => html.slice(0, html.length / 2), 'events/budget-vote/index.html: cut short (the page does not end with </html>)'],
     ['an empty <main>', 'people/zoe-brandt/index.html', (html: string) => html.replace(/(<main[^>]*>)[\s\S]*(<\/main>)/, '$1$2'), 'people/zoe-brandt/index.html: the main content is empty'],
-  ])('refuses %s', (_name, file, change, expected) => {
+  ])('refuses %s', async (_name, file, change, expected) => {
     const restore = edit(file, change);
     try {
-      expect(checkPages(copy, content.dir)).toEqual([expected]);
+      expect(await checkPages(copy, content.dir)).toEqual([expected]);
     } finally {
       restore();
     }
   });
 
-  it('remembers the pages that passed, and checks again any page whose bytes changed', () => {
+  it('remembers the pages that passed, and checks again any page whose bytes changed', async () => {
     const passed = new Set<string>();
-    expect(checkPages(copy, content.dir, { passed })).toEqual([]);
+    expect(await checkPages(copy, content.dir, { passed })).toEqual([]);
     expect(passed.size).toBe(4);
     const restore = edit('stories/budget-vote/index.html', (html) => html.replace(/(<div class="story-body">)[\s\S]*?(<\/div>)/, '$1$2'));
     try {
       const broken = 'stories/budget-vote/index.html: the body is empty, though stories/budget-vote.md has one';
-      expect(checkPages(copy, content.dir, { known: passed })).toEqual([broken]);
+      expect(await checkPages(copy, content.dir, { known: passed })).toEqual([broken]);
       const again = new Set<string>();
-      checkPages(copy, content.dir, { known: passed, passed: again });
+      await checkPages(copy, content.dir, { known: passed, passed: again });
       expect(again.size).toBe(3);
     } finally {
       restore();
     }
   });
 
-  it('refuses a missing page', () => {
+  it('refuses a missing page', async () => {
     const path = join(copy, 'events/budget-vote/index.html');
     const html = readFileSync(path);
     rmSync(path);
     try {
-      expect(checkPages(copy, content.dir)).toEqual(['events/budget-vote/index.html: missing']);
+      expect(await checkPages(copy, content.dir)).toEqual(['events/budget-vote/index.html: missing']);
     } finally {
       writeFileSync(path, html);
     }
