@@ -240,7 +240,8 @@ export async function build(): Promise<number> {
       if (old) renameSync(old, outDir);
       throw error;
     }
-    if (old) await removeTree(old);
+    // Should a file vanish under it, the plain way finishes the job.
+    if (old) await removeTree(old).catch(() => rmSync(old, { recursive: true, force: true }));
     console.log(`\n${outDir} replaced in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     return 0;
   } finally {
