@@ -38,19 +38,22 @@ const JEFF = 'jeff-sessions' as PersonId;
 const PAGE = `---
 import RelationshipMap from '../components/RelationshipMap.astro';
 import { graph } from '../data/site.ts';
+import { mapOf } from '../lib/page-views.ts';
+import { DEFAULT_MAX_NODES } from '../lib/relationship-map.ts';
 import type { PersonId } from '../lib/ids.ts';
 const story = [...graph.storiesByDate].at(-1)!;
 const jeff = 'jeff-sessions' as PersonId;
+const everyone = graph.peopleByName;
 ---
 <!DOCTYPE html>
 <html lang="en">
   <head><meta charset="utf-8"><title>Relationship maps</title></head>
   <body>
     <main>
-      <RelationshipMap title="Who is connected to whom" />
-      <RelationshipMap focus={jeff} title="People connected to Jeff Sessions" />
-      <RelationshipMap people={graph.storyPeople(story.id)} title="People in the story" />
-      <RelationshipMap focus={jeff} title="Closest to Jeff Sessions" maxNodes={3} />
+      <RelationshipMap selection={mapOf(graph, everyone, { maxNodes: DEFAULT_MAX_NODES })} title="Who is connected to whom" />
+      <RelationshipMap selection={mapOf(graph, everyone, { maxNodes: DEFAULT_MAX_NODES, focus: jeff })} title="People connected to Jeff Sessions" />
+      <RelationshipMap selection={mapOf(graph, graph.storyPeople(story.id), { maxNodes: DEFAULT_MAX_NODES })} title="People in the story" />
+      <RelationshipMap selection={mapOf(graph, everyone, { maxNodes: 3, focus: jeff })} title="Closest to Jeff Sessions" />
     </main>
   </body>
 </html>

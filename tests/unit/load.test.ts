@@ -3,7 +3,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadContent, loadRecord, splitFrontmatter, FOLDERS } from '../../src/lib/load.ts';
-import { ContentError, formatIssue, type ContentIssue } from '../../src/lib/errors.ts';
+import { formatIssue, type ContentIssue } from '../../src/lib/errors.ts';
 import { assembleSite } from '../../src/lib/site.ts';
 
 type Folder = keyof typeof FOLDERS;
