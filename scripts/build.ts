@@ -3,9 +3,9 @@
  *
  * Astro writes into a temporary folder beside the output (`dist.build-…`),
  * then Pagefind indexes it (here, once Astro's memory is free, rather than
- * inside Astro's build). Only when both succeed, and every story, person and event page is
- * complete with a body, is it swapped in: the old output is renamed away, the
- * new one renamed into place, the old one deleted. On any failure the
+ * inside Astro's build). Only when both succeed, and every story, person and
+ * event page is complete with a body, is it swapped in: the old output is
+ * renamed away, the new one renamed into place, the old one deleted. On any failure the
  * temporary folder is removed, the output is left exactly as it was, and the
  * script exits non-zero with Astro's own messages above.
  *
