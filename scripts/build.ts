@@ -166,9 +166,19 @@ async function removeTree(dir: string): Promise<void> {
   await rmdir(dir);
 }
 
+/**
+ * A build allocates fast and keeps little: left alone, V8 lets the heap grow
+ * to several times the live data between full collections. 50% keeps a
+ * 4,000-story build under 2 GB (2.04–2.09 GB before, 1.85–1.95 GB after) for
+ * about 3% more CPU time. It is given when the process starts: set later, from
+ * inside the build (`v8.setFlagsFromString`), it left 4 in 45 failing builds
+ * hanging at exit, V8's compiler threads waiting for a collection that never came.
+ */
+const HEAP_GROWING = '--heap-growing-percent=50';
+
 function runAstro(env: NodeJS.ProcessEnv, onChild: (kill: () => void) => void): Promise<number> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, [join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: projectRoot, env, stdio: 'inherit' });
+    const child = spawn(process.execPath, [HEAP_GROWING, join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: projectRoot, env, stdio: 'inherit' });
     onChild(() => child.kill('SIGTERM'));
     child.on('error', (error) => {
       console.error(error);
