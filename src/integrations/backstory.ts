@@ -51,8 +51,7 @@ export default function backstory(options: BackstoryOptions): AstroIntegration {
        * HTML up by digest instead of rendering again.
        */
       'astro:config:setup': ({ command, config, logger }) => {
-        if (command !== 'build') return;
-        if (options.precheck === false) return;
+        if (command !== 'build' || options.precheck === false) return;
         const started = performance.now();
         const { cacheDir } = options;
         // Social images are drawn on the other cores from here on, while this thread checks, renders and writes pages.
