@@ -50,7 +50,7 @@ export default function backstory(options: BackstoryOptions): AstroIntegration {
        * parsed once, for its mentions and its HTML); the pages then look the
        * HTML up by digest instead of rendering again.
        */
-      'astro:config:setup': ({ command, config, logger }) => {
+      'astro:config:setup': async ({ command, config, logger }) => {
         if (command !== 'build' || options.precheck === false) return;
         const started = performance.now();
         const { cacheDir } = options;
@@ -64,7 +64,12 @@ export default function backstory(options: BackstoryOptions): AstroIntegration {
           : undefined;
         const result = checkContent(options.contentDir, { base: config.base, drafts: false, renderer, cacheDir, onLoaded });
         if (result.errors.length > 0) {
-          void stopDrawing?.();
+          await stopDrawing?.();
+          // Astro answers the error with process.exit. Straight after start-up V8 is still
+          // compiling on background threads, and when one of them waits for a garbage
+          // collection, exit waits for it forever (1 in 7 failing builds hung here). A turn of
+          // the event loop lets the main thread collect first.
+          await new Promise((next) => setTimeout(next, 100));
           throw new ContentError(result.errors);
         }
         lastmods = pageLastmods(result.site!.graph);
