@@ -17,8 +17,8 @@
  */
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const HEADERS_FILE = '_headers';
@@ -34,16 +34,47 @@ export interface PageScan {
   styleHashes: string[];
   /** Things no strict policy allows, as `file: what`. */
   problems: string[];
+  /** How many pages there were. */
+  pages: number;
+  /** How many of them were read token by token (the others were known from an earlier build). */
+  scanned: number;
 }
+
+/**
+ * Pages scanned by earlier builds, by a digest of their HTML: the inline
+ * styles of each. Only pages without problems are remembered, so a known page
+ * needs no scan: most pages of a rebuild are copies of the last build's.
+ */
+export interface ScanMemory {
+  /** What earlier builds found, by page digest. */
+  known?: ReadonlyMap<string, readonly string[]>;
+  /** Filled with every page of this build that has no problem: what the next build may trust. */
+  passed?: Map<string, readonly string[]>;
+}
+
+const pageDigest = (html: string) => createHash('sha256').update(html, 'utf8').digest('base64url').slice(0, 32);
 
 /**
  * Reads HTML pages (file name and source, one at a time) for inline styles
  * and for inline code a strict policy would block.
  */
-export function scanPages(pages: Iterable<readonly [string, string]>): PageScan {
+export function scanPages(pages: Iterable<readonly [string, string]>, memory: ScanMemory = {}): PageScan {
   const hashes = new Set<string>();
   const problems: string[] = [];
+  let count = 0;
+  let scanned = 0;
   for (const [file, html] of pages) {
+    count++;
+    const digest = memory.known || memory.passed ? pageDigest(html) : '';
+    const known = memory.known?.get(digest);
+    if (known) {
+      for (const hash of known) hashes.add(hash);
+      memory.passed?.set(digest, known);
+      continue;
+    }
+    scanned++;
+    const styles = new Set<string>();
+    const before = problems.length;
     // One pass over real markup: comments, script and style elements with their
     // content, and other tags with quote-aware attributes — so a `<` inside an
     // attribute value (escaped text that merely looks like a tag) is never read as a tag.
@@ -52,7 +83,7 @@ export function scanPages(pages: Iterable<readonly [string, string]>): PageScan 
       const [whole, rawTag, rawAttributes, body, tagAttributes] = token;
       const attributes = rawAttributes ?? tagAttributes ?? '';
       if (rawTag?.toLowerCase() === 'style') {
-        hashes.add(`'sha256-${createHash('sha256').update(body!, 'utf8').digest('base64')}'`);
+        styles.add(`'sha256-${createHash('sha256').update(body!, 'utf8').digest('base64')}'`);
       } else if (rawTag?.toLowerCase() === 'script') {
         const names = attributes.replace(/"[^"]*"|'[^']*'/g, '""');
         // External scripts and data blocks (JSON-LD) are allowed; inline code is not.
@@ -67,8 +98,50 @@ export function scanPages(pages: Iterable<readonly [string, string]>): PageScan 
       if (/\sstyle\s*=/i.test(names)) problems.push(`${file}: style attribute in ${whole.slice(0, 80)} (use a class)`);
       if (/\s(href|src|action|formaction)\s*=\s*["']?\s*javascript:/i.test(attributes)) problems.push(`${file}: javascript: URL in ${whole.slice(0, 80)}`);
     }
+    for (const hash of styles) hashes.add(hash);
+    if (problems.length === before) memory.passed?.set(digest, [...styles]);
   }
-  return { styleHashes: [...hashes].sort(), problems };
+  return { styleHashes: [...hashes].sort(), problems, pages: count, scanned };
+}
+
+/** Bump when the scan finds other things: pages remembered by an older scan are then read again. */
+const SCAN_VERSION = 1;
+
+/** The scan memory kept in the cache folder (`scanned-pages.json`): each distinct style hash once, pages by index. */
+interface ScanMemoryFile {
+  version: number;
+  styles: string[];
+  pages: Record<string, number[]>;
+}
+
+/** What earlier builds scanned; empty when the file is missing, unreadable or from another scan version. */
+export function readScanMemory(file: string): Map<string, readonly string[]> {
+  try {
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as ScanMemoryFile;
+    if (saved.version !== SCAN_VERSION) return new Map();
+    return new Map(Object.entries(saved.pages).map(([digest, styles]) => [digest, styles.map((i) => saved.styles[i]!)]));
+  } catch {
+    return new Map();
+  }
+}
+
+/** Keeps this build's scan for the next one; a cache that cannot be written only costs time. */
+export function writeScanMemory(file: string, passed: ReadonlyMap<string, readonly string[]>): void {
+  const index = new Map<string, number>();
+  const pages: Record<string, number[]> = {};
+  for (const [digest, styles] of passed) {
+    pages[digest] = styles.map((hash) => {
+      if (!index.has(hash)) index.set(hash, index.size);
+      return index.get(hash)!;
+    });
+  }
+  const saved: ScanMemoryFile = { version: SCAN_VERSION, styles: [...index.keys()], pages };
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify(saved));
+  } catch {
+    // Read-only cache folder: the next build scans every page again.
+  }
 }
 
 /** The Content-Security-Policy for the site, allowing exactly the inline styles found. */
@@ -146,24 +219,33 @@ function* htmlPages(dir: string): Generator<[string, string]> {
   }
 }
 
+/** Where the scan of the last build is kept, in Astro's cache folder. */
+export const SCAN_MEMORY_FILE = 'scanned-pages.json';
+
 export default function headers(): AstroIntegration {
   let base = '/';
+  let memoryFile = '';
   return {
     name: 'backstory-headers',
     hooks: {
       'astro:config:done': ({ config }) => {
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        memoryFile = join(fileURLToPath(config.cacheDir), SCAN_MEMORY_FILE);
       },
       'astro:build:done': ({ dir, logger }) => {
         const out = fileURLToPath(dir);
-        const { styleHashes, problems } = scanPages(htmlPages(out));
+        const passed = new Map<string, readonly string[]>();
+        const { styleHashes, problems, pages, scanned } = scanPages(htmlPages(out), { known: readScanMemory(memoryFile), passed });
         if (problems.length > 0) {
           throw new Error(`These pages would break under the Content-Security-Policy:\n${problems.map((p) => `  ${p}`).join('\n')}`);
         }
+        writeScanMemory(memoryFile, passed);
         const csp = contentSecurityPolicy(styleHashes);
         writeFileSync(join(out, HEADERS_FILE), headersFile(base, csp));
         writeFileSync(join(out, NGINX_HEADERS_FILE), nginxHeaders(csp));
-        logger.info(`${HEADERS_FILE} and ${NGINX_HEADERS_FILE} written: ${styleHashes.length} inline style hash${styleHashes.length === 1 ? '' : 'es'}`);
+        logger.info(
+          `${HEADERS_FILE} and ${NGINX_HEADERS_FILE} written: ${styleHashes.length} inline style hash${styleHashes.length === 1 ? '' : 'es'} (${scanned} of ${pages} pages scanned, the rest unchanged since the last build)`,
+        );
       },
     },
   };

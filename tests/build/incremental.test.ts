@@ -23,6 +23,8 @@ const plain = (output: string) => output.replace(/\x1b\[[0-9;]*m/g, '');
 const reused = (output: string) => plain(output).match(/\((?:restored|cached)\)/g)?.length ?? 0;
 /** Pages Astro rendered, with the time each took. */
 const rendered = (output: string) => plain(output).match(/├─ \S+index\.html \(\+\d/g)?.length ?? 0;
+/** Pages the headers integration read for its policy, and all pages. */
+const scanned = (output: string) => /\((\d+) of (\d+) pages scanned/.exec(plain(output))?.slice(1).map(Number) ?? [];
 
 function build(name: string, cache: string) {
   const result = buildSite({ contentDir: content, outDir: join(scratch, name), env: { BACKSTORY_CACHE_DIR: join(scratch, cache) } });
@@ -73,6 +75,15 @@ describe('a rebuild after editing content', () => {
     expect(rendered(first.output)).toBeGreaterThan(100);
     expect(reused(again.output)).toBeGreaterThan(100);
     expect(rendered(again.output)).toBeLessThan(reused(again.output) / 2);
+  });
+
+  it('scans for the security policy only the pages that changed', () => {
+    const [cold, all] = scanned(first.output);
+    expect(cold).toBeGreaterThan(100);
+    expect(cold).toBe(all);
+    const [warm, now] = scanned(again.output);
+    expect(warm).toBeGreaterThan(0);
+    expect(warm).toBeLessThan(now! / 2);
   });
 
   it('gives the same files as a build from nothing', () => {

@@ -1,0 +1,71 @@
+/**
+ * The policy scan of the headers integration remembers pages that passed, by
+ * a digest of their HTML: a rebuild reads only pages that changed, and still
+ * finds every inline style and every problem.
+ */
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readScanMemory, scanPages, writeScanMemory } from '../../src/integrations/headers.ts';
+
+const pages = new Map([
+  ['a.html', '<head><style>a{}</style></head><p>a</p>'],
+  ['b.html', '<head><style>a{}</style><style>b{}</style></head><p>b</p>'],
+  ['plain.html', '<p>no styles at all</p>'],
+  ['bad.html', '<style>c{}</style><button onclick="x()">x</button>'],
+]);
+
+describe('the page scan with a memory of the last build', () => {
+  const first = new Map<string, readonly string[]>();
+  const cold = scanPages(pages, { passed: first });
+
+  it('remembers every page without a problem, and no page with one', () => {
+    expect(cold.scanned).toBe(4);
+    expect(cold.pages).toBe(4);
+    expect(first.size).toBe(3);
+    expect(cold.problems).toEqual([expect.stringMatching(/^bad\.html: onclick handler/)]);
+  });
+
+  it('reads only the pages it does not know, and finds the same styles and problems', () => {
+    const passed = new Map<string, readonly string[]>();
+    const warm = scanPages(pages, { known: first, passed });
+    expect(warm.scanned).toBe(1);
+    expect(warm.styleHashes).toEqual(cold.styleHashes);
+    expect(warm.problems).toEqual(cold.problems);
+    expect(passed).toEqual(first);
+  });
+
+  it('reads a page again when its bytes change', () => {
+    const changed = new Map(pages);
+    changed.set('a.html', '<head><style>a{}</style></head><p style="color:red">a</p>');
+    changed.delete('bad.html');
+    const warm = scanPages(changed, { known: first });
+    expect(warm.scanned).toBe(1);
+    expect(warm.problems).toEqual([expect.stringMatching(/^a\.html: style attribute/)]);
+  });
+
+  it('without a memory, scans everything and fills nothing', () => {
+    expect(scanPages(pages).scanned).toBe(4);
+  });
+
+  it('keeps the memory in a file, and ignores a file it cannot use', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'page-scan-'));
+    try {
+      const file = join(dir, 'cache', 'scanned-pages.json');
+      writeScanMemory(file, first);
+      expect(readScanMemory(file)).toEqual(first);
+      const warm = scanPages(pages, { known: readScanMemory(file) });
+      expect(warm.scanned).toBe(1);
+      expect(warm.styleHashes).toEqual(cold.styleHashes);
+
+      expect(readScanMemory(join(dir, 'missing.json')).size).toBe(0);
+      writeFileSync(file, '{ not json');
+      expect(readScanMemory(file).size).toBe(0);
+      writeFileSync(file, JSON.stringify({ version: 0, styles: [], pages: { x: [] } }));
+      expect(readScanMemory(file).size).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
