@@ -172,6 +172,10 @@ export function parseTimestamp(value: unknown): { ok: true; value: Timestamp } |
   if (match[2] !== undefined && (Number(match[2]) > 23 || Number(match[3]) > 59 || Number(match[4] ?? 0) > 59)) {
     return { ok: false, message: `"${value}" has an impossible time of day` };
   }
+  // Without a zone the instant is a guess, and feeds and structured data state instants.
+  if (match[2] !== undefined && match[5] === undefined) {
+    return { ok: false, message: `"${value.trim()}" has a time but no time zone: add the offset, such as ${match[1]}T${match[2]}:${match[3]}:${match[4] ?? '00'}-04:00, or Z for UTC (or give the day alone)` };
+  }
   return { ok: true, value: { iso: value.trim(), day: dayPart.date } };
 }
 

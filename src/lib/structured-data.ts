@@ -35,18 +35,19 @@ export function absoluteUrl(ctx: SiteContext, path = ''): string {
 }
 
 const DAY_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-const DATE_TIME = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(?::(\d{2}))?(\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/;
+const DATE_TIME = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(?::(\d{2}))?(\.\d+)?(Z|[+-]\d{2}:?\d{2})$/;
 
 /**
  * A timestamp as an ISO 8601 date-time with a time zone: a plain day is noon
- * UTC (see the file comment), a time without a zone is UTC, a zone is kept.
+ * UTC (see the file comment), a zone is kept. A time without a zone never
+ * gets here: `parseTimestamp` refuses it.
  */
 export function isoDateTime(timestamp: Pick<Timestamp, 'iso'>): string {
   const iso = timestamp.iso.trim();
   if (DAY_ONLY.test(iso)) return `${iso}T12:00:00Z`;
   const match = DATE_TIME.exec(iso);
   if (!match) throw new Error(`Not an ISO timestamp: "${iso}"`);
-  const [, day, hoursMinutes, seconds = '00', fraction = '', zone = 'Z'] = match;
+  const [, day, hoursMinutes, seconds = '00', fraction = '', zone = ''] = match;
   const normalizedZone = zone === 'Z' ? 'Z' : zone.includes(':') ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}`;
   return `${day}T${hoursMinutes}:${seconds}${fraction}${normalizedZone}`;
 }

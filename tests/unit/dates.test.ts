@@ -217,9 +217,10 @@ describe('parseTimestamp', () => {
     ['a late date-time keeps the written day', '2017-06-07T23:30:00-04:00', '2017-06-07T23:30:00-04:00', day(2017, 6, 7)],
     ['an early date-time east of UTC keeps the written day', '2017-06-07T01:00+09:00', '2017-06-07T01:00+09:00', day(2017, 6, 7)],
     ['Z and fractional seconds', '2017-06-07T09:30:00.250Z', '2017-06-07T09:30:00.250Z', day(2017, 6, 7)],
-    ['a space instead of T', '2017-06-07 09:30', '2017-06-07 09:30', day(2017, 6, 7)],
+    ['a space instead of T', '2017-06-07 09:30Z', '2017-06-07 09:30Z', day(2017, 6, 7)],
     ['surrounding whitespace is trimmed', '  2017-06-07T09:30:00Z ', '2017-06-07T09:30:00Z', day(2017, 6, 7)],
-    ['the last minute of a day', '2017-06-07T23:59:59', '2017-06-07T23:59:59', day(2017, 6, 7)],
+    ['the last minute of a day', '2017-06-07T23:59:59+02:00', '2017-06-07T23:59:59+02:00', day(2017, 6, 7)],
+    ['an offset without a colon', '2017-06-07T09:30-0400', '2017-06-07T09:30-0400', day(2017, 6, 7)],
     ['a Date at UTC midnight', utc(2017, 6, 7), '2017-06-07', day(2017, 6, 7)],
     ['a Date with a time', utc(2017, 6, 7, 9, 30), '2017-06-07T09:30:00.000Z', day(2017, 6, 7)],
   ])('%s', (_name, input, iso, expectedDay) => {
@@ -237,6 +238,9 @@ describe('parseTimestamp', () => {
     ['a month only', '2017-06', `${SHAPE} "2017-06"`],
     ['words', 'June 7, 2017', `${SHAPE} "June 7, 2017"`],
     ['an hour without minutes', '2017-06-07T09', `${SHAPE} "2017-06-07T09"`],
+    // Which instant is meant depends on a zone the editor did not write: feeds and structured data would guess.
+    ['a time without a zone', '2017-06-07T09:30', '"2017-06-07T09:30" has a time but no time zone: add the offset, such as 2017-06-07T09:30:00-04:00, or Z for UTC (or give the day alone)'],
+    ['seconds without a zone', ' 2017-06-07 23:59:59 ', '"2017-06-07 23:59:59" has a time but no time zone: add the offset, such as 2017-06-07T23:59:59-04:00, or Z for UTC (or give the day alone)'],
     ['a number', 2017, `${SHAPE} number 2017`],
     ['null', null, `${SHAPE} nothing`],
     ['an invalid Date', new Date('nope'), 'is not a valid date'],

@@ -79,7 +79,8 @@ describe('drawing workers', () => {
 
     const again = startDrawing({ content, cacheDir, workerUrl, workers: 2, logger });
     expect(again.jobs).toBe(0);
-  });
+    // Two worker threads load the drawing code: seconds on a busy machine.
+  }, 30_000);
 
   it('count one per core but one, or what BACKSTORY_IMAGE_WORKERS says (0 turns them off)', () => {
     expect(drawingWorkers('0')).toBe(0);

@@ -63,12 +63,12 @@ describe('dates with a time zone', () => {
     }
   });
 
-  it('keeps a written zone, completes seconds, and reads a time without a zone as UTC', () => {
+  it('keeps a written zone and completes seconds', () => {
     expect(isoDateTime(ts('2017-06-07T09:30:00-04:00'))).toBe('2017-06-07T09:30:00-04:00');
     expect(isoDateTime(ts('2017-06-07T09:30-0400'))).toBe('2017-06-07T09:30:00-04:00');
-    expect(isoDateTime(ts('2017-06-07T09:30'))).toBe('2017-06-07T09:30:00Z');
     expect(isoDateTime(ts('2017-06-07 09:30:15Z'))).toBe('2017-06-07T09:30:15Z');
-    for (const value of ['2017-06-07', '2017-06-07T09:30:00-04:00', '2017-06-07T09:30']) {
+    expect(() => isoDateTime({ iso: '2017-06-07T09:30' })).toThrow(/Not an ISO timestamp/);
+    for (const value of ['2017-06-07', '2017-06-07T09:30:00-04:00', '2017-06-07T09:30Z']) {
       expect(Number.isNaN(new Date(isoDateTime(ts(value))).getTime()), value).toBe(false);
     }
   });
