@@ -1,20 +1,22 @@
 /**
  * Social images: one 1200×630 PNG card per story, person and event (and one
- * for the site), drawn at build time with satori (layout and text to SVG
- * paths, in Source Serif 4 from @fontsource) and sharp (SVG to PNG). Nothing
- * is fetched: fonts come from node_modules.
+ * for the site), drawn at build time with sharp: each block of text is set by
+ * Pango (wrapping, kerning, a fallback font for any character) in Source
+ * Serif 4 from @fontsource, then laid on a background drawn once per colour.
+ * Nothing is fetched: fonts come from node_modules.
  *
  * Each card carries its alt text, so the page's `og:image:alt` always
  * describes the image it points at.
  */
-import satori from 'satori';
-import sharp from 'sharp';
+import sharp, { type OverlayOptions } from 'sharp';
 import { createRequire } from 'node:module';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { threadId } from 'node:worker_threads';
-import { createHash } from 'node:crypto';
 import { digestOf } from './digest.ts';
 import { claim, DONE, FAILED, release } from './image-jobs.ts';
+import { woffToSfnt } from './woff.ts';
 import { dirname, join } from 'node:path';
 import { formatDate, formatRange } from './dates.ts';
 import type { AnyRecord, EventRecord, PersonRecord, StoryRecord } from './records.ts';
@@ -91,15 +93,6 @@ sharp.cache(false);
 
 const COLORS = { paper: '#fdfcf8', text: '#1b1b1b', muted: '#595959', rule: '#dedbd2', Story: '#1d4e89', Person: '#1d4e89', Event: '#7a3e00', site: '#1d3557' };
 
-interface SatoriElement {
-  type: string;
-  props: { style?: Record<string, unknown>; children?: SatoriElement | string | (SatoriElement | string)[] };
-}
-const el = (type: string, style: Record<string, unknown>, ...children: (SatoriElement | string)[]): SatoriElement => ({
-  type,
-  props: { style, children: children.length === 1 ? children[0]! : children },
-});
-
 /** Shortens text to `max` characters at a word boundary, with an ellipsis. */
 export function truncate(text: string, max: number): string {
   const clean = text.replace(/\s+/g, ' ').trim();
@@ -109,84 +102,186 @@ export function truncate(text: string, max: number): string {
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/, '')}…`;
 }
 
-function layout(card: SocialCard): SatoriElement {
+/**
+ * Fontsource splits Source Serif 4 into one file per script, all of the
+ * family "Source Serif 4": Pango takes each character from the file that has
+ * it (and from a system font for a script none covers).
+ */
+const SUBSETS = ['latin', 'latin-ext', 'cyrillic', 'cyrillic-ext', 'greek', 'vietnamese'] as const;
+const FAMILY = 'Source Serif 4';
+
+/** Resolved from the project, not from the bundled module, which the build writes elsewhere. */
+function fontsource(): { files: string; version: string } {
+  const require = createRequire(join(process.cwd(), 'package.json'));
+  const entry = require.resolve('@fontsource/source-serif-4');
+  const version = (JSON.parse(readFileSync(join(dirname(entry), 'package.json'), 'utf8')) as { version: string }).version;
+  return { files: join(dirname(entry), 'files'), version };
+}
+
+let fontsReady: Promise<void> | undefined;
+
+/**
+ * Makes Source Serif 4 known to Pango, once per process: each WOFF file is
+ * unpacked to TrueType in a temporary folder (Pango reads no WOFF) and handed
+ * to fontconfig through sharp's `fontfile`, which registers a file the first
+ * time it sees it.
+ */
+function loadFonts(): Promise<void> {
+  fontsReady ??= (async () => {
+    const { files, version } = fontsource();
+    const dir = join(tmpdir(), `backstory-fonts-${version}`);
+    mkdirSync(dir, { recursive: true });
+    for (const subset of SUBSETS) {
+      for (const weight of [400, 700]) {
+        const name = `source-serif-4-${subset}-${weight}-normal`;
+        const ttf = join(dir, `${name}.ttf`);
+        if (!existsSync(ttf)) {
+          // Through a temporary name: builds and workers may unpack the same font at once.
+          const partial = `${ttf}.${process.pid}.${threadId}.part`;
+          writeFileSync(partial, woffToSfnt(readFileSync(join(files, `${name}.woff`))));
+          renameSync(partial, ttf);
+        }
+        await sharp({ text: { text: '.', font: FAMILY, fontfile: ttf } }).raw().toBuffer();
+      }
+    }
+  })();
+  return fontsReady;
+}
+
+/** Text for Pango markup: `&`, `<` and `>` escaped, control characters (which markup refuses) dropped. */
+function markupText(text: string): string {
+  return text
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
+}
+
+/** A run of text in one style. */
+interface Run {
+  text: string;
+  size: number;
+  bold?: boolean;
+  color: string;
+  /** Line height in pixels; one line of the font's own height when absent. */
+  lineHeight?: number;
+  /** Space between letters, in pixels. */
+  tracking?: number;
+}
+
+/** A set block of text as raw RGBA pixels, no wider than `width`. */
+interface TextBlock {
+  data: Buffer;
+  info: { width: number; height: number; channels: 4 };
+}
+
+/** Sets runs of text with Pango, wrapped at word boundaries (inside a word only when it is longer than a line). */
+async function setText(runs: Run[], width: number): Promise<TextBlock> {
+  const markup = runs
+    .map((run) => {
+      const attributes = [
+        `font_desc="${FAMILY} ${run.bold ? 'Bold ' : ''}${run.size}px"`,
+        `foreground="${run.color}"`,
+        // Pango units: 1,024 to a point, and with dpi 72 a point is a pixel.
+        ...(run.lineHeight ? [`line_height="${Math.round(run.lineHeight * 1024)}"`] : []),
+        ...(run.tracking ? [`letter_spacing="${Math.round(run.tracking * 1024)}"`] : []),
+      ];
+      return `<span ${attributes.join(' ')}>${markupText(run.text)}</span>`;
+    })
+    .join('');
+  const { data, info } = await sharp({ text: { text: markup, font: FAMILY, width, dpi: 72, rgba: true, wrap: 'word-char' } })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return { data, info: { width: info.width, height: info.height, channels: 4 } };
+}
+
+/** The top `height` pixels of a block: a safeguard, for text that would run into the footer. */
+async function clip(block: TextBlock, height: number): Promise<TextBlock> {
+  if (block.info.height <= height) return block;
+  const data = await sharp(block.data, { raw: block.info }).extract({ left: 0, top: 0, width: block.info.width, height }).raw().toBuffer();
+  return { data, info: { ...block.info, height } };
+}
+
+const W = SOCIAL_IMAGE_WIDTH;
+const H = SOCIAL_IMAGE_HEIGHT;
+/** The card's margins and rows, in pixels. */
+const BOX = { left: 72, width: W - 2 * 72, label: 74, bodyTop: 126, bodyBottom: 491, rule: 515, footer: 541, gap: 24 };
+
+/** What every card of one colour shares: paper, the colour bar, the rule and the footer. Drawn once per colour. */
+const backgrounds = new Map<string, Promise<Buffer>>();
+
+function background(accent: string): Promise<Buffer> {
+  let drawn = backgrounds.get(accent);
+  if (!drawn) {
+    drawn = (async () => {
+      const shapes = `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}"><rect width="${W}" height="${H}" fill="${COLORS.paper}"/><rect width="${W}" height="18" fill="${accent}"/><rect x="${BOX.left}" y="${BOX.rule}" width="${BOX.width}" height="2" fill="${COLORS.rule}"/></svg>`;
+      const footer = await setText(
+        [
+          { text: SITE_NAME, size: 30, bold: true, color: COLORS.text },
+          { text: '   explains the news', size: 30, color: COLORS.muted },
+        ],
+        BOX.width,
+      );
+      return sharp(Buffer.from(shapes))
+        .composite([{ input: footer.data, raw: footer.info, top: BOX.footer, left: BOX.left }])
+        .removeAlpha()
+        .raw()
+        .toBuffer();
+    })();
+    backgrounds.set(accent, drawn);
+  }
+  return drawn;
+}
+
+/** The card's kind and date or role, its title, its sentence: set, sized by length, and centred between the label and the rule. */
+async function drawCard(card: SocialCard): Promise<Uint8Array<ArrayBuffer>> {
+  await loadFonts();
   const accent = card.kind ? COLORS[card.kind] : COLORS.site;
   const title = truncate(card.title, 120);
   const titleSize = title.length <= 45 ? 76 : title.length <= 80 ? 64 : 52;
-  const label = [card.kind?.toUpperCase(), card.meta && truncate(card.meta, 60)].filter(Boolean).join('  ·  ');
-  return el(
-    'div',
-    { width: '100%', height: '100%', display: 'flex', flexDirection: 'column', background: COLORS.paper, color: COLORS.text, fontFamily: FONT_FAMILY },
-    el('div', { display: 'flex', height: 18, background: accent }),
-    el(
-      'div',
-      { display: 'flex', flexDirection: 'column', flexGrow: 1, padding: '56px 72px 48px' },
-      el('div', { display: 'flex', fontSize: 28, fontWeight: 700, letterSpacing: 1, color: accent, minHeight: 36 }, label || SITE_NAME.toUpperCase()),
-      el(
-        'div',
-        { display: 'flex', flexDirection: 'column', flexGrow: 1, justifyContent: 'center' },
-        el('div', { display: 'flex', fontSize: titleSize, fontWeight: 700, lineHeight: 1.12 }, title),
-        ...(card.text ? [el('div', { display: 'flex', marginTop: 24, fontSize: 30, lineHeight: 1.35, color: COLORS.muted }, truncate(card.text, 150))] : []),
-      ),
-      el(
-        'div',
-        { display: 'flex', alignItems: 'center', borderTop: `2px solid ${COLORS.rule}`, paddingTop: 24, fontSize: 30 },
-        el('div', { display: 'flex', fontWeight: 700 }, SITE_NAME),
-        el('div', { display: 'flex', marginLeft: 16, color: COLORS.muted }, 'explains the news'),
-      ),
-    ),
-  );
+  const label = [card.kind?.toUpperCase(), card.meta && truncate(card.meta, 60)].filter(Boolean).join('  ·  ') || SITE_NAME.toUpperCase();
+  const room = BOX.bodyBottom - BOX.bodyTop;
+  const [labelBlock, titleBlock, textBlock] = await Promise.all([
+    setText([{ text: label, size: 28, bold: true, color: accent, tracking: 1 }], BOX.width),
+    setText([{ text: title, size: titleSize, bold: true, color: COLORS.text, lineHeight: titleSize * 1.12 }], BOX.width).then((block) => clip(block, room)),
+    card.text ? setText([{ text: truncate(card.text, 150), size: 30, color: COLORS.muted, lineHeight: 30 * 1.35 }], BOX.width) : undefined,
+  ]);
+  // The sentence goes if title and sentence together would not fit.
+  const sentence = textBlock && titleBlock.info.height + BOX.gap + textBlock.info.height <= room ? textBlock : undefined;
+  const height = titleBlock.info.height + (sentence ? BOX.gap + sentence.info.height : 0);
+  const top = BOX.bodyTop + Math.floor((room - height) / 2);
+  const layers: OverlayOptions[] = [
+    { input: labelBlock.data, raw: labelBlock.info, top: BOX.label, left: BOX.left },
+    { input: titleBlock.data, raw: titleBlock.info, top, left: BOX.left },
+  ];
+  if (sentence) layers.push({ input: sentence.data, raw: sentence.info, top: top + titleBlock.info.height + BOX.gap, left: BOX.left });
+  const png = await sharp(await background(accent), { raw: { width: W, height: H, channels: 3 } })
+    .composite(layers)
+    .removeAlpha()
+    // zlib level 6: files 2% larger than at level 9, drawn four times faster.
+    .png({ compressionLevel: 6 })
+    .toBuffer();
+  return new Uint8Array(png);
 }
 
-type Font = Parameters<typeof satori>[1]['fonts'][number];
-let fonts: Promise<Font[]> | undefined;
-
-/**
- * Fontsource splits Source Serif 4 into one file per script. Each subset gets
- * a family name of its own, listed in order in `font-family`: satori then
- * takes each character from the first subset that has it (with one shared
- * name it drew the Latin file's empty glyph for "Ł" or "ğ").
- */
-const SUBSETS = ['latin', 'latin-ext', 'cyrillic', 'cyrillic-ext', 'greek', 'vietnamese'] as const;
-const FONT_FAMILY = SUBSETS.map((subset) => `"Source Serif 4 ${subset}"`).join(', ');
-
-/** Source Serif 4, regular and bold, in every subset (satori takes WOFF, not WOFF2). */
-function loadFonts(): Promise<Font[]> {
-  fonts ??= (async () => {
-    // Resolved from the project, not from the bundled module, which the build writes elsewhere.
-    const entry = createRequire(join(process.cwd(), 'package.json')).resolve('@fontsource/source-serif-4');
-    const files = join(dirname(entry), 'files');
-    const load = async (subset: string, weight: 400 | 700): Promise<Font> => ({
-      name: `Source Serif 4 ${subset}`,
-      data: await readFile(join(files, `source-serif-4-${subset}-${weight}-normal.woff`)),
-      weight,
-      style: 'normal',
-    });
-    return Promise.all(SUBSETS.flatMap((subset) => [load(subset, 400), load(subset, 700)]));
-  })();
-  return fonts;
-}
-
-/** The digest of everything drawn (the element tree holds every text, size and colour). */
-function imageKey(element: SatoriElement, width: number, height: number): string {
-  return createHash('sha256').update(JSON.stringify([CACHE_VERSION, FONT_FAMILY, width, height, element])).digest('hex');
+/** The publisher logo: the favicon's white "B" on a rounded square. */
+async function drawLogo(size: number): Promise<Uint8Array<ArrayBuffer>> {
+  await loadFonts();
+  const set = await setText([{ text: 'B', size: Math.round(size * 0.625), bold: true, color: '#ffffff' }], size);
+  // Centred by its ink, not by its line box (which has room below for descenders).
+  const trimmed = await sharp(set.data, { raw: set.info }).trim().raw().toBuffer({ resolveWithObject: true });
+  const letter = { data: trimmed.data, info: { width: trimmed.info.width, height: trimmed.info.height, channels: 4 as const } };
+  const square = `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}"><rect width="${size}" height="${size}" rx="${size * 0.1875}" fill="${COLORS.site}"/></svg>`;
+  const png = await sharp(Buffer.from(square))
+    .composite([{ input: letter.data, raw: letter.info, top: Math.round((size - letter.info.height) / 2), left: Math.round((size - letter.info.width) / 2) }])
+    .png({ compressionLevel: 6 })
+    .toBuffer();
+  return new Uint8Array(png);
 }
 
 /** Where the image of `key` is kept in the cache folder. */
 export function cachedImageFile(cacheDir: string, key: string): string {
   return join(cacheDir, 'social-images', key.slice(0, 2), `${key}.png`);
-}
-
-/** Whether a drawing covers every pixel (a card on its paper) or has transparent parts (the logo's rounded corners). */
-type Backdrop = 'opaque' | 'transparent';
-
-async function draw(element: SatoriElement, width: number, height: number, backdrop: Backdrop): Promise<Uint8Array<ArrayBuffer>> {
-  const svg = await satori(element as Parameters<typeof satori>[0], { width, height, fonts: await loadFonts() });
-  const image = sharp(Buffer.from(svg));
-  // An opaque card needs no alpha channel: a quarter less to compress, 6% less time per card, the same pixels.
-  if (backdrop === 'opaque') image.removeAlpha();
-  // zlib level 6: files 2% larger than at level 9, drawn four times faster (most of a card's time was compression).
-  return new Uint8Array(await image.png({ compressionLevel: 6 }).toBuffer());
 }
 
 /** Writes through a temporary file, so an interrupted build never leaves half an image in the cache. */
@@ -202,14 +297,13 @@ async function keep(file: string, png: Uint8Array): Promise<void> {
 }
 
 /**
- * Draws an element to PNG. Images are kept in Astro's cache folder under a
- * digest of everything drawn, so a rebuild redraws only the cards that
- * changed; a change of design changes every digest. Without a cache folder,
- * every image is drawn. During a build, drawing workers may have drawn the
- * image already, or be drawing it (see `image-jobs.ts`).
+ * Draws an image, or reads it from the cache. Images are kept in Astro's
+ * cache folder under a digest of everything drawn, so a rebuild redraws only
+ * the cards that changed; a change of design changes every digest. Without a
+ * cache folder, every image is drawn. During a build, drawing workers may
+ * have drawn the image already, or be drawing it (see `image-jobs.ts`).
  */
-async function toPng(element: SatoriElement, width: number, height: number, backdrop: Backdrop, cacheDir: string | undefined): Promise<Uint8Array<ArrayBuffer>> {
-  const key = imageKey(element, width, height);
+async function cachedDrawing(key: string, draw: () => Promise<Uint8Array<ArrayBuffer>>, cacheDir: string | undefined): Promise<Uint8Array<ArrayBuffer>> {
   const cached = cacheDir && cachedImageFile(cacheDir, key);
   const job = cached ? await claim(key) : 'free';
   let failed = true;
@@ -223,7 +317,7 @@ async function toPng(element: SatoriElement, width: number, height: number, back
         // Not drawn yet.
       }
     }
-    const png = await draw(element, width, height, backdrop);
+    const png = await draw();
     if (cached) await keep(cached, png);
     failed = false;
     return png;
@@ -232,45 +326,33 @@ async function toPng(element: SatoriElement, width: number, height: number, back
   }
 }
 
-/** The cache key of a card's image: the job name on the drawing board. */
-export function cardImageKey(card: SocialCard): string {
-  return imageKey(layout(card), SOCIAL_IMAGE_WIDTH, SOCIAL_IMAGE_HEIGHT);
-}
+/** Bump when the drawing changes in a way the card's fields do not show (the design, the renderer). */
+const CACHE_VERSION = 4;
 
-/** Bump when the drawing changes in a way the element tree does not show (a new satori or sharp, other fonts). */
-const CACHE_VERSION = 3;
+/** The font files' version is part of every key: new fonts, new images. */
+let fontVersion: string | undefined;
+const designKey = () => [CACHE_VERSION, FAMILY, (fontVersion ??= fontsource().version), SOCIAL_IMAGE_WIDTH, SOCIAL_IMAGE_HEIGHT];
+
+/**
+ * A digest of everything a card's image shows: the same key, the same PNG.
+ * It names the image in the cache and on the workers' board, and is the
+ * cache key of the image's route.
+ */
+export function cardImageKey(card: SocialCard): string {
+  return digestOf([...designKey(), card]);
+}
 
 /** Options for drawing: where drawn images are kept between builds (Astro's cache folder). */
 export interface DrawOptions {
   cacheDir?: string;
 }
 
-/**
- * A digest of everything a card's image shows: the same key, the same PNG.
- * The build uses it to copy last build's image file without drawing or
- * reading anything through the page renderer.
- */
-export function cardKey(card: SocialCard): string {
-  return digestOf([CACHE_VERSION, FONT_FAMILY, SOCIAL_IMAGE_WIDTH, SOCIAL_IMAGE_HEIGHT, card]);
-}
-
 /** Draws a card as a 1200×630 PNG. */
 export function renderSocialImage(card: SocialCard, options: DrawOptions = {}): Promise<Uint8Array<ArrayBuffer>> {
-  return toPng(layout(card), SOCIAL_IMAGE_WIDTH, SOCIAL_IMAGE_HEIGHT, 'opaque', options.cacheDir);
+  return cachedDrawing(cardImageKey(card), () => drawCard(card), options.cacheDir);
 }
 
 /** The publisher logo for structured data: a square PNG of the favicon's "B". */
 export function renderLogo(options: DrawOptions = {}): Promise<Uint8Array<ArrayBuffer>> {
-  const size = LOGO_SIZE;
-  return toPng(
-    el(
-      'div',
-      { width: '100%', height: '100%', display: 'flex', alignItems: 'center', justifyContent: 'center', background: COLORS.site, borderRadius: size * 0.1875, color: '#fff', fontFamily: FONT_FAMILY, fontWeight: 700, fontSize: size * 0.625 },
-      'B',
-    ),
-    size,
-    size,
-    'transparent',
-    options.cacheDir,
-  );
+  return cachedDrawing(digestOf([...designKey(), 'logo', LOGO_SIZE]), () => drawLogo(LOGO_SIZE), options.cacheDir);
 }

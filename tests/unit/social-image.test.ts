@@ -1,0 +1,77 @@
+/**
+ * Drawing social cards: the size and format social sites ask for, text that
+ * never runs into the footer however long it is, any characters in titles
+ * (markup characters are text), and a logo with transparent corners.
+ */
+import { describe, expect, it } from 'vitest';
+import sharp from 'sharp';
+import { cardImageKey, renderLogo, renderSocialImage, SITE_CARD, type SocialCard } from '../../src/lib/social-image.ts';
+
+const PAPER = [0xfd, 0xfc, 0xf8];
+
+async function pixels(png: Uint8Array) {
+  const { data, info } = await sharp(png).raw().toBuffer({ resolveWithObject: true });
+  const at = (x: number, y: number) => [...data.subarray((y * info.width + x) * info.channels, (y * info.width + x + 1) * info.channels)];
+  /** Whether every pixel of the rows from `top` to `bottom` (exclusive) is paper. */
+  const blank = (top: number, bottom: number) => {
+    for (let y = top; y < bottom; y++) for (let x = 0; x < info.width; x++) if (at(x, y).some((v, i) => v !== PAPER[i])) return false;
+    return true;
+  };
+  return { info, at, blank };
+}
+
+const story: SocialCard = { kind: 'Story', title: 'Budget vote delayed', meta: '7 June 2017', text: 'The council put off the vote.' };
+
+describe('a social card', () => {
+  it('is a 1200×630 PNG without transparency', async () => {
+    const { info } = await sharp(await renderSocialImage(story)).metadata().then((meta) => ({ info: meta }));
+    expect(info).toMatchObject({ format: 'png', width: 1200, height: 630, channels: 3, hasAlpha: false });
+  });
+
+  it('keeps the longest title and sentence clear of the footer, and the margins clear', async () => {
+    const long: SocialCard = { kind: 'Event', title: 'W'.repeat(40) + ' ' + 'Wide words '.repeat(20), meta: 'M'.repeat(80), text: 'Mmm '.repeat(60) };
+    for (const card of [long, { ...long, text: undefined }, SITE_CARD]) {
+      const { blank, at } = await pixels(await renderSocialImage(card));
+      // Between the text area and the rule above the footer.
+      expect(blank(491, 515), card.title.slice(0, 20)).toBe(true);
+      // The right margin, all the way down.
+      for (let y = 30; y < 630; y += 7) expect(at(1190, y), `x=1190 y=${y}`).toEqual(PAPER);
+    }
+  });
+
+  it('draws markup characters as text', async () => {
+    const plain = await renderSocialImage({ ...story, title: 'Fish and chips' });
+    const marked = await renderSocialImage({ ...story, title: 'Fish & <b>chips</b>', text: 'A & B < C > D' });
+    expect((await sharp(marked).metadata()).width).toBe(1200);
+    expect(Buffer.from(marked).equals(Buffer.from(plain))).toBe(false);
+  });
+
+  it('draws names in other scripts', async () => {
+    for (const title of ['Łucja Ğündüz-Šimić', 'Вадим Петров', 'Αλέξης Τσίπρας', 'Nguyễn Thị Ánh', 'محمد بن سلمان']) {
+      const { blank } = await pixels(await renderSocialImage({ kind: 'Person', title }));
+      // Ink in the title area.
+      expect(blank(126, 491), title).toBe(false);
+    }
+  });
+
+  it('has a key of its own: another title, another key; the same card, the same key', () => {
+    expect(cardImageKey(story)).toBe(cardImageKey({ ...story }));
+    expect(cardImageKey({ ...story, title: 'Budget vote held' })).not.toBe(cardImageKey(story));
+  });
+});
+
+describe('the publisher logo', () => {
+  it('is a square with transparent corners and its letter in the middle', async () => {
+    const png = await renderLogo();
+    const { info, at } = await pixels(png);
+    expect(info).toMatchObject({ width: 512, height: 512, channels: 4 });
+    expect(at(2, 2)[3]).toBe(0);
+    // The square's colour beside the letter, white inside the letter's stem.
+    expect(at(40, 256)).toEqual([0x1d, 0x35, 0x57, 255]);
+    const row = Array.from({ length: 512 }, (_, x) => at(x, 256));
+    const white = row.map((p, x) => (p[0]! > 240 && p[1]! > 240 ? x : -1)).filter((x) => x >= 0);
+    expect(white.length).toBeGreaterThan(50);
+    // Centred: as much square to the left of the letter as to the right, give or take a glyph's sidebearing.
+    expect(Math.abs(white[0]! - (511 - white.at(-1)!))).toBeLessThan(40);
+  });
+});
