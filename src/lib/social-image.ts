@@ -8,7 +8,7 @@
  * Each card carries its alt text, so the page's `og:image:alt` always
  * describes the image it points at.
  */
-import sharp, { type OverlayOptions } from 'sharp';
+import sharp from 'sharp';
 import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
@@ -233,6 +233,27 @@ function background(accent: string): Promise<Buffer> {
   return drawn;
 }
 
+/**
+ * Lays a block of text on an RGB image, in place: each pixel mixed with the
+ * text's colour by the text's coverage. (sharp's composite took 10 ms a card
+ * for this, converting the whole image; here only the text's pixels are touched.)
+ */
+function blend(image: Buffer, imageWidth: number, block: TextBlock, top: number, left: number): void {
+  const { data, info } = block;
+  // Never past the image's edges, whatever the block's size.
+  const width = Math.min(info.width, imageWidth - left);
+  const height = Math.min(info.height, image.length / 3 / imageWidth - top);
+  for (let y = 0; y < height; y++) {
+    let from = y * info.width * 4;
+    let to = ((top + y) * imageWidth + left) * 3;
+    for (let x = 0; x < width; x++, from += 4, to += 3) {
+      const alpha = data[from + 3]!;
+      if (alpha === 0) continue;
+      for (let c = 0; c < 3; c++) image[to + c] = Math.round((image[to + c]! * (255 - alpha) + data[from + c]! * alpha) / 255);
+    }
+  }
+}
+
 /** The card's kind and date or role, its title, its sentence: set, sized by length, and centred between the label and the rule. */
 async function drawCard(card: SocialCard): Promise<Uint8Array<ArrayBuffer>> {
   await loadFonts();
@@ -241,26 +262,20 @@ async function drawCard(card: SocialCard): Promise<Uint8Array<ArrayBuffer>> {
   const titleSize = title.length <= 45 ? 76 : title.length <= 80 ? 64 : 52;
   const label = [card.kind?.toUpperCase(), card.meta && truncate(card.meta, 60)].filter(Boolean).join('  ·  ') || SITE_NAME.toUpperCase();
   const room = BOX.bodyBottom - BOX.bodyTop;
-  const [labelBlock, titleBlock, textBlock] = await Promise.all([
-    setText([{ text: label, size: 28, bold: true, color: accent, tracking: 1 }], BOX.width),
-    setText([{ text: title, size: titleSize, bold: true, color: COLORS.text, lineHeight: titleSize * 1.12 }], BOX.width).then((block) => clip(block, room)),
-    card.text ? setText([{ text: truncate(card.text, 150), size: 30, color: COLORS.muted, lineHeight: 30 * 1.35 }], BOX.width) : undefined,
-  ]);
+  // One block after another: drawing runs beside page rendering, and parallel blocks only fought over the same cores.
+  const labelBlock = await setText([{ text: label, size: 28, bold: true, color: accent, tracking: 1 }], BOX.width);
+  const titleBlock = await clip(await setText([{ text: title, size: titleSize, bold: true, color: COLORS.text, lineHeight: titleSize * 1.12 }], BOX.width), room);
+  const textBlock = card.text ? await setText([{ text: truncate(card.text, 150), size: 30, color: COLORS.muted, lineHeight: 30 * 1.35 }], BOX.width) : undefined;
   // The sentence goes if title and sentence together would not fit.
   const sentence = textBlock && titleBlock.info.height + BOX.gap + textBlock.info.height <= room ? textBlock : undefined;
   const height = titleBlock.info.height + (sentence ? BOX.gap + sentence.info.height : 0);
   const top = BOX.bodyTop + Math.floor((room - height) / 2);
-  const layers: OverlayOptions[] = [
-    { input: labelBlock.data, raw: labelBlock.info, top: BOX.label, left: BOX.left },
-    { input: titleBlock.data, raw: titleBlock.info, top, left: BOX.left },
-  ];
-  if (sentence) layers.push({ input: sentence.data, raw: sentence.info, top: top + titleBlock.info.height + BOX.gap, left: BOX.left });
-  const png = await sharp(await background(accent), { raw: { width: W, height: H, channels: 3 } })
-    .composite(layers)
-    .removeAlpha()
-    // zlib level 6: files 2% larger than at level 9, drawn four times faster.
-    .png({ compressionLevel: 6 })
-    .toBuffer();
+  const image = Buffer.from(await background(accent));
+  blend(image, W, labelBlock, BOX.label, BOX.left);
+  blend(image, W, titleBlock, top, BOX.left);
+  if (sentence) blend(image, W, sentence, top + titleBlock.info.height + BOX.gap, BOX.left);
+  // zlib level 6: files 2% larger than at level 9, drawn four times faster.
+  const png = await sharp(image, { raw: { width: W, height: H, channels: 3 } }).png({ compressionLevel: 6 }).toBuffer();
   return new Uint8Array(png);
 }
 
