@@ -222,11 +222,9 @@ function background(accent: string): Promise<Buffer> {
         ],
         BOX.width,
       );
-      return sharp(Buffer.from(shapes))
-        .composite([{ input: footer.data, raw: footer.info, top: BOX.footer, left: BOX.left }])
-        .removeAlpha()
-        .raw()
-        .toBuffer();
+      const image = await sharp(Buffer.from(shapes)).removeAlpha().raw().toBuffer();
+      blend(image, W, footer, BOX.footer, BOX.left);
+      return image;
     })();
     backgrounds.set(accent, drawn);
   }
