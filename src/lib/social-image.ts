@@ -340,7 +340,7 @@ async function cachedDrawing(key: string, draw: () => Promise<Uint8Array<ArrayBu
 }
 
 /** Bump when the drawing changes in a way the card's fields do not show (the design, the renderer). */
-const CACHE_VERSION = 4;
+const CACHE_VERSION = 5;
 
 /** The font files' version is part of every key: new fonts, new images. */
 let fontVersion: string | undefined;
