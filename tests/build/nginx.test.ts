@@ -11,9 +11,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { buildSite, projectRoot, scratchDir } from './build-site.ts';
+import { freePort } from '../../scripts/background-server.ts';
 
 // Debian puts nginx in /usr/sbin, which is not on every user's PATH.
 const nginx = process.env.NGINX_PATH ?? (existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'nginx');
@@ -25,17 +25,6 @@ function mimeTypes(): string {
   if (version.error) throw new Error(`nginx is needed for this test: apt-get install nginx (or set NGINX_PATH). ${version.error.message}`);
   const conf = /--conf-path=(\S+)/.exec(version.stderr)?.[1] ?? '/etc/nginx/nginx.conf';
   return join(conf, '..', 'mime.types');
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /**
