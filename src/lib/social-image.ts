@@ -9,14 +9,11 @@
  * describes the image it points at.
  */
 import sharp from 'sharp';
-import { createRequire } from 'node:module';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { threadId } from 'node:worker_threads';
+import { blend, clip, FAMILY, fontsource, loadFonts, setText } from './card-text.ts';
 import { digestOf } from './digest.ts';
 import { claim, DONE, FAILED, release } from './image-jobs.ts';
-import { woffToSfnt } from './woff.ts';
 import { dirname, join } from 'node:path';
 import { formatDate, formatRange } from './dates.ts';
 import type { AnyRecord, EventRecord, PersonRecord, StoryRecord } from './records.ts';
@@ -102,106 +99,6 @@ export function truncate(text: string, max: number): string {
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/, '')}…`;
 }
 
-/**
- * Fontsource splits Source Serif 4 into one file per script, all of the
- * family "Source Serif 4": Pango takes each character from the file that has
- * it (and from a system font for a script none covers).
- */
-const SUBSETS = ['latin', 'latin-ext', 'cyrillic', 'cyrillic-ext', 'greek', 'vietnamese'] as const;
-const FAMILY = 'Source Serif 4';
-
-/** Resolved from the project, not from the bundled module, which the build writes elsewhere. */
-function fontsource(): { files: string; version: string } {
-  const require = createRequire(join(process.cwd(), 'package.json'));
-  const entry = require.resolve('@fontsource/source-serif-4');
-  const version = (JSON.parse(readFileSync(join(dirname(entry), 'package.json'), 'utf8')) as { version: string }).version;
-  return { files: join(dirname(entry), 'files'), version };
-}
-
-let fontsReady: Promise<void> | undefined;
-
-/**
- * Makes Source Serif 4 known to Pango, once per process: each WOFF file is
- * unpacked to TrueType in a temporary folder (Pango reads no WOFF) and handed
- * to fontconfig through sharp's `fontfile`, which registers a file the first
- * time it sees it.
- */
-function loadFonts(): Promise<void> {
-  fontsReady ??= (async () => {
-    const { files, version } = fontsource();
-    const dir = join(tmpdir(), `backstory-fonts-${version}`);
-    mkdirSync(dir, { recursive: true });
-    for (const subset of SUBSETS) {
-      for (const weight of [400, 700]) {
-        const name = `source-serif-4-${subset}-${weight}-normal`;
-        const ttf = join(dir, `${name}.ttf`);
-        if (!existsSync(ttf)) {
-          // Through a temporary name: builds and workers may unpack the same font at once.
-          const partial = `${ttf}.${process.pid}.${threadId}.part`;
-          writeFileSync(partial, woffToSfnt(readFileSync(join(files, `${name}.woff`))));
-          renameSync(partial, ttf);
-        }
-        await sharp({ text: { text: '.', font: FAMILY, fontfile: ttf } }).raw().toBuffer();
-      }
-    }
-  })();
-  return fontsReady;
-}
-
-/** Text for Pango markup: `&`, `<` and `>` escaped, control characters (which markup refuses) dropped. */
-function markupText(text: string): string {
-  return text
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;');
-}
-
-/** A run of text in one style. */
-interface Run {
-  text: string;
-  size: number;
-  bold?: boolean;
-  color: string;
-  /** Line height in pixels; one line of the font's own height when absent. */
-  lineHeight?: number;
-  /** Space between letters, in pixels. */
-  tracking?: number;
-}
-
-/** A set block of text as raw RGBA pixels, no wider than `width`. */
-interface TextBlock {
-  data: Buffer;
-  info: { width: number; height: number; channels: 4 };
-}
-
-/** Sets runs of text with Pango, wrapped at word boundaries (inside a word only when it is longer than a line). */
-async function setText(runs: Run[], width: number): Promise<TextBlock> {
-  const markup = runs
-    .map((run) => {
-      const attributes = [
-        `font_desc="${FAMILY} ${run.bold ? 'Bold ' : ''}${run.size}px"`,
-        `foreground="${run.color}"`,
-        // Pango units: 1,024 to a point, and with dpi 72 a point is a pixel.
-        ...(run.lineHeight ? [`line_height="${Math.round(run.lineHeight * 1024)}"`] : []),
-        ...(run.tracking ? [`letter_spacing="${Math.round(run.tracking * 1024)}"`] : []),
-      ];
-      return `<span ${attributes.join(' ')}>${markupText(run.text)}</span>`;
-    })
-    .join('');
-  const { data, info } = await sharp({ text: { text: markup, font: FAMILY, width, dpi: 72, rgba: true, wrap: 'word-char' } })
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  return { data, info: { width: info.width, height: info.height, channels: 4 } };
-}
-
-/** The top `height` pixels of a block: a safeguard, for text that would run into the footer. */
-async function clip(block: TextBlock, height: number): Promise<TextBlock> {
-  if (block.info.height <= height) return block;
-  const data = await sharp(block.data, { raw: block.info }).extract({ left: 0, top: 0, width: block.info.width, height }).raw().toBuffer();
-  return { data, info: { ...block.info, height } };
-}
-
 const W = SOCIAL_IMAGE_WIDTH;
 const H = SOCIAL_IMAGE_HEIGHT;
 /** The card's margins and rows, in pixels. */
@@ -229,27 +126,6 @@ function background(accent: string): Promise<Buffer> {
     backgrounds.set(accent, drawn);
   }
   return drawn;
-}
-
-/**
- * Lays a block of text on an RGB image, in place: each pixel mixed with the
- * text's colour by the text's coverage. (sharp's composite took 10 ms a card
- * for this, converting the whole image; here only the text's pixels are touched.)
- */
-function blend(image: Buffer, imageWidth: number, block: TextBlock, top: number, left: number): void {
-  const { data, info } = block;
-  // Never past the image's edges, whatever the block's size.
-  const width = Math.min(info.width, imageWidth - left);
-  const height = Math.min(info.height, image.length / 3 / imageWidth - top);
-  for (let y = 0; y < height; y++) {
-    let from = y * info.width * 4;
-    let to = ((top + y) * imageWidth + left) * 3;
-    for (let x = 0; x < width; x++, from += 4, to += 3) {
-      const alpha = data[from + 3]!;
-      if (alpha === 0) continue;
-      for (let c = 0; c < 3; c++) image[to + c] = Math.round((image[to + c]! * (255 - alpha) + data[from + c]! * alpha) / 255);
-    }
-  }
 }
 
 /** The card's kind and date or role, its title, its sentence: set, sized by length, and centred between the label and the rule. */
