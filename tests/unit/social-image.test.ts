@@ -24,8 +24,8 @@ const story: SocialCard = { kind: 'Story', title: 'Budget vote delayed', meta: '
 
 describe('a social card', () => {
   it('is a 1200×630 PNG without transparency', async () => {
-    const { info } = await sharp(await renderSocialImage(story)).metadata().then((meta) => ({ info: meta }));
-    expect(info).toMatchObject({ format: 'png', width: 1200, height: 630, channels: 3, hasAlpha: false });
+    const meta = await sharp(await renderSocialImage(story)).metadata();
+    expect(meta).toMatchObject({ format: 'png', width: 1200, height: 630, channels: 3, hasAlpha: false });
   });
 
   it('keeps the longest title and sentence clear of the footer, and the margins clear', async () => {
