@@ -39,7 +39,8 @@ let fontsReady: Promise<void> | undefined;
 export function loadFonts(): Promise<void> {
   fontsReady ??= (async () => {
     const { files, version } = fontsource();
-    const dir = join(tmpdir(), `backstory-fonts-${version}`);
+    // One folder per user: on a shared machine another user's folder may not be writable.
+    const dir = join(tmpdir(), `backstory-fonts-${version}-${process.getuid?.() ?? 'user'}`);
     mkdirSync(dir, { recursive: true });
     for (const subset of SUBSETS) {
       for (const weight of [400, 700]) {
