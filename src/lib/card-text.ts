@@ -86,8 +86,11 @@ export interface TextBlock {
   info: { width: number; height: number; channels: 4 };
 }
 
-/** Sets runs of text with Pango, wrapped at word boundaries (inside a word only when it is longer than a line). */
-export async function setText(runs: Run[], width: number): Promise<TextBlock> {
+/**
+ * Sets runs of text with Pango, wrapped at word boundaries (inside a word only
+ * when it is longer than a line), or on one line with `oneLine`.
+ */
+export async function setText(runs: Run[], width: number, oneLine = false): Promise<TextBlock> {
   const markup = runs
     .map((run) => {
       const attributes = [
@@ -100,17 +103,25 @@ export async function setText(runs: Run[], width: number): Promise<TextBlock> {
       return `<span ${attributes.join(' ')}>${markupText(run.text)}</span>`;
     })
     .join('');
-  const { data, info } = await sharp({ text: { text: markup, font: FAMILY, width, dpi: 72, rgba: true, wrap: 'word-char' } })
+  const { data, info } = await sharp({ text: { text: markup, font: FAMILY, width, dpi: 72, rgba: true, wrap: oneLine ? 'none' : 'word-char' } })
     .raw()
     .toBuffer({ resolveWithObject: true });
   return { data, info: { width: info.width, height: info.height, channels: 4 } };
 }
 
-/** The top `height` pixels of a block: a safeguard, for text that would run into the footer. */
-export async function clip(block: TextBlock, height: number): Promise<TextBlock> {
-  if (block.info.height <= height) return block;
-  const data = await sharp(block.data, { raw: block.info }).extract({ left: 0, top: 0, width: block.info.width, height }).raw().toBuffer();
-  return { data, info: { ...block.info, height } };
+/**
+ * The top left `width` × `height` pixels of a block: a safeguard for text that
+ * would run into the footer or the margin (Pango wraps only where a script
+ * allows a break).
+ */
+export function clip(block: TextBlock, width: number, height: number): TextBlock {
+  const { info } = block;
+  if (info.width <= width && info.height <= height) return block;
+  const rows = Math.min(info.height, height);
+  const columns = Math.min(info.width, width);
+  const data = Buffer.alloc(columns * rows * 4);
+  for (let y = 0; y < rows; y++) block.data.copy(data, y * columns * 4, y * info.width * 4, (y * info.width + columns) * 4);
+  return { data, info: { width: columns, height: rows, channels: 4 } };
 }
 
 /**

@@ -137,9 +137,10 @@ async function drawCard(card: SocialCard): Promise<Uint8Array<ArrayBuffer>> {
   const label = [card.kind?.toUpperCase(), card.meta && truncate(card.meta, 60)].filter(Boolean).join('  ·  ') || SITE_NAME.toUpperCase();
   const room = BOX.bodyBottom - BOX.bodyTop;
   // One block after another: drawing runs beside page rendering, and parallel blocks only fought over the same cores.
-  const labelBlock = await setText([{ text: label, size: 28, bold: true, color: accent, tracking: 1 }], BOX.width);
-  const titleBlock = await clip(await setText([{ text: title, size: titleSize, bold: true, color: COLORS.text, lineHeight: titleSize * 1.12 }], BOX.width), room);
-  const textBlock = card.text ? await setText([{ text: truncate(card.text, 150), size: 30, color: COLORS.muted, lineHeight: 30 * 1.35 }], BOX.width) : undefined;
+  // The label keeps to its line: a long role is cut at the margin rather than pushed into the title.
+  const labelBlock = clip(await setText([{ text: label, size: 28, bold: true, color: accent, tracking: 1 }], BOX.width, true), BOX.width, BOX.bodyTop - BOX.label);
+  const titleBlock = clip(await setText([{ text: title, size: titleSize, bold: true, color: COLORS.text, lineHeight: titleSize * 1.12 }], BOX.width), BOX.width, room);
+  const textBlock = card.text ? clip(await setText([{ text: truncate(card.text, 150), size: 30, color: COLORS.muted, lineHeight: 30 * 1.35 }], BOX.width), BOX.width, room) : undefined;
   // The sentence goes if title and sentence together would not fit.
   const sentence = textBlock && titleBlock.info.height + BOX.gap + textBlock.info.height <= room ? textBlock : undefined;
   const height = titleBlock.info.height + (sentence ? BOX.gap + sentence.info.height : 0);
@@ -225,7 +226,7 @@ async function cachedDrawing(key: string, draw: () => Promise<Uint8Array<ArrayBu
 }
 
 /** Bump when the drawing changes in a way the card's fields do not show (the design, the renderer). */
-const CACHE_VERSION = 6;
+const CACHE_VERSION = 7;
 
 /** The font files' version is part of every key: new fonts, new images. */
 let fontVersion: string | undefined;

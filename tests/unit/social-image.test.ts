@@ -30,12 +30,15 @@ describe('a social card', () => {
 
   it('keeps the longest title and sentence clear of the footer, and the margins clear', async () => {
     const long: SocialCard = { kind: 'Event', title: 'W'.repeat(40) + ' ' + 'Wide words '.repeat(20), meta: 'M'.repeat(80), text: 'Mmm '.repeat(60) };
-    for (const card of [long, { ...long, text: undefined }, SITE_CARD]) {
+    // A title of wide letters runs taller than the text area; a run with no break opportunity is wider than a line.
+    const tall: SocialCard = { kind: 'Story', title: 'W'.repeat(119), meta: 'A role long enough to run past the margin on a single line of the label', text: 'Short.' };
+    const unbroken: SocialCard = { kind: 'Event', title: 'Short', text: 'ᄀ'.repeat(140) };
+    for (const card of [long, { ...long, text: undefined }, SITE_CARD, tall, unbroken]) {
       const { blank, at } = await pixels(await renderSocialImage(card));
       // Between the text area and the rule above the footer.
       expect(blank(491, 515), card.title.slice(0, 20)).toBe(true);
       // The right margin, all the way down.
-      for (let y = 30; y < 630; y += 7) expect(at(1190, y), `x=1190 y=${y}`).toEqual(PAPER);
+      for (let y = 30; y < 630; y += 7) for (const x of [1135, 1190]) expect(at(x, y), `${card.title.slice(0, 10)} x=${x} y=${y}`).toEqual(PAPER);
     }
   });
 
