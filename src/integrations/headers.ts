@@ -52,20 +52,22 @@ export interface ScanMemory {
   passed?: Map<string, readonly string[]>;
 }
 
-const pageDigest = (html: string) => createHash('sha256').update(html, 'utf8').digest('base64url').slice(0, 32);
+/** A page's digest, the same for its bytes and for its text (UTF-8). */
+const pageDigest = (page: string | Buffer) => createHash('sha256').update(page).digest('base64url').slice(0, 32);
 
 /**
  * Reads HTML pages (file name and source, one at a time) for inline styles
- * and for inline code a strict policy would block.
+ * and for inline code a strict policy would block. A page given as bytes is
+ * decoded only when it must be scanned: a known page is only digested.
  */
-export function scanPages(pages: Iterable<readonly [string, string]>, memory: ScanMemory = {}): PageScan {
+export function scanPages(pages: Iterable<readonly [string, string | Buffer]>, memory: ScanMemory = {}): PageScan {
   const hashes = new Set<string>();
   const problems: string[] = [];
   let count = 0;
   let scanned = 0;
-  for (const [file, html] of pages) {
+  for (const [file, page] of pages) {
     count++;
-    const digest = memory.known || memory.passed ? pageDigest(html) : '';
+    const digest = memory.known || memory.passed ? pageDigest(page) : '';
     const known = memory.known?.get(digest);
     if (known) {
       for (const hash of known) hashes.add(hash);
@@ -73,6 +75,7 @@ export function scanPages(pages: Iterable<readonly [string, string]>, memory: Sc
       continue;
     }
     scanned++;
+    const html = typeof page === 'string' ? page : page.toString('utf8');
     const styles = new Set<string>();
     const before = problems.length;
     // One pass over real markup: comments, script and style elements with their
@@ -211,11 +214,11 @@ export function nginxHeaders(csp: string): string {
 }
 
 /** Every HTML page under `dir`, read one at a time: a big site's pages never sit in memory together. */
-function* htmlPages(dir: string): Generator<[string, string]> {
+function* htmlPages(dir: string): Generator<[string, Buffer]> {
   for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
     if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
     const path = join(entry.parentPath, entry.name);
-    yield [relative(dir, path), readFileSync(path, 'utf8')];
+    yield [relative(dir, path), readFileSync(path)];
   }
 }
 

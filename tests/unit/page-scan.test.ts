@@ -45,6 +45,16 @@ describe('the page scan with a memory of the last build', () => {
     expect(warm.problems).toEqual([expect.stringMatching(/^a\.html: style attribute/)]);
   });
 
+  it('knows a page read as bytes by the digest of its text, and scans bytes as text', () => {
+    const bytes = new Map([...pages].map(([file, html]) => [file, Buffer.from(html, 'utf8')]));
+    const warm = scanPages(bytes, { known: first });
+    expect(warm.scanned).toBe(1);
+    expect(warm.problems).toEqual(cold.problems);
+    const fresh = scanPages(bytes);
+    expect(fresh.styleHashes).toEqual(cold.styleHashes);
+    expect(fresh.problems).toEqual(cold.problems);
+  });
+
   it('without a memory, scans everything and fills nothing', () => {
     expect(scanPages(pages).scanned).toBe(4);
   });
