@@ -12,8 +12,8 @@
  *   node scripts/build.ts            # → dist/ (or BACKSTORY_OUT_DIR)
  */
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { readdir, rmdir, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseFragment } from 'parse5';
@@ -135,6 +135,24 @@ function readChecked(file: string): Set<string> {
   }
 }
 
+/**
+ * A new, empty folder `<prefix><6 random characters>`. Not `mkdtemp`: its
+ * folders are for the owner alone, and this one becomes the output, which a
+ * web server running as another user must be able to read. A plain `mkdir`
+ * gives the permissions of any folder made now.
+ */
+function makeTempDir(prefix: string): string {
+  for (;;) {
+    const path = `${prefix}${randomBytes(3).toString('hex')}`;
+    try {
+      mkdirSync(path);
+      return path;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+}
+
 /** Removes temporary folders left by a build that was killed (its process is gone). */
 function removeStale(outDir: string): void {
   const parent = dirname(outDir);
@@ -193,7 +211,7 @@ export async function build(): Promise<number> {
   const contentDir = resolve(projectRoot, process.env.BACKSTORY_CONTENT_DIR ?? 'content');
   mkdirSync(dirname(outDir), { recursive: true });
   removeStale(outDir);
-  const temp = mkdtempSync(`${outDir}.build-${process.pid}-`);
+  const temp = makeTempDir(`${outDir}.build-${process.pid}-`);
   const cleanup = () => rmSync(temp, { recursive: true, force: true });
 
   let stopChild = () => {};

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { copyContent, projectRoot, scratchDir } from './build-site.ts';
 import { hashTree } from './dist.ts';
@@ -61,6 +61,9 @@ describe('scripts/build.ts', () => {
     before = hashTree(outDir);
     expect([...before.keys()]).toEqual(expect.arrayContaining(['index.html', 'stories/budget-vote/index.html', 'people/ana-lima/index.html', 'events/budget-vote/index.html']));
     expect(beside()).toEqual(['cache', 'dist']);
+    // Readable by a web server running as another user: the folder has the permissions of any folder made now, not a temporary folder's.
+    const umask = process.umask();
+    expect((statSync(outDir).mode & 0o777).toString(8)).toBe((0o777 & ~umask).toString(8));
     // The search index is written after Astro has exited, into the same output, before the swap.
     expect(result.output).toMatch(/search index: 4 pages in \d+ ms/);
     expect(JSON.parse(readFileSync(join(outDir, 'pagefind/pagefind-entry.json'), 'utf8')).languages.en.page_count).toBe(4);
