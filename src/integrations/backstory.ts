@@ -6,11 +6,16 @@
  * build that names file, line and field, before a single page is written.
  */
 import type { AstroIntegration } from 'astro';
+import { fileURLToPath } from 'node:url';
 import { checkContent } from '../lib/check.ts';
+import { withoutDrafts } from '../lib/drafts.ts';
+import { loadContent } from '../lib/load.ts';
 import { pageLastmods } from '../lib/feeds.ts';
 import { ContentError, formatIssue } from '../lib/errors.ts';
 import type { ContentSet } from '../lib/records.ts';
+import { recordCards, type RecordCard } from '../lib/social-image.ts';
 import { renderer } from '../markdown/render.ts';
+import { writeSocialImages } from './social-image-files.ts';
 import { startDrawing } from './social-image-workers.ts';
 
 export interface BackstoryOptions {
@@ -28,6 +33,8 @@ export interface BackstoryOptions {
 let lastmods: Map<string, string> | undefined;
 /** Stops this build's social-image workers. */
 let stopDrawing: (() => Promise<void>) | undefined;
+/** The social image of every published record, from the content check (the cards only, not the records). */
+let cards: RecordCard[] | undefined;
 
 /**
  * Each page's last-modified date from the content check (for the sitemap),
@@ -36,6 +43,12 @@ let stopDrawing: (() => Promise<void>) | undefined;
  */
 export function checkedLastmods(): Map<string, string> | undefined {
   return lastmods;
+}
+
+/** The cards of the published records, read from the content folder: for builds without the content check (tests only). */
+function publishedCards(contentDir: string): RecordCard[] {
+  const { stories, people, events } = withoutDrafts(loadContent(contentDir).content);
+  return recordCards(stories, people, events);
 }
 
 /** At most this many warnings are printed one by one; `npm run check` lists them all. */
@@ -55,13 +68,13 @@ export default function backstory(options: BackstoryOptions): AstroIntegration {
         const started = performance.now();
         const { cacheDir } = options;
         // Social images are drawn on the other cores from here on, while this thread checks, renders and writes pages.
-        const onLoaded = cacheDir
-          ? (content: ContentSet) => {
-              const drawing = startDrawing({ content, cacheDir, workerUrl: new URL('src/integrations/social-image-worker.ts', config.root), logger });
-              stopDrawing = drawing.stop;
-              if (drawing.jobs > 0) logger.info(`drawing ${drawing.jobs} social images in the background`);
-            }
-          : undefined;
+        const onLoaded = (content: ContentSet) => {
+          cards = recordCards(content.stories, content.people, content.events);
+          if (!cacheDir) return;
+          const drawing = startDrawing({ cards, cacheDir, workerUrl: new URL('src/integrations/social-image-worker.ts', config.root), logger });
+          stopDrawing = drawing.stop;
+          if (drawing.jobs > 0) logger.info(`drawing ${drawing.jobs} social images in the background`);
+        };
         const result = checkContent(options.contentDir, { base: config.base, drafts: false, renderer, cacheDir, onLoaded });
         if (result.errors.length > 0) {
           await stopDrawing?.();
@@ -78,9 +91,17 @@ export default function backstory(options: BackstoryOptions): AstroIntegration {
         const { stories, people, events } = result.content;
         logger.info(`content checked and rendered: ${stories.length} stories, ${people.length} people, ${events.length} events in ${Math.round(performance.now() - started)} ms`);
       },
-      'astro:build:done': async () => {
-        await stopDrawing?.();
-        stopDrawing = undefined;
+      /** The social images go in last (see `social-image-files.ts`): the workers have had the whole build to draw them. */
+      'astro:build:done': async ({ dir, logger }) => {
+        try {
+          const started = performance.now();
+          const written = await writeSocialImages(fileURLToPath(dir), cards ?? publishedCards(options.contentDir), options.cacheDir);
+          logger.info(`${written} social images in place in ${Math.round(performance.now() - started)} ms`);
+        } finally {
+          await stopDrawing?.();
+          stopDrawing = undefined;
+          cards = undefined;
+        }
       },
       /**
        * In dev, a change to any content file can change how every body links:

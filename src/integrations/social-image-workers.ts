@@ -9,12 +9,12 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegrationLogger } from 'astro';
 import { activateBoard, createSharedBoard, deactivateBoard, FAILED, finish } from '../lib/image-jobs.ts';
-import { cardImageKey, cachedImageFile, recordCards, type SocialCard } from '../lib/social-image.ts';
-import type { ContentSet } from '../lib/records.ts';
+import { cardImageKey, cachedImageFile, type RecordCard, type SocialCard } from '../lib/social-image.ts';
 import type { DrawingWorkerData } from './social-image-worker.ts';
 
 export interface DrawingOptions {
-  content: ContentSet;
+  /** The card of every published story, person and event. */
+  cards: readonly RecordCard[];
   cacheDir: string;
   /** The worker module (`social-image-worker.ts`). */
   workerUrl: URL;
@@ -46,11 +46,11 @@ export function startDrawing(options: DrawingOptions): Drawing {
   const seen = new Set<string>();
   const cards: SocialCard[] = [];
   const keys: string[] = [];
-  for (const { card } of recordCards(options.content.stories, options.content.people, options.content.events)) {
+  for (const { card } of options.cards) {
     const key = cardImageKey(card);
     if (seen.has(key)) continue;
     seen.add(key);
-    // Already drawn by an earlier build: the page reads it from the cache.
+    // Already drawn by an earlier build: it is linked from the cache.
     if (existsSync(cachedImageFile(options.cacheDir, key))) continue;
     cards.push(card);
     keys.push(key);

@@ -5,16 +5,17 @@
  * Why: drawing a social image per story, person and event is most of a cold
  * build's CPU time, and Astro renders pages on one thread. Workers draw the
  * images on the other cores while the main thread checks content and renders
- * HTML; when Astro reaches an image route, the image is usually in the cache
- * already.
+ * HTML; when the main thread puts the images into the output at the end of
+ * the build, most are in the cache already, and it draws the rest alongside.
  *
  * Each job has one state in a shared Int32Array, changed only with atomic
  * operations, so the threads agree without messages (the main thread may be
  * busy for a minute in a synchronous content check, and workers must not wait
  * for it):
  * - a worker takes the next pending job from a shared cursor;
- * - the page that needs an image takes its job itself if no worker has yet
- *   (and draws it there), or waits for the worker drawing it;
+ * - the main thread (the "page" below: whatever needs the image) takes a
+ *   job itself if no worker has yet (and draws it there), or waits for the
+ *   worker drawing it;
  * - a job that failed in a worker is drawn by the page.
  */
 
@@ -59,8 +60,9 @@ interface ActiveBoard extends SharedBoard {
   indexOf: Map<string, number>;
 }
 
-// On globalThis: the integration starts the board, and the page code (bundled
-// separately by the build) reads it in the same process.
+// On globalThis: the integration starts the board, and any code drawing
+// images in the same process (the site card's route, bundled separately by
+// the build) finds it there.
 const ACTIVE = Symbol.for('backstory.imageJobs');
 const slot = globalThis as { [ACTIVE]?: ActiveBoard };
 

@@ -60,7 +60,7 @@ export interface RecordCard {
   card: SocialCard;
 }
 
-/** The card of every story, person and event: the build's image routes, and the drawing workers' jobs. */
+/** The card of every story, person and event: the images a build puts into its output, and the drawing workers' jobs. */
 export function recordCards(
   stories: readonly StoryRecord[],
   people: readonly PersonRecord[],
@@ -234,8 +234,9 @@ const designKey = () => [CACHE_VERSION, FAMILY, (fontVersion ??= fontsource().ve
 
 /**
  * A digest of everything a card's image shows: the same key, the same PNG.
- * It names the image in the cache and on the workers' board, and is the
- * cache key of the image's route.
+ * It names the image in the cache and on the workers' board. A cached file is
+ * never rewritten, so a build's output may link to it (see
+ * `integrations/social-image-files.ts`).
  */
 export function cardImageKey(card: SocialCard): string {
   return digestOf([...designKey(), card]);

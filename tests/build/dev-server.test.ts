@@ -71,6 +71,16 @@ describe('astro dev', () => {
     expect(after).toContain('Council passes the harbour budget');
   });
 
+  it('draws a story’s social image on request (a build links them instead)', async () => {
+    const response = await fetch(`${base}/og/stories/budget-vote.png`, { signal: AbortSignal.timeout(30_000) });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('image/png');
+    const png = Buffer.from(await response.arrayBuffer());
+    // The PNG signature, then the header chunk: 1200 × 630.
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
+  });
+
   it('shows an edited story body', async () => {
     const file = join(content.dir, 'stories/budget-vote.md');
     writeFileSync(file, readFileSync(file, 'utf8').replace('by nine votes to four', 'by ten votes to three'));

@@ -8,7 +8,7 @@
  * a page shows fails here.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appendFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSite, scratchDir } from './build-site.ts';
 import { hashTree } from './dist.ts';
@@ -84,6 +84,14 @@ describe('a rebuild after editing content', () => {
     const [warm, now] = scanned(again.output);
     expect(warm).toBeGreaterThan(0);
     expect(warm).toBeLessThan(now! / 2);
+  });
+
+  it('links each social image from the drawing cache instead of writing it again', () => {
+    const folder = join(scratch, 'again', 'og', 'stories');
+    const images = readdirSync(folder);
+    expect(images.length).toBeGreaterThan(20);
+    // A copy has one name; a link shares its file with the cache.
+    for (const image of images) expect(statSync(join(folder, image)).nlink, image).toBeGreaterThan(1);
   });
 
   it('gives the same files as a build from nothing', () => {

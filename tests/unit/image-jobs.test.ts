@@ -64,7 +64,7 @@ describe('drawing workers', () => {
     const cards = recordCards(content.stories, content.people, content.events);
     expect(cards.length).toBe(4);
 
-    const drawing = startDrawing({ content, cacheDir, workerUrl, workers: 2, logger });
+    const drawing = startDrawing({ cards, cacheDir, workerUrl, workers: 2, logger });
     expect(drawing.jobs).toBe(4);
     await drawing.finished;
     await drawing.stop();
@@ -77,7 +77,7 @@ describe('drawing workers', () => {
       expect(Buffer.from(await renderSocialImage(card)).equals(image)).toBe(true);
     }
 
-    const again = startDrawing({ content, cacheDir, workerUrl, workers: 2, logger });
+    const again = startDrawing({ cards, cacheDir, workerUrl, workers: 2, logger });
     expect(again.jobs).toBe(0);
     // Two worker threads load the drawing code: seconds on a busy machine.
   }, 30_000);
