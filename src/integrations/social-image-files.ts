@@ -41,9 +41,9 @@ export async function writeSocialImages(outDir: string, cards: readonly RecordCa
   for (const folder of new Set(cards.map((c) => c.folder))) await mkdir(join(outDir, 'og', folder), { recursive: true });
   // From the end: the workers take jobs from the start, so the two seldom wait on each other.
   const order = [...cards].reverse();
-  // A few at a time: links are quick, and a drawing in between keeps the others waiting no longer.
-  for (let i = 0; i < order.length; i += 32) {
-    await Promise.all(order.slice(i, i + 32).map((c) => place(c, join(outDir, 'og', c.folder, `${c.id}.png`), cacheDir)));
+  // Four at a time, as Astro renders pages: each drawing holds a few megabytes of pixels.
+  for (let i = 0; i < order.length; i += 4) {
+    await Promise.all(order.slice(i, i + 4).map((c) => place(c, join(outDir, 'og', c.folder, `${c.id}.png`), cacheDir)));
   }
   return cards.length;
 }
