@@ -100,7 +100,8 @@ function build(args: string[], env: NodeJS.ProcessEnv): Promise<Run> {
     child.stdout.on('data', read);
     child.stderr.on('data', read);
     child.once('error', fail);
-    child.once('exit', (code) => {
+    // 'close', not 'exit': the log may still be in the pipe when the process ends.
+    child.once('close', (code) => {
       clearInterval(poll);
       const seconds = (performance.now() - started) / 1000;
       if (code !== 0) return fail(new Error(`build failed (${code}):\n${log.slice(-3000)}`));
@@ -153,7 +154,7 @@ function checkTime(corpus: string, cache: string): Promise<{ seconds: number; in
     let out = '';
     child.stdout.on('data', (c: Buffer) => (out += c.toString()));
     child.once('error', fail);
-    child.once('exit', () => done({ seconds: (performance.now() - started) / 1000, inside: Number(/checked in (\d+) ms/.exec(out)?.[1] ?? NaN) / 1000 }));
+    child.once('close', () => done({ seconds: (performance.now() - started) / 1000, inside: Number(/checked in (\d+) ms/.exec(out)?.[1] ?? NaN) / 1000 }));
   });
 }
 

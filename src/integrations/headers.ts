@@ -18,7 +18,7 @@
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const HEADERS_FILE = '_headers';
@@ -50,10 +50,12 @@ export interface ScanMemory {
   known?: ReadonlyMap<string, readonly string[]>;
   /** Filled with every page of this build that has no problem: what the next build may trust. */
   passed?: Map<string, readonly string[]>;
+  /** Filled with every page's digest, by file: the record-page check of `scripts/build.ts` reads them instead of every page. */
+  digests?: Map<string, string>;
 }
 
 /** A page's digest, the same for its bytes and for its text (UTF-8). */
-const pageDigest = (page: string | Buffer) => createHash('sha256').update(page).digest('base64url').slice(0, 32);
+export const pageDigest = (page: string | Buffer) => createHash('sha256').update(page).digest('base64url').slice(0, 32);
 
 /**
  * Reads HTML pages (file name and source, one at a time) for inline styles
@@ -67,7 +69,8 @@ export function scanPages(pages: Iterable<readonly [string, string | Buffer]>, m
   let scanned = 0;
   for (const [file, page] of pages) {
     count++;
-    const digest = memory.known || memory.passed ? pageDigest(page) : '';
+    const digest = memory.known || memory.passed || memory.digests ? pageDigest(page) : '';
+    memory.digests?.set(file.split(sep).join('/'), digest);
     const known = memory.known?.get(digest);
     if (known) {
       for (const hash of known) hashes.add(hash);
@@ -144,6 +147,41 @@ export function writeScanMemory(file: string, passed: ReadonlyMap<string, readon
     writeFileSync(file, JSON.stringify(saved));
   } catch {
     // Read-only cache folder: the next build scans every page again.
+  }
+}
+
+/**
+ * Where the scan leaves the digest of every page of the output it read, in
+ * the cache folder. `scripts/build.ts` checks the record pages of that output
+ * while Pagefind indexes them; reading and digesting each page again there
+ * took 3 s at 4,000 stories, and slowed Pagefind by as much.
+ */
+export const PAGE_DIGESTS_FILE = 'page-digests.json';
+
+interface PageDigestsFile {
+  /** The output folder the digests describe: a file from another build's output is never used. */
+  out: string;
+  /** Digest by file, relative to the output, with `/`. */
+  pages: Record<string, string>;
+}
+
+export function writePageDigests(file: string, out: string, digests: ReadonlyMap<string, string>): void {
+  const saved: PageDigestsFile = { out: resolve(out), pages: Object.fromEntries(digests) };
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify(saved));
+  } catch {
+    // Read-only cache folder: the page check reads the pages itself.
+  }
+}
+
+/** The digests of the pages of `out`, if the last scan was of that folder. */
+export function readPageDigests(file: string, out: string): Map<string, string> | undefined {
+  try {
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as PageDigestsFile;
+    return saved.out === resolve(out) ? new Map(Object.entries(saved.pages)) : undefined;
+  } catch {
+    return undefined;
   }
 }
 
@@ -228,21 +266,25 @@ export const SCAN_MEMORY_FILE = 'scanned-pages.json';
 export default function headers(): AstroIntegration {
   let base = '/';
   let memoryFile = '';
+  let digestsFile = '';
   return {
     name: 'backstory-headers',
     hooks: {
       'astro:config:done': ({ config }) => {
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
         memoryFile = join(fileURLToPath(config.cacheDir), SCAN_MEMORY_FILE);
+        digestsFile = join(fileURLToPath(config.cacheDir), PAGE_DIGESTS_FILE);
       },
       'astro:build:done': ({ dir, logger }) => {
         const out = fileURLToPath(dir);
         const passed = new Map<string, readonly string[]>();
-        const { styleHashes, problems, pages, scanned } = scanPages(htmlPages(out), { known: readScanMemory(memoryFile), passed });
+        const digests = new Map<string, string>();
+        const { styleHashes, problems, pages, scanned } = scanPages(htmlPages(out), { known: readScanMemory(memoryFile), passed, digests });
         if (problems.length > 0) {
           throw new Error(`These pages would break under the Content-Security-Policy:\n${problems.map((p) => `  ${p}`).join('\n')}`);
         }
         writeScanMemory(memoryFile, passed);
+        writePageDigests(digestsFile, out, digests);
         const csp = contentSecurityPolicy(styleHashes);
         writeFileSync(join(out, HEADERS_FILE), headersFile(base, csp));
         writeFileSync(join(out, NGINX_HEADERS_FILE), nginxHeaders(csp));

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { copyContent, projectRoot, scratchDir } from './build-site.ts';
 import { hashTree } from './dist.ts';
 import { checkPages } from '../../scripts/build.ts';
+import { scanPages } from '../../src/integrations/headers.ts';
 
 const fixture = join(projectRoot, 'tests/fixtures/minimal');
 
@@ -58,6 +59,8 @@ describe('scripts/build.ts', () => {
     const result = build();
     expect(result.status, result.output).toBe(0);
     expect(result.output).toContain(`${outDir} replaced`);
+    // The record pages are checked by the digests the security-policy scan took of this very output.
+    expect(result.output).toMatch(/record pages checked: 4 complete \(4 parsed, .*; digests from the security-policy scan\)/);
     before = hashTree(outDir);
     expect([...before.keys()]).toEqual(expect.arrayContaining(['index.html', 'stories/budget-vote/index.html', 'people/ana-lima/index.html', 'events/budget-vote/index.html']));
     expect(beside()).toEqual(['cache', 'dist']);
@@ -171,6 +174,28 @@ describe('checkPages: no page is published with an empty or partial body', () =>
       const again = new Set<string>();
       await checkPages(copy, content.dir, { known: passed, passed: again });
       expect(again.size).toBe(3);
+    } finally {
+      restore();
+    }
+  });
+
+  it('takes page digests from the security-policy scan of the same output, reading only pages it must parse', async () => {
+    const digests = new Map<string, string>();
+    scanPages(['stories/budget-vote', 'people/ana-lima', 'people/zoe-brandt', 'events/budget-vote'].map((page) => {
+      const file = `${page}/index.html`;
+      return [file, readFileSync(join(copy, file))] as const;
+    }), { digests });
+    const passed = new Set<string>();
+    expect(await checkPages(copy, content.dir, { passed })).toEqual([]);
+    // The same keys whether the check digests a page itself or is given the scan's digest.
+    const given = new Set<string>();
+    expect(await checkPages(copy, content.dir, { known: passed, passed: given, digests })).toEqual([]);
+    expect(given).toEqual(passed);
+    // A page the scan digested differently is parsed: here it has lost its body.
+    const restore = edit('stories/budget-vote/index.html', (html) => html.replace(/(<div class="story-body">)[\s\S]*?(<\/div>)/, '$1$2'));
+    try {
+      digests.set('stories/budget-vote/index.html', 'changed');
+      expect(await checkPages(copy, content.dir, { known: passed, digests })).toEqual(['stories/budget-vote/index.html: the body is empty, though stories/budget-vote.md has one']);
     } finally {
       restore();
     }
