@@ -65,8 +65,11 @@ describe('scripts/build.ts', () => {
     expect([...before.keys()]).toEqual(expect.arrayContaining(['index.html', 'stories/budget-vote/index.html', 'people/ana-lima/index.html', 'events/budget-vote/index.html']));
     expect(beside()).toEqual(['cache', 'dist']);
     // Readable by a web server running as another user: the folder has the permissions of any folder made now, not a temporary folder's.
-    const umask = process.umask();
-    expect((statSync(outDir).mode & 0o777).toString(8)).toBe((0o777 & ~umask).toString(8));
+    const probe = join(scratch, 'probe');
+    mkdirSync(probe);
+    const usual = statSync(probe).mode & 0o777;
+    rmSync(probe, { recursive: true });
+    expect((statSync(outDir).mode & 0o777).toString(8)).toBe(usual.toString(8));
     // The search index is written after Astro has exited, into the same output, before the swap.
     expect(result.output).toMatch(/search index: 4 pages in \d+ ms/);
     expect(JSON.parse(readFileSync(join(outDir, 'pagefind/pagefind-entry.json'), 'utf8')).languages.en.page_count).toBe(4);
