@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readScanMemory, scanPages, writeScanMemory } from '../../src/integrations/headers.ts';
+import { readPageDigests, readScanMemory, scanPages, writePageDigests, writeScanMemory } from '../../src/integrations/headers.ts';
 
 const pages = new Map([
   ['a.html', '<head><style>a{}</style></head><p>a</p>'],
@@ -74,6 +74,26 @@ describe('the page scan with a memory of the last build', () => {
       expect(readScanMemory(file).size).toBe(0);
       writeFileSync(file, JSON.stringify({ version: 0, styles: [], pages: { x: [] } }));
       expect(readScanMemory(file).size).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the page digests left for the record-page check', () => {
+  it('are used only for the output folder they were taken of', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'backstory-digests-'));
+    try {
+      const file = join(dir, 'page-digests.json');
+      const digests = new Map([['stories/a/index.html', 'abc']]);
+      writePageDigests(file, join(dir, 'dist.build-1-aaaaaa'), digests);
+      // The same folder, written with or without the trailing slash Astro gives it.
+      expect(readPageDigests(file, `${join(dir, 'dist.build-1-aaaaaa')}/`)).toEqual(digests);
+      // Another build's folder, or a missing or broken file: nothing is trusted.
+      expect(readPageDigests(file, join(dir, 'dist.build-2-bbbbbb'))).toBeUndefined();
+      expect(readPageDigests(join(dir, 'missing.json'), join(dir, 'dist.build-1-aaaaaa'))).toBeUndefined();
+      writeFileSync(file, '{ not json');
+      expect(readPageDigests(file, join(dir, 'dist.build-1-aaaaaa'))).toBeUndefined();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
