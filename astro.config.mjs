@@ -42,7 +42,8 @@ export default defineConfig({
       serialize: sitemapSerialize(() => checkedLastmods() ?? checkContent(contentDir, { base: basePath, drafts: false }).site?.graph, basePath),
       namespaces: { news: false, xhtml: false, image: false, video: false },
     }),
-    // Last: _headers hashes the inline styles of the finished pages.
+    // Last: _headers hashes the inline styles of the finished pages. scripts/build.ts takes
+    // the file as the sign that Astro finished every step.
     headers(),
   ],
 });

@@ -19,7 +19,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { parseFragment } from 'parse5';
 import { cacheDirFor } from '../src/site-config.ts';
 import { SEARCH_AFTER_BUILD, writeSearchIndex } from '../src/integrations/search-index.ts';
-import { PAGE_DIGESTS_FILE, pageDigest, readPageDigests } from '../src/integrations/headers.ts';
+import { HEADERS_FILE, PAGE_DIGESTS_FILE, pageDigest, readPageDigests } from '../src/integrations/headers.ts';
 
 export const projectRoot = resolve(import.meta.dirname, '..');
 
@@ -65,9 +65,9 @@ export interface CheckedPages {
 
 /**
  * What is wrong with the pages of a finished build, checked against the
- * content: every published story, person and event has its page, the page
- * is a whole document, its `<main>` is not empty, and a record with a body
- * has that body rendered. Astro ships a page empty when rendering its
+ * content: every published story, person and event has its page and its
+ * social image, the page is a whole document, its `<main>` is not empty, and
+ * a record with a body has that body rendered. Astro ships a page empty when rendering its
  * Markdown fails in certain ways; this is the last guard against that.
  *
  * Parsing every page took 6 s at 1,000 stories. A page whose bytes passed
@@ -91,6 +91,8 @@ export async function checkPages(outDir: string, contentDir: string, checked: Ch
     if (i % 64 === 63) await new Promise((next) => setImmediate(next));
     const file = `${folder}/${id}/index.html`;
     const path = join(outDir, file);
+    // Every record page names its social image (og:image); the images are placed after the pages.
+    if (!existsSync(join(outDir, 'og', folder, `${id}.png`))) problems.push(`og/${folder}/${id}.png: missing (the social image of ${file})`);
     const scanned = checked.digests?.get(file);
     if (scanned === undefined && !existsSync(path)) {
       problems.push(`${file}: missing`);
@@ -241,6 +243,14 @@ export async function build(): Promise<number> {
     if (code !== 0) {
       console.error(`\nbuild failed (exit code ${code}): ${outDir} left as it was`);
       return code;
+    }
+    // Node ends a process that has nothing left to wait for with exit code 0,
+    // whatever promise is still pending: an integration awaiting something
+    // that holds no handle would end the build half done, "successfully".
+    // The last integration writes the headers file; without it, Astro stopped early.
+    if (!existsSync(join(temp, HEADERS_FILE))) {
+      console.error(`\nbuild failed: Astro ended before its last step (no ${HEADERS_FILE} was written): ${outDir} left as it was`);
+      return 1;
     }
     // Once Astro's memory is free (Pagefind's index alone is 1.2 GB at 4,000
     // stories), and while this process checks the pages: both only read them.

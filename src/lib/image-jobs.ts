@@ -88,13 +88,23 @@ export async function claim(key: string): Promise<'mine' | 'ready' | 'free'> {
   if (board === undefined || i === undefined) return 'free';
   const before = Atomics.compareExchange(board.states, i, PENDING, TAKEN);
   if (before === PENDING) return 'mine';
-  let state = before;
-  while (state === TAKEN) {
-    const wait = Atomics.waitAsync(board.states, i, TAKEN);
-    if (wait.async) await wait.value;
-    state = Atomics.load(board.states, i);
+  // A pending `Atomics.waitAsync` does not keep Node's event loop alive, and
+  // the workers do not either (a worker never keeps a failed build alive).
+  // With nothing else under way, the process would end in the middle of the
+  // wait, with exit code 0: a build would stop half done and report success.
+  // This timer keeps it alive until the worker is done.
+  const keepAlive = setInterval(() => {}, 60_000);
+  try {
+    let state = before;
+    while (state === TAKEN) {
+      const wait = Atomics.waitAsync(board.states, i, TAKEN);
+      if (wait.async) await wait.value;
+      state = Atomics.load(board.states, i);
+    }
+    return state === DONE ? 'ready' : 'free';
+  } finally {
+    clearInterval(keepAlive);
   }
-  return state === DONE ? 'ready' : 'free';
 }
 
 /** Ends a job the page took with `claim`. */

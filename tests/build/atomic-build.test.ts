@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { copyContent, projectRoot, scratchDir } from './build-site.ts';
 import { hashTree } from './dist.ts';
 import { checkPages } from '../../scripts/build.ts';
@@ -108,6 +109,29 @@ describe('scripts/build.ts', () => {
     }
   });
 
+  it('refuses a build whose Astro process ended before its last step, even with exit code 0', () => {
+    // What Node does when a build has nothing left to wait for: it ends the process, code 0,
+    // whatever is still pending. Here the process ends as the social images are being placed.
+    const preload = join(scratch, 'end-early.mjs');
+    writeFileSync(
+      preload,
+      `import fs from 'node:fs';
+      import { syncBuiltinESMExports } from 'node:module';
+      const mkdir = fs.promises.mkdir;
+      fs.promises.mkdir = (path, ...rest) => (String(path).includes('/og/') ? process.exit(0) : mkdir(path, ...rest));
+      syncBuiltinESMExports();`,
+    );
+    try {
+      const result = build({ NODE_OPTIONS: `--import=${pathToFileURL(preload).href}` });
+      expect(result.status).toBe(1);
+      expect(result.output).toContain(`build failed: Astro ended before its last step (no _headers was written): ${outDir} left as it was`);
+      expect(hashTree(outDir)).toEqual(before);
+      expect(beside()).toEqual(['cache', 'dist', 'end-early.mjs']);
+    } finally {
+      rmSync(preload);
+    }
+  });
+
   it('replaces the previous output with the next good build, and deletes the old one', () => {
     const story = join(content.dir, 'stories/budget-vote.md');
     const source = readFileSync(story, 'utf8');
@@ -201,6 +225,17 @@ describe('checkPages: no page is published with an empty or partial body', () =>
       expect(await checkPages(copy, content.dir, { known: passed, digests })).toEqual(['stories/budget-vote/index.html: the body is empty, though stories/budget-vote.md has one']);
     } finally {
       restore();
+    }
+  });
+
+  it('refuses a page without its social image', async () => {
+    const path = join(copy, 'og/people/ana-lima.png');
+    const png = readFileSync(path);
+    rmSync(path);
+    try {
+      expect(await checkPages(copy, content.dir)).toEqual(['og/people/ana-lima.png: missing (the social image of people/ana-lima/index.html)']);
+    } finally {
+      writeFileSync(path, png);
     }
   });
 

@@ -5,8 +5,10 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import type { AstroIntegrationLogger } from 'astro';
 import { activateBoard, claim, createSharedBoard, deactivateBoard, DONE, FAILED, finish, release, TAKEN, takeNext } from '../../src/lib/image-jobs.ts';
@@ -15,6 +17,8 @@ import { drawingWorkers, startDrawing } from '../../src/integrations/social-imag
 import { loadContent } from '../../src/lib/load.ts';
 
 afterEach(() => deactivateBoard());
+
+const jobsModule = fileURLToPath(new URL('../../src/lib/image-jobs.ts', import.meta.url));
 
 describe('the board', () => {
   it('gives each job to one taker: a worker skips what a page took, a page waits for what a worker is drawing', async () => {
@@ -46,6 +50,28 @@ describe('the board', () => {
 
   it('without a board every image is the page’s', async () => {
     expect(await claim('a')).toBe('free');
+  });
+
+  it('keeps the process alive while it waits for a worker, though the worker is unref’d', () => {
+    // A process with nothing else under way: only the wait, and a worker that finishes the job later.
+    // Were the wait not to hold the process, it would end there, with exit code 0 and no answer.
+    const script = `
+      import { Worker } from 'node:worker_threads';
+      import { activateBoard, claim, createSharedBoard, TAKEN } from ${JSON.stringify(jobsModule)};
+      const board = createSharedBoard(1);
+      activateBoard(board, ['a']);
+      Atomics.store(board.states, 0, TAKEN);
+      const worker = new Worker(
+        "const { workerData } = process.getBuiltinModule('node:worker_threads'); setTimeout(() => { Atomics.store(workerData, 0, ${DONE}); Atomics.notify(workerData, 0); }, 300);",
+        { eval: true, workerData: board.states },
+      );
+      worker.unref();
+      claim('a').then((answer) => console.log('answer:', answer));
+    `;
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 20_000 });
+    expect(child.stderr).toBe('');
+    expect(child.status).toBe(0);
+    expect(child.stdout).toBe('answer: ready\n');
   });
 });
 
