@@ -3,10 +3,10 @@ import { defineConfig } from 'astro/config';
 import { searchForWorkspaceRoot } from 'vite';
 import backstory, { checkedLastmods } from './src/integrations/backstory.ts';
 import searchIndex from './src/integrations/search-index.ts';
-import sitemap from '@astrojs/sitemap';
+import sitemap from './src/integrations/sitemap.ts';
 import headers from './src/integrations/headers.ts';
 import { checkContent } from './src/lib/check.ts';
-import { sitemapSerialize } from './src/lib/feeds.ts';
+import { pageLastmods } from './src/lib/feeds.ts';
 import { basePath, cacheDir, contentDir, siteUrl } from './src/site-config.ts';
 
 export default defineConfig({
@@ -36,11 +36,14 @@ export default defineConfig({
     backstory({ contentDir, cacheDir, precheck: process.env.BACKSTORY_PRECHECK !== '0' }),
     searchIndex(),
     sitemap({
-      // Pages only: feeds, social images and preview data are not pages.
-      filter: (page) => page.endsWith('/'),
       // lastmod: a story's updated (else published) date; pages listing stories, the latest of them.
-      serialize: sitemapSerialize(() => checkedLastmods() ?? checkContent(contentDir, { base: basePath, drafts: false }).site?.graph, basePath),
-      namespaces: { news: false, xhtml: false, image: false, video: false },
+      // From the content check; a build without it (tests only) reads the content again.
+      lastmods: () => {
+        const checked = checkedLastmods();
+        if (checked) return checked;
+        const graph = checkContent(contentDir, { base: basePath, drafts: false }).site?.graph;
+        return graph ? pageLastmods(graph) : new Map();
+      },
     }),
     // Last: _headers hashes the inline styles of the finished pages. scripts/build.ts takes
     // the file as the sign that Astro finished every step.

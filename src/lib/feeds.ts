@@ -107,26 +107,6 @@ export function pageLastmods(graph: Pick<Graph, 'storiesByDate' | 'people' | 'ev
   return out;
 }
 
-type LastmodGraph = Parameters<typeof pageLastmods>[0];
-
-/**
- * The `serialize` option of @astrojs/sitemap: adds each page's lastmod from
- * {@link pageLastmods}. The dates (or a graph to take them from) are loaded
- * on first use, after the build.
- */
-export function sitemapSerialize(load: () => Map<string, string> | LastmodGraph | undefined, base: string) {
-  let lastmods: Map<string, string> | undefined;
-  return <T extends { url: string; lastmod?: string | undefined }>(item: T): T => {
-    if (!lastmods) {
-      const loaded = load();
-      lastmods = loaded instanceof Map ? loaded : loaded ? pageLastmods(loaded) : new Map();
-    }
-    const path = decodeURIComponent(new URL(item.url).pathname);
-    const lastmod = path.startsWith(base) ? lastmods.get(path.slice(base.length)) : undefined;
-    return lastmod ? { ...item, lastmod } : item;
-  };
-}
-
 function newestFirst<T extends Pick<StoryRecord, 'id' | 'published'>>(stories: readonly T[]): T[] {
   return [...stories].sort((a, b) => timestampDate(b.published).getTime() - timestampDate(a.published).getTime() || a.id.localeCompare(b.id));
 }

@@ -6,10 +6,11 @@
  */
 import type { APIRoute } from 'astro';
 import { absoluteUrl } from '../lib/structured-data.ts';
+import { SITEMAP_INDEX } from '../lib/sitemap.ts';
 
 export const GET: APIRoute = ({ site }) => {
   const ctx = { site: String(site), base: import.meta.env.BASE_URL };
-  return new Response(['User-agent: *', 'Allow: /', '', `Sitemap: ${absoluteUrl(ctx, 'sitemap-index.xml')}`, ''].join('\n'), {
+  return new Response(['User-agent: *', 'Allow: /', '', `Sitemap: ${absoluteUrl(ctx, SITEMAP_INDEX)}`, ''].join('\n'), {
     headers: { 'Content-Type': 'text/plain; charset=utf-8' },
   });
 };

@@ -132,17 +132,48 @@ describe('scripts/build.ts', () => {
     }
   });
 
-  it('replaces the previous output with the next good build, and deletes the old one', () => {
+  it('replaces the previous output with the next good build, and deletes the old one during the build after', () => {
     const story = join(content.dir, 'stories/budget-vote.md');
     const source = readFileSync(story, 'utf8');
+    const retired = join(scratch, 'cache/replaced-outputs');
     writeFileSync(story, source.replace('title: Council passes the harbour budget', 'title: Council passes the revised harbour budget'));
     try {
       const result = build();
       expect(result.status, result.output).toBe(0);
+      expect(result.output).toContain(`${outDir} replaced in`);
+      expect(result.output).toContain('(the next build deletes the previous output from the cache)');
       expect(readFileSync(join(outDir, 'stories/budget-vote/index.html'), 'utf8')).toContain('<h1>Council passes the revised harbour budget</h1>');
       expect(beside()).toEqual(['cache', 'dist']);
+      // The previous output, whole, waits in the cache.
+      const [first, ...others] = readdirSync(retired);
+      expect(others).toEqual([]);
+      expect(hashTree(join(retired, first!))).toEqual(before);
     } finally {
       writeFileSync(story, source);
+    }
+    // The next build deletes it, and leaves the output it replaces in its place.
+    const revised = hashTree(outDir);
+    const result = build();
+    expect(result.status, result.output).toBe(0);
+    const [left, ...others] = readdirSync(retired);
+    expect(others).toEqual([]);
+    expect(hashTree(join(retired, left!))).toEqual(revised);
+    expect(hashTree(outDir)).toEqual(before);
+  });
+
+  it('deletes the previous output at once when it cannot wait in the cache', () => {
+    const retired = join(scratch, 'cache/replaced-outputs');
+    rmSync(retired, { recursive: true });
+    // A file where the folder would go: the old output cannot be moved there.
+    writeFileSync(retired, '');
+    try {
+      const result = build();
+      expect(result.status, result.output).toBe(0);
+      expect(result.output).not.toContain('the next build deletes');
+      expect(beside()).toEqual(['cache', 'dist']);
+      expect(hashTree(outDir)).toEqual(before);
+    } finally {
+      rmSync(retired);
     }
   });
 });

@@ -1,7 +1,7 @@
 /** Feeds and sitemap dates: stable item identities, newest first, escaping, lastmod per page. */
 import { describe, expect, it } from 'vitest';
 import { XMLParser } from 'fast-xml-parser';
-import { atomFeed, pageLastmods, rssItems, sitemapSerialize, storyGuid } from '../../src/lib/feeds.ts';
+import { atomFeed, pageLastmods, rssItems, storyGuid } from '../../src/lib/feeds.ts';
 import { parseTimestamp, type Timestamp } from '../../src/lib/dates.ts';
 import type { StoryRecord } from '../../src/lib/records.ts';
 import type { StoryId } from '../../src/lib/ids.ts';
@@ -117,14 +117,5 @@ describe('sitemap lastmod', () => {
     expect(lastmods.has('timeline/stories/b/')).toBe(false);
     expect(lastmods.has('events/quiet/')).toBe(false);
     expect(lastmods.has('people/')).toBe(false);
-  });
-
-  it('adds lastmod to sitemap items below the base, loading the graph once', () => {
-    let loads = 0;
-    const serialize = sitemapSerialize(() => (loads++, graph), '/explainer/');
-    expect(serialize({ url: 'https://news.example.org/explainer/stories/a/' })).toEqual({ url: 'https://news.example.org/explainer/stories/a/', lastmod: '2017-06-20T12:00:00Z' });
-    expect(serialize({ url: 'https://news.example.org/explainer/people/' })).toEqual({ url: 'https://news.example.org/explainer/people/' });
-    expect(serialize({ url: 'https://news.example.org/stories/a/' })).toEqual({ url: 'https://news.example.org/stories/a/' });
-    expect(loads).toBe(1);
   });
 });
