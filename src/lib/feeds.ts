@@ -6,6 +6,7 @@
  * built from its id alone: updating a story, retitling it or changing its
  * text never makes it look like a new item to a reader's feed.
  */
+import { archivePath, storiesByYear } from './archive.ts';
 import type { Graph } from './graph.ts';
 import type { StoryRecord } from './records.ts';
 import { recordPath } from './records.ts';
@@ -98,6 +99,7 @@ export function pageLastmods(graph: Pick<Graph, 'storiesByDate' | 'people' | 'ev
     if (stories.length > 0) out.set(path, latest(stories.map((s) => isoDateTime(lastModified(s)))));
   };
   set('', graph.storiesByDate);
+  for (const { year, stories } of storiesByYear(graph.storiesByDate)) set(archivePath(year), stories);
   for (const story of graph.storiesByDate) {
     set(recordPath(story), [story]);
     if (graph.storyEvents(story.id).length > 0) set(`timeline/stories/${story.id}/`, [story]);
