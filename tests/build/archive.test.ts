@@ -50,6 +50,8 @@ describe('the story archive', () => {
     for (const year of new Set(stories.map((s) => s.year))) {
       const html = read(out, `archive/${year}/index.html`);
       expect(html).toContain(`<h1>Stories from ${year}</h1>`);
+      const count = stories.filter((s) => s.year === year).length;
+      expect(html).toContain(`content="${count === 1 ? 'The one story' : `All ${count} stories`} published in ${year}, newest first."`);
       // The year's own link is marked as the current page.
       expect(html).toMatch(new RegExp(`href="/archive/${year}/" aria-current="page"`));
       for (const id of listed(html)) seen.set(id, year);
