@@ -211,8 +211,9 @@ function retiredOutputsDir(contentDir: string): string {
  * may wait to be deleted. Deleting it took 6 s at 4,000 stories (52,000
  * files), a tenth of a rebuild, with the new output already in place and
  * nothing else to do. Moved into the cache, it is deleted by the next build
- * instead, on a core Astro leaves idle. If it cannot go there (the cache on
- * another disk), it is renamed beside the output and deleted now.
+ * instead, while Astro starts up and checks the content; that build pays part
+ * of it (2-4 s at 4,000 stories, against the 6 s here). If it cannot go there
+ * (the cache on another disk), it is renamed beside the output and deleted now.
  */
 function retire(outDir: string, retiredDir: string, suffix: string): { path: string; later: boolean } {
   try {

@@ -13,6 +13,7 @@ import { bodyLineOf } from '../lib/load.ts';
 import { renderer } from '../markdown/render.ts';
 import { cacheDir, editBaseUrl, siteUrl } from '../site-config.ts';
 import { pageKey } from '../lib/page-views.ts';
+import { storiesByYear } from '../lib/archive.ts';
 
 type Entry = CollectionEntry<'stories' | 'people' | 'events'>;
 
@@ -54,6 +55,9 @@ export const site = withFileLines(() => assembleSite(
 if (!import.meta.env.DEV) releaseExtractions();
 
 export const graph = site.graph;
+
+/** The years that have stories, newest first, each with its stories: the home page's year links and the archive pages. */
+export const archiveYears = storiesByYear(graph.storiesByDate);
 
 /** The build's day, the same for every page (a story's age label counts from it). */
 export const buildDay = new Date();

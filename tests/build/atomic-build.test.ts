@@ -192,6 +192,12 @@ describe('checkPages: no page is published with an empty or partial body', () =>
     writeFileSync(path, change(html));
     return () => writeFileSync(path, html);
   };
+  const remove = (file: string) => {
+    const path = join(copy, file);
+    const bytes = readFileSync(path);
+    rmSync(path);
+    return () => writeFileSync(path, bytes);
+  };
 
   it('passes a complete build', async () => {
     expect(await checkPages(copy, content.dir)).toEqual([]);
@@ -260,24 +266,20 @@ describe('checkPages: no page is published with an empty or partial body', () =>
   });
 
   it('refuses a page without its social image', async () => {
-    const path = join(copy, 'og/people/ana-lima.png');
-    const png = readFileSync(path);
-    rmSync(path);
+    const restore = remove('og/people/ana-lima.png');
     try {
       expect(await checkPages(copy, content.dir)).toEqual(['og/people/ana-lima.png: missing (the social image of people/ana-lima/index.html)']);
     } finally {
-      writeFileSync(path, png);
+      restore();
     }
   });
 
   it('refuses a missing page', async () => {
-    const path = join(copy, 'events/budget-vote/index.html');
-    const html = readFileSync(path);
-    rmSync(path);
+    const restore = remove('events/budget-vote/index.html');
     try {
       expect(await checkPages(copy, content.dir)).toEqual(['events/budget-vote/index.html: missing']);
     } finally {
-      writeFileSync(path, html);
+      restore();
     }
   });
 });
