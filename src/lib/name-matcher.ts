@@ -96,7 +96,6 @@ const CJK_CHAR = /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Hangul}]/u;
 const CJK_NAME = /^[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Hangul} ]+$/u;
 
 const isApostrophe = (cp: number): boolean => cp < 0x10000 && FOLD[cp] === APOSTROPHE;
-const isWordChar = (cp: number): boolean => WORD_CHAR.test(String.fromCodePoint(cp));
 /** Whether a neighbouring character would make the name part of a longer word. CJK never does (no word spaces). */
 const joins = (cp: number): boolean => {
   const char = String.fromCodePoint(cp);
