@@ -14,6 +14,7 @@ import { renderer } from '../markdown/render.ts';
 import { cacheDir, editBaseUrl, siteUrl } from '../site-config.ts';
 import { pageKey } from '../lib/page-views.ts';
 import { storiesByYear } from '../lib/archive.ts';
+import { planTimeline } from '../lib/timeline-pages.ts';
 
 type Entry = CollectionEntry<'stories' | 'people' | 'events'>;
 
@@ -58,6 +59,9 @@ export const graph = site.graph;
 
 /** The years that have stories, newest first, each with its stories: the home page's year links and the archive pages. */
 export const archiveYears = storiesByYear(graph.storiesByDate);
+
+/** The main timeline's years, filters and whether it fits on one page: `/timeline/` and the year pages. */
+export const timeline = planTimeline(graph);
 
 /** The build's day, the same for every page (a story's age label counts from it). */
 export const buildDay = new Date();

@@ -1,8 +1,10 @@
 /**
- * The main timeline's filters, in place: a person's or a story's link shows
- * only their events on this page instead of opening the pre-built filtered
- * page. That page stays what the link opens without JavaScript, in a new tab
- * or with a modifier key.
+ * The timeline's filters, in place (the main timeline when it fits on one
+ * page, and each year's page): a person's or a story's link shows only their
+ * events on this page instead of opening the pre-built filtered page. That
+ * page, with their events of every year, stays what the link opens without
+ * JavaScript, in a new tab or with a modifier key; on a year's page the
+ * status line links to it too.
  *
  * The filter is kept in the URL (`?person=<id>` or `?story=<id>`), so a
  * filtered view can be shared, bookmarked and reloaded, and Back undoes it.
@@ -17,7 +19,10 @@ const LIST = { person: 'people', story: 'stories' } as const;
 
 const status = document.querySelector<HTMLElement>('[data-timeline-status]');
 const message = status?.querySelector<HTMLElement>('[role="status"]');
-const showAll = status?.querySelector<HTMLAnchorElement>('a');
+const showAll = status?.querySelector<HTMLAnchorElement>('a[data-show-all]');
+const everyYear = status?.querySelector<HTMLAnchorElement>('a[data-every-year]');
+/** The year this page shows, if it shows one. */
+const year = status?.dataset.year;
 const items = [...document.querySelectorAll<HTMLElement>('.timeline-month .event-list > li')];
 const months = [...document.querySelectorAll<HTMLElement>('.timeline-month')];
 const years = [...document.querySelectorAll<HTMLElement>('.timeline-year')];
@@ -57,8 +62,12 @@ function show(link: HTMLAnchorElement | undefined): void {
   active = link;
   link?.setAttribute('aria-current', 'true');
   const label = link && (kind === 'story' ? `“${link.textContent}”` : link.textContent);
-  message!.textContent = link ? `Showing ${count} event${count === 1 ? '' : 's'} of ${label}` : '';
+  message!.textContent = link ? `Showing ${count} event${count === 1 ? '' : 's'} of ${label}${year ? ` in ${year}` : ''}` : '';
   showAll!.hidden = !link;
+  if (everyYear) {
+    everyYear.hidden = !link;
+    if (link) everyYear.href = link.href;
+  }
   document.title = link ? `${label} · ${pageTitle}` : pageTitle;
 }
 

@@ -1,7 +1,8 @@
 /**
  * A newsroom's years of stories: the home page shows the latest, and every
  * story is on the page of the year it was published, linked from the home
- * page and from each year page.
+ * page and from each year page. The timeline is too big for one page here
+ * (more entries than TIMELINE_ONE_PAGE), so it is split by year the same way.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
@@ -11,16 +12,28 @@ import { attributeValues, read } from './dist.ts';
 import { generateCorpus } from '../../scripts/generate-corpus.ts';
 import { loadContent } from '../../src/lib/load.ts';
 import { HOME_STORIES } from '../../src/lib/archive.ts';
+import { TIMELINE_ONE_PAGE } from '../../src/lib/timeline-pages.ts';
 
 let scratch: string;
 let out: string;
 let stories: { id: string; year: number }[];
+let events: { id: string; year: number; people: string[] }[];
+let people: Map<string, string>;
+/** The stories that name at least one event. */
+let storiesWithEvents: string[];
+
+// Enough stories for more than TIMELINE_ONE_PAGE timeline entries (two events a story, a person per five).
+const STORIES = 150;
 
 beforeAll(() => {
   scratch = scratchDir('archive');
   const corpus = join(scratch, 'content');
-  generateCorpus(corpus, HOME_STORIES + 15);
-  stories = loadContent(corpus).content.stories.map((s) => ({ id: s.id, year: s.published.day.year }));
+  generateCorpus(corpus, STORIES);
+  const { content } = loadContent(corpus);
+  stories = content.stories.map((s) => ({ id: s.id, year: s.published.day.year }));
+  events = content.events.map((e) => ({ id: e.id, year: e.date.year, people: [...e.people] }));
+  people = new Map(content.people.map((p) => [p.id, p.name]));
+  storiesWithEvents = content.stories.filter((s) => s.events.length > 0).map((s) => s.id);
   out = join(scratch, 'dist');
   const result = buildSite({ contentDir: corpus, outDir: out });
   if (result.status !== 0) throw new Error(`build failed:\n${result.output}`);
@@ -31,7 +44,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 /** The story pages a page's story list links to, in order. */
 const listed = (html: string) =>
   attributeValues(html.slice(html.indexOf('<ul class="story-list">'), html.indexOf('</ul>', html.indexOf('<ul class="story-list">'))), 'href').map((href) => /\/stories\/([^/]+)\/$/.exec(href)![1]!);
-const yearLinks = (html: string) => attributeValues(html.slice(html.indexOf('<nav class="archive-years"')), 'href').filter((href) => href.includes('/archive/'));
+const yearLinks = (html: string) => attributeValues(html.slice(html.indexOf('<nav class="year-links"')), 'href').filter((href) => href.includes('/archive/'));
 
 describe('the story archive', () => {
   it('shows only the latest stories on the home page, and links every year', () => {
@@ -63,5 +76,69 @@ describe('the story archive', () => {
   it('puts the year pages in the sitemap, dated by their latest story', () => {
     const sitemap = read(out, 'sitemap-0.xml');
     for (const year of new Set(stories.map((s) => s.year))) expect(sitemap).toMatch(new RegExp(`<loc>[^<]*/archive/${year}/</loc><lastmod>${year}-`));
+  });
+});
+
+/** The event pages a page's event lists link to, in order. */
+const eventsListed = (html: string) => attributeValues(html, 'href').flatMap((href) => /\/events\/([^/]+)\/$/.exec(href)?.[1] ?? []);
+const years = () => [...new Set(events.map((e) => e.year))].sort((a, b) => a - b);
+
+describe('the timeline, split by year', () => {
+  it('is past the one-page limit with this corpus', () => {
+    const entries = events.length + new Set(events.flatMap((e) => e.people)).size + storiesWithEvents.length;
+    expect(entries).toBeGreaterThan(TIMELINE_ONE_PAGE);
+  });
+
+  it('links every year with its count from /timeline/, lists everyone with events, and lists no event itself', () => {
+    const html = read(out, 'timeline/index.html');
+    expect(html).not.toContain('class="event-list"');
+    expect(eventsListed(html)).toEqual([]);
+    const links = attributeValues(html.slice(html.indexOf('<nav class="year-links"')), 'href').filter((href) => /\/timeline\/\d+\/$/.test(href));
+    expect(links).toEqual(years().map((year) => `/timeline/${year}/`));
+    for (const year of years()) expect(html).toContain(`>${year}</a> <span class="count">(${events.filter((e) => e.year === year).length})</span>`);
+    // Everyone in an event, by their pre-built timeline; no story list, which would grow with the archive.
+    const everyone = new Set(events.flatMap((e) => e.people));
+    const filters = attributeValues(html, 'href').filter((href) => href.includes('/timeline/people/'));
+    expect(new Set(filters)).toEqual(new Set([...everyone].map((id) => `/timeline/people/${id}/`)));
+    expect(html).not.toContain('/timeline/stories/');
+    expect(html).not.toContain('data-timeline-status');
+  });
+
+  it('puts every event on the page of its year and no other, with that year’s people to filter by', () => {
+    const seen = new Map<string, number>();
+    for (const year of years()) {
+      const html = read(out, `timeline/${year}/index.html`);
+      expect(html).toContain(`<h1>Timeline: ${year}</h1>`);
+      expect(html).toMatch(new RegExp(`href="/timeline/${year}/" aria-current="page"`));
+      for (const id of eventsListed(html)) {
+        expect(seen.has(id), id).toBe(false);
+        seen.set(id, year);
+      }
+      const inYear = events.filter((e) => e.year === year);
+      const counts = new Map<string, number>();
+      for (const e of inYear) for (const p of e.people) counts.set(p, (counts.get(p) ?? 0) + 1);
+      for (const [id, count] of counts) {
+        expect(html, `${year} ${id}`).toContain(`<a href="/timeline/people/${id}/" data-person="${id}">${people.get(id)}</a> <span class="count">(${count})</span>`);
+      }
+      expect(html.match(/data-person="/g)?.length ?? 0).toBe(counts.size);
+      // Filtering in place by person only: the events carry no story ids.
+      expect(html).toContain('data-timeline-status data-year="' + year + '"');
+      expect(html).not.toContain('data-stories=');
+    }
+    expect(seen.size).toBe(events.length);
+    for (const { id, year } of events) expect(seen.get(id), id).toBe(year);
+  });
+
+  it('links each story with events to its own timeline, which exists', () => {
+    expect(storiesWithEvents.length).toBeGreaterThan(0);
+    for (const id of storiesWithEvents) {
+      expect(read(out, `stories/${id}/index.html`), id).toContain(`<a href="/timeline/stories/${id}/">`);
+      expect(read(out, `timeline/stories/${id}/index.html`)).toContain('<h1>Timeline: ');
+    }
+  });
+
+  it('puts the year pages in the sitemap', () => {
+    const sitemap = read(out, 'sitemap-0.xml');
+    for (const year of years()) expect(sitemap).toContain(`/timeline/${year}/</loc>`);
   });
 });

@@ -108,7 +108,7 @@ describe('the built site', () => {
     expect(new Set(order)).toEqual(new Set(expected.map((e) => e.id)));
     expect(order.indexOf('convention-week-encounter')).toBeLessThan(order.indexOf('sessions-recusal'));
     expect(order.indexOf('sessions-recusal')).toBeLessThan(order.indexOf('comey-testimony'));
-    expect(html).toContain('<h2 id="y2016">2016</h2>');
+    expect(html).toContain('<h2 id="y2016"><a href="/timeline/2016/">2016</a></h2>');
     expect(html).toContain('<h3 id="y2017-m03">March</h3>');
   });
 });
@@ -198,7 +198,7 @@ describe('timelines', () => {
     const graph = assembleSite(seed, { base: '/' }).graph;
     expect(ids).toEqual(graph.personEvents('sergey-kislyak' as PersonId).map((e) => e.id));
     expect(ids).toContain('senate-office-meeting');
-    expect(textOf(kislyak)).toContain('Showing the events of Sergey Kislyak.');
+    expect(textOf(kislyak)).toContain('Showing every event of Sergey Kislyak.');
     expect(attributeValues(kislyak, 'href')).toContain('/timeline/');
   });
 });

@@ -154,3 +154,36 @@ test('axe: a filtered timeline, light and dark', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'dark' });
   expect((await scan()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 });
+
+test('a year’s page filters in place within its year, and links on to the person’s every year', async ({ page, browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const prebuiltPage = await context.newPage();
+  await prebuiltPage.goto(`timeline/people/${PERSON.id}/`);
+  const every = await prebuiltPage.locator('.event-list > li > a').allTextContents();
+  const in2017 = await prebuiltPage.locator('.timeline-year[aria-labelledby="y2017"] .event-list > li > a').allTextContents();
+  await context.close();
+  expect(in2017.length).toBeGreaterThan(1);
+  expect(in2017.length).toBeLessThan(every.length);
+
+  await page.goto('timeline/2017/');
+  await expect(page.locator('.year-links a[aria-current="page"]')).toHaveText('2017');
+  const all = await everyEvent(page);
+  await page.getByText('Filter by person').click();
+  await page.getByRole('link', { name: PERSON.name, exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/timeline/2017/\\?person=${PERSON.id}$`));
+  await expect(visibleItems(page)).toHaveCount(in2017.length);
+  expect(await titles(page)).toEqual(in2017);
+  await expect(status(page)).toHaveText(`Showing ${in2017.length} events of ${PERSON.name} in 2017`);
+  const scan = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(scan.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+
+  // “Show all” stays on the year; “Every year” opens the person’s whole timeline.
+  await page.getByRole('link', { name: 'Show all' }).click();
+  await expect(page).toHaveURL(/\/timeline\/2017\/$/);
+  await expect(visibleItems(page)).toHaveCount(all);
+  await expect(page.getByRole('link', { name: 'Every year' })).toBeHidden();
+  await page.getByRole('link', { name: PERSON.name, exact: true }).click();
+  await page.getByRole('link', { name: 'Every year' }).click();
+  await expect(page).toHaveURL(new RegExp(`/timeline/people/${PERSON.id}/$`));
+  expect(await page.locator('.event-list > li > a').allTextContents()).toEqual(every);
+});

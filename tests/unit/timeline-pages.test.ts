@@ -1,0 +1,99 @@
+/**
+ * The main timeline's pages: a page per year, each year's people with their
+ * counts, and `/timeline/` holding every event only while it is small.
+ */
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { planTimeline, timelineYearPath, TIMELINE_ONE_PAGE } from '../../src/lib/timeline-pages.ts';
+import { assembleSite } from '../../src/lib/site.ts';
+import { loadContent } from '../../src/lib/load.ts';
+import { partialDate } from '../../src/lib/dates.ts';
+import type { EventRecord, PersonRecord, StoryRecord } from '../../src/lib/records.ts';
+import type { EventId, PersonId, StoryId } from '../../src/lib/ids.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+
+const event = (id: string, date: string) => ({ id: id as EventId, title: id, date: partialDate(date) }) as EventRecord;
+const person = (id: string, name: string) => ({ id: id as PersonId, name }) as PersonRecord;
+const story = (id: string, title: string) => ({ id: id as StoryId, title }) as StoryRecord;
+
+// Events in date order, as the graph keeps them; a year-only event comes first in its year.
+const early = event('early', '2016');
+const met = event('met', '2016-07-20');
+const fired = event('fired', '2017-05-09');
+const alone = event('alone', '2017-06-01');
+const ana = person('ana', 'Ana Lima');
+const zoe = person('zoe', 'Zoe Park');
+const quiet = person('quiet', 'Quiet Person');
+const rift = story('rift', 'The rift');
+const still = story('still', 'Nothing happened');
+
+const graph = {
+  eventsByDate: [early, met, fired, alone],
+  peopleByName: [ana, quiet, zoe],
+  storiesByDate: [rift, still],
+  personEvents: (id: PersonId) => ({ ana: [met, fired], zoe: [early, met] })[id as string] ?? [],
+  storyEvents: (id: StoryId) => ({ rift: [met, fired] })[id as string] ?? [],
+};
+
+describe('planTimeline', () => {
+  it('makes a year for each year with events, oldest first, with that year’s events in order', () => {
+    const { years } = planTimeline(graph);
+    expect(years.map((y) => [y.year, y.events.map((e) => e.id)])).toEqual([
+      [2016, ['early', 'met']],
+      [2017, ['fired', 'alone']],
+    ]);
+  });
+
+  it('gives each year the people in its events, in name order, counted within the year', () => {
+    const { years } = planTimeline(graph);
+    expect(years[0]!.people).toEqual([
+      { id: 'ana', label: 'Ana Lima', count: 1 },
+      { id: 'zoe', label: 'Zoe Park', count: 2 },
+    ]);
+    // Zoe has no event in 2017, and nobody is in "alone".
+    expect(years[1]!.people).toEqual([{ id: 'ana', label: 'Ana Lima', count: 1 }]);
+  });
+
+  it('lists everyone and every story with events, counted over all years, and leaves out those without', () => {
+    const plan = planTimeline(graph);
+    expect(plan.people).toEqual([
+      { id: 'ana', label: 'Ana Lima', count: 2 },
+      { id: 'zoe', label: 'Zoe Park', count: 2 },
+    ]);
+    expect(plan.stories).toEqual([{ id: 'rift', label: 'The rift', count: 2 }]);
+    expect(plan.filterIds.get(met.id)).toEqual({ people: 'ana zoe', stories: 'rift' });
+  });
+
+  it('keeps every event on one page up to the limit of entries (events and filter links), and splits past it', () => {
+    // 4 events, 2 people, 1 story: 7 entries.
+    expect(planTimeline(graph, 7).onePage).toBe(true);
+    expect(planTimeline(graph, 6).onePage).toBe(false);
+    expect(planTimeline(graph).onePage).toBe(true);
+    expect(TIMELINE_ONE_PAGE).toBeGreaterThan(100);
+  });
+
+  it('has no years and fits on one page without events', () => {
+    const plan = planTimeline({ ...graph, eventsByDate: [], personEvents: () => [], storyEvents: () => [] });
+    expect(plan).toMatchObject({ years: [], people: [], stories: [], onePage: true });
+  });
+
+  it('puts a year’s page under timeline/', () => {
+    expect(timelineYearPath(2017)).toBe('timeline/2017/');
+    expect(timelineYearPath(476)).toBe('timeline/476/');
+  });
+
+  it('places every seed event in its own year, and each year’s people add up to their events', () => {
+    const { content, issues } = loadContent(join(ROOT, 'content'), ROOT);
+    expect(issues).toEqual([]);
+    const { graph: seed } = assembleSite(content, { base: '/' });
+    const plan = planTimeline(seed);
+    expect(plan.years.flatMap((y) => y.events)).toEqual(seed.eventsByDate);
+    for (const y of plan.years) for (const e of y.events) expect(e.date.year).toBe(y.year);
+    for (const p of plan.people) {
+      const perYear = plan.years.reduce((sum, y) => sum + (y.people.find((q) => q.id === p.id)?.count ?? 0), 0);
+      expect(perYear, p.id).toBe(seed.personEvents(p.id as PersonId).length);
+    }
+    expect(plan.onePage).toBe(true);
+  });
+});
