@@ -9,8 +9,8 @@
  * per person, nothing else). It prints the median wall time, pages per
  * second, peak memory, the ratio site/baseline, the site's phases, two
  * rebuilds after editing one story each (the second also deletes the output
- * the first replaced), and the `npm run check` time; then a
- * page-weight table for the first story's pages.
+ * the first replaced), the `npm run check` time, and the heaviest page of
+ * each kind; then a page-weight table for the first story's pages.
  *
  *   npm run bench                      # N = 1,000 and 4,000, two runs each
  *   npm run bench -- --full            # and 10,000
@@ -25,7 +25,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateCorpus } from './generate-corpus.ts';
-import { pageWeight } from './page-weight.ts';
+import { heaviestPages, pageWeight } from './page-weight.ts';
 
 const { values } = parseArgs({
   options: {
@@ -216,7 +216,9 @@ for (const n of sizes) {
     const label = i === 0 ? 'rebuild after editing one story' : 'the next, deleting the output it replaced';
     console.log(`  ${label}: ${fmt(run.seconds)} s = ${int((100 * run.seconds) / siteWall)}% of a cold build (${Object.entries(run.phases).map(([k, v]) => `${k} ${fmt(v)} s`).join(' · ')})${shown ? '' : ' — THE EDIT IS NOT ON THE PAGE'}`);
   }
-  console.log(`  npm run check: ${fmt(coldCheck.seconds)} s wall (${fmt(coldCheck.inside)} s checking); after a build, with its cache: ${fmt(warmCheck.seconds)} s (${fmt(warmCheck.inside)} s)\n`);
+  console.log(`  npm run check: ${fmt(coldCheck.seconds)} s wall (${fmt(coldCheck.inside)} s checking); after a build, with its cache: ${fmt(warmCheck.seconds)} s (${fmt(warmCheck.inside)} s)`);
+  const heaviest = heaviestPages(siteDirs[0]).map((p) => `${p.kind} ${fmt(p.bytes / 1024)} KB (${fmt(p.gzipped / 1024)} KB gz)`);
+  console.log(`  heaviest page of each kind, HTML: ${heaviest.join(' · ')}\n`);
   results.push(result);
 }
 

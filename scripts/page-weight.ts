@@ -3,7 +3,7 @@
  * serve it: the HTML (with its inlined CSS), the CSS, and the scripts it loads.
  * Read from the build folder, so no server is needed.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -42,4 +42,37 @@ export function pageWeight(dist: string, page: string, base = '/'): PageWeight |
   let js = 0;
   for (const path of scripts) js += gz(readFileSync(path));
   return { html: gz(html), markup: gz(html.replace(/<style[^>]*>[\s\S]*?<\/style>/g, '')), css, js, scripts: scripts.size };
+}
+
+/** The kinds of page a site has, by path below the base; the first that matches names a page. */
+const KINDS: [string, RegExp][] = [
+  ['home', /^index\.html$/],
+  ['story', /^stories\/[^/]+\/index\.html$/],
+  ['person', /^people\/[^/]+\/index\.html$/],
+  ['event', /^events\/[^/]+\/index\.html$/],
+  ['people index', /^people\/index\.html$/],
+  ['year of stories', /^archive\/[^/]+\/index\.html$/],
+  ['timeline', /^timeline\/index\.html$/],
+  ['timeline year', /^timeline\/\d+\/index\.html$/],
+  ['person timeline', /^timeline\/people\/[^/]+\/index\.html$/],
+  ['story timeline', /^timeline\/stories\/[^/]+\/index\.html$/],
+];
+
+/**
+ * The heaviest page of each kind in a build, by its HTML: the pages that list
+ * many things are where a growing archive would show. The largest file of a
+ * kind is found by size on disk; only that one is gzipped.
+ */
+export function heaviestPages(dist: string): { kind: string; page: string; bytes: number; gzipped: number }[] {
+  const largest = new Map<string, { page: string; bytes: number }>();
+  for (const page of readdirSync(dist, { recursive: true, encoding: 'utf8' })) {
+    const kind = KINDS.find(([, pattern]) => pattern.test(page))?.[0];
+    if (!kind) continue;
+    const bytes = statSync(join(dist, page)).size;
+    if (bytes > (largest.get(kind)?.bytes ?? -1)) largest.set(kind, { page, bytes });
+  }
+  return KINDS.flatMap(([kind]) => {
+    const found = largest.get(kind);
+    return found ? [{ kind, ...found, gzipped: gz(readFileSync(join(dist, found.page))) }] : [];
+  });
 }
