@@ -5,10 +5,11 @@
  * page, `/timeline/<year>/`, and `/timeline/` shows every event only while
  * the whole timeline is small; past that it links to each year instead.
  *
- * The filters follow the same bound. A year's page filters by the people in
- * that year's events. The list of every story with events, which grows with
- * the archive, is offered only on a one-page timeline; each story's own
- * timeline is also linked from the story.
+ * The filters follow the same bound. A year's page filters by the people with
+ * the most events that year, `/timeline/` by those with the most in all; every
+ * person's timeline is linked from their own page too. The list of every
+ * story with events, which grows with the archive, is offered only on a
+ * one-page timeline; each story's own timeline is linked from the story.
  */
 import type { EventRecord } from './records.ts';
 import type { EventId } from './ids.ts';
@@ -20,6 +21,14 @@ import { eventFilterIds, type EventFilterIds } from './timeline.ts';
  * links to the year pages instead: about 120 KB of HTML, 12 KB gzipped.
  */
 export const TIMELINE_ONE_PAGE = 400;
+
+/**
+ * How many people a filter list offers: those with the most events. A year of
+ * a big archive has hundreds of people (2,000 at 10,000 stories), more than a
+ * reader can scan and most of the page's weight; everyone's timeline is also
+ * linked from their own page.
+ */
+export const FILTER_PEOPLE = 40;
 
 /** A filter link: a person or story with events, and how many the filter shows. */
 export interface FilterLink {
@@ -33,15 +42,19 @@ export interface TimelineYear {
   year: number;
   /** The year's events, in date order. */
   events: readonly EventRecord[];
-  /** The people in the year's events, in name order, each with their number of events that year. */
+  /** The people with the most events that year (at most FILTER_PEOPLE), in name order, each with that number. */
   people: readonly FilterLink[];
+  /** How many people the year's events have in all. */
+  peopleInAll: number;
 }
 
 export interface TimelinePlan {
   /** Every year with events, oldest first. */
   years: readonly TimelineYear[];
-  /** Everyone with events, in name order, each with all their events counted. */
+  /** The people with the most events (at most FILTER_PEOPLE), in name order, each with all their events counted. */
   people: readonly FilterLink[];
+  /** How many people have events in all. */
+  peopleInAll: number;
   /** Every story with events, newest first, each with its number of events. */
   stories: readonly FilterLink[];
   /** Each event's people and stories, for filtering a page in the browser. */
@@ -53,10 +66,13 @@ export interface TimelinePlan {
 /** The path of a year's timeline page, below the base. */
 export const timelineYearPath = (year: number) => `timeline/${year}/`;
 
-/** The main timeline's pages, worked out once per build from the graph. */
+/**
+ * The main timeline's pages, worked out once per build from the graph.
+ * `limit`: the entries `/timeline/` may list; `filterPeople`: the people a filter list offers.
+ */
 export function planTimeline(
   graph: Pick<Graph, 'eventsByDate' | 'peopleByName' | 'storiesByDate' | 'personEvents' | 'storyEvents'>,
-  limit = TIMELINE_ONE_PAGE,
+  { limit = TIMELINE_ONE_PAGE, filterPeople = FILTER_PEOPLE } = {},
 ): TimelinePlan {
   const filterIds = eventFilterIds(graph);
   const people = graph.peopleByName
@@ -71,8 +87,8 @@ export function planTimeline(
   let current: { year: number; events: EventRecord[]; counts: Map<string, number> } | undefined;
   const close = () => {
     if (!current) return;
-    const inYear = [...current.counts].sort((a, b) => order.get(a[0])! - order.get(b[0])!);
-    years.push({ year: current.year, events: current.events, people: inYear.map(([id, count]) => ({ id, label: people[order.get(id)!]!.label, count })) });
+    const inYear = [...current.counts].map(([id, count]) => ({ id, label: people[order.get(id)!]!.label, count }));
+    years.push({ year: current.year, events: current.events, people: mostEvents(inYear, order, filterPeople), peopleInAll: inYear.length });
   };
   // Events come in date order, so each year's are together.
   for (const event of graph.eventsByDate) {
@@ -86,5 +102,12 @@ export function planTimeline(
   close();
 
   const entries = graph.eventsByDate.length + people.length + stories.length;
-  return { years, people, stories, filterIds, onePage: entries <= limit };
+  return { years, people: mostEvents(people, order, filterPeople), peopleInAll: people.length, stories, filterIds, onePage: entries <= limit };
+}
+
+/** The `max` links with the highest counts (ties by name order), in name order. */
+function mostEvents(links: readonly FilterLink[], order: ReadonlyMap<string, number>, max: number): FilterLink[] {
+  const byName = (a: FilterLink, b: FilterLink) => order.get(a.id)! - order.get(b.id)!;
+  const kept = links.length <= max ? [...links] : [...links].sort((a, b) => b.count - a.count || byName(a, b)).slice(0, max);
+  return kept.sort(byName);
 }

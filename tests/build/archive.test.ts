@@ -12,7 +12,7 @@ import { attributeValues, read } from './dist.ts';
 import { generateCorpus } from '../../scripts/generate-corpus.ts';
 import { loadContent } from '../../src/lib/load.ts';
 import { HOME_STORIES } from '../../src/lib/archive.ts';
-import { TIMELINE_ONE_PAGE } from '../../src/lib/timeline-pages.ts';
+import { FILTER_PEOPLE, TIMELINE_ONE_PAGE } from '../../src/lib/timeline-pages.ts';
 
 let scratch: string;
 let out: string;
@@ -22,8 +22,9 @@ let people: Map<string, string>;
 /** The stories that name at least one event. */
 let storiesWithEvents: string[];
 
-// Enough stories for more than TIMELINE_ONE_PAGE timeline entries (two events a story, a person per five).
-const STORIES = 150;
+// Enough stories for more than TIMELINE_ONE_PAGE timeline entries (two events a story, a person per
+// five) and more than FILTER_PEOPLE people with events.
+const STORIES = 250;
 
 beforeAll(() => {
   scratch = scratchDir('archive');
@@ -82,6 +83,12 @@ describe('the story archive', () => {
 /** The event pages a page's event lists link to, in order. */
 const eventsListed = (html: string) => attributeValues(html, 'href').flatMap((href) => /\/events\/([^/]+)\/$/.exec(href)?.[1] ?? []);
 const years = () => [...new Set(events.map((e) => e.year))].sort((a, b) => a - b);
+/** How many of the events each person is in. */
+function eventCounts(list: readonly { people: string[] }[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const e of list) for (const p of e.people) counts.set(p, (counts.get(p) ?? 0) + 1);
+  return counts;
+}
 
 describe('the timeline, split by year', () => {
   it('is past the one-page limit with this corpus', () => {
@@ -89,17 +96,22 @@ describe('the timeline, split by year', () => {
     expect(entries).toBeGreaterThan(TIMELINE_ONE_PAGE);
   });
 
-  it('links every year with its count from /timeline/, lists everyone with events, and lists no event itself', () => {
+  it('links every year with its count from /timeline/, and the people with the most events, but no event itself', () => {
     const html = read(out, 'timeline/index.html');
     expect(html).not.toContain('class="event-list"');
     expect(eventsListed(html)).toEqual([]);
     const links = attributeValues(html.slice(html.indexOf('<nav class="year-links"')), 'href').filter((href) => /\/timeline\/\d+\/$/.test(href));
     expect(links).toEqual(years().map((year) => `/timeline/${year}/`));
     for (const year of years()) expect(html).toContain(`>${year}</a> <span class="count">(${events.filter((e) => e.year === year).length})</span>`);
-    // Everyone in an event, by their pre-built timeline; no story list, which would grow with the archive.
-    const everyone = new Set(events.flatMap((e) => e.people));
-    const filters = attributeValues(html, 'href').filter((href) => href.includes('/timeline/people/'));
-    expect(new Set(filters)).toEqual(new Set([...everyone].map((id) => `/timeline/people/${id}/`)));
+    // The people with the most events, by their pre-built timeline, and where to find everyone else;
+    // no story list, which would grow with the archive.
+    const counts = eventCounts(events);
+    expect(counts.size).toBeGreaterThan(FILTER_PEOPLE);
+    const listed = attributeValues(html, 'href').flatMap((href) => /\/timeline\/people\/([^/]+)\/$/.exec(href)?.[1] ?? []);
+    expect(listed).toHaveLength(FILTER_PEOPLE);
+    const fewestListed = Math.min(...listed.map((id) => counts.get(id)!));
+    for (const [id, count] of counts) if (!listed.includes(id)) expect(count, id).toBeLessThanOrEqual(fewestListed);
+    expect(html).toContain(`The ${FILTER_PEOPLE} of ${counts.size} people with the most events. Everyone’s page, in <a href="/people/">People</a>, links to their timeline.`);
     expect(html).not.toContain('/timeline/stories/');
     expect(html).not.toContain('data-timeline-status');
   });
@@ -114,9 +126,9 @@ describe('the timeline, split by year', () => {
         expect(seen.has(id), id).toBe(false);
         seen.set(id, year);
       }
-      const inYear = events.filter((e) => e.year === year);
-      const counts = new Map<string, number>();
-      for (const e of inYear) for (const p of e.people) counts.set(p, (counts.get(p) ?? 0) + 1);
+      const counts = eventCounts(events.filter((e) => e.year === year));
+      // Few enough people each year here for all of them to be offered.
+      expect(counts.size).toBeLessThanOrEqual(FILTER_PEOPLE);
       for (const [id, count] of counts) {
         expect(html, `${year} ${id}`).toContain(`<a href="/timeline/people/${id}/" data-person="${id}">${people.get(id)}</a> <span class="count">(${count})</span>`);
       }
@@ -127,6 +139,14 @@ describe('the timeline, split by year', () => {
     }
     expect(seen.size).toBe(events.length);
     for (const { id, year } of events) expect(seen.get(id), id).toBe(year);
+  });
+
+  it('links each person with events to their own timeline, which exists', () => {
+    for (const id of people.keys()) {
+      const linked = read(out, `people/${id}/index.html`).includes(`<a href="/timeline/people/${id}/">`);
+      expect(linked, id).toBe(eventCounts(events).has(id));
+      if (linked) expect(read(out, `timeline/people/${id}/index.html`)).toContain(`<h1>Timeline: `);
+    }
   });
 
   it('links each story with events to its own timeline, which exists', () => {

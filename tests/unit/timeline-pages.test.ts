@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { planTimeline, timelineYearPath, TIMELINE_ONE_PAGE } from '../../src/lib/timeline-pages.ts';
+import { FILTER_PEOPLE, planTimeline, timelineYearPath, TIMELINE_ONE_PAGE } from '../../src/lib/timeline-pages.ts';
 import { assembleSite } from '../../src/lib/site.ts';
 import { loadContent } from '../../src/lib/load.ts';
 import { partialDate } from '../../src/lib/dates.ts';
@@ -67,15 +67,26 @@ describe('planTimeline', () => {
 
   it('keeps every event on one page up to the limit of entries (events and filter links), and splits past it', () => {
     // 4 events, 2 people, 1 story: 7 entries.
-    expect(planTimeline(graph, 7).onePage).toBe(true);
-    expect(planTimeline(graph, 6).onePage).toBe(false);
+    expect(planTimeline(graph, { limit: 7 }).onePage).toBe(true);
+    expect(planTimeline(graph, { limit: 6 }).onePage).toBe(false);
     expect(planTimeline(graph).onePage).toBe(true);
     expect(TIMELINE_ONE_PAGE).toBeGreaterThan(100);
   });
 
+  it('offers the people with the most events in a filter list, in name order, and says how many there are in all', () => {
+    // Ana: 2 events, Zoe: 2, in all; in 2016 Ana 1, Zoe 2.
+    const plan = planTimeline(graph, { filterPeople: 1 });
+    expect(plan.people).toEqual([{ id: 'ana', label: 'Ana Lima', count: 2 }]); // a tie goes by name
+    expect(plan.peopleInAll).toBe(2);
+    expect(plan.years[0]!.people).toEqual([{ id: 'zoe', label: 'Zoe Park', count: 2 }]);
+    expect(plan.years[0]!.peopleInAll).toBe(2);
+    expect(plan.years[1]!).toMatchObject({ people: [{ id: 'ana', count: 1 }], peopleInAll: 1 });
+    expect(FILTER_PEOPLE).toBeGreaterThan(10);
+  });
+
   it('has no years and fits on one page without events', () => {
     const plan = planTimeline({ ...graph, eventsByDate: [], personEvents: () => [], storyEvents: () => [] });
-    expect(plan).toMatchObject({ years: [], people: [], stories: [], onePage: true });
+    expect(plan).toMatchObject({ years: [], people: [], peopleInAll: 0, stories: [], onePage: true });
   });
 
   it('puts a year’s page under timeline/', () => {
