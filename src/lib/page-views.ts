@@ -56,14 +56,18 @@ export interface PersonView {
   person: PersonRecord;
   /** The biography as HTML. */
   html: string;
-  /** Stories that mention the person, newest first, with each mention. */
+  /** The latest stories that mention the person (at most QUOTED_STORIES), newest first, with each mention. */
   stories: StoryCitation[];
+  /** The stories before those, newest first, listed by title. */
+  olderStories: StoryRecord[];
   /** Biographies and event descriptions that mention them ("Also mentioned in"). */
   alsoIn: readonly Citation[];
   /** Their roles as spans and the events they took part in; empty when there are neither. */
   timeline: TimelineItem[];
-  /** People they share events or stories with, most shared first. */
+  /** The people they share the most events or stories with (at most PERSON_CONNECTIONS), most shared first. */
   connections: Connection[];
+  /** How many people they share events or stories with in all. */
+  connectionsInAll: number;
   /** Them and their closest connections. */
   map: MapSelection;
 }
@@ -74,8 +78,10 @@ export interface EventView {
   html: string;
   /** Who took part or is mentioned. */
   people: PersonRecord[];
-  /** Stories that cover it, newest first, with each mention. */
+  /** The latest stories that cover it (at most QUOTED_STORIES), newest first, with each mention. */
   stories: StoryCitation[];
+  /** The stories before those, newest first, listed by title. */
+  olderStories: StoryRecord[];
   /** Biographies and event descriptions that mention it. */
   alsoIn: readonly Citation[];
   /** The events just before and after it. */
@@ -85,6 +91,20 @@ export interface EventView {
 
 /** People on a person page's map: legible on a phone. */
 export const PERSON_MAP_NODES = 12;
+
+/**
+ * People in a person page's list of connections. Someone in the news for
+ * years shares stories with hundreds; the list keeps those they share the
+ * most with, so the page stays the same size as the archive grows.
+ */
+export const PERSON_CONNECTIONS = 24;
+
+/**
+ * Stories quoted on a person's or event's page, newest first; older ones are
+ * listed by title and date. A person in thousands of stories would otherwise
+ * carry every sentence that names them: 59 KB of a 109 KB page at 10,000 stories.
+ */
+export const QUOTED_STORIES = 20;
 
 /** The relationship map of some people, from the graph's connections. */
 export function mapOf(graph: Pick<Graph, 'personConnections'>, people: readonly PersonRecord[], options: { maxNodes: number; focus?: PersonId }): MapSelection {
@@ -119,13 +139,15 @@ export function storyView(site: Pick<Site, 'graph' | 'html'>, story: StoryRecord
 export function personView(site: Pick<Site, 'graph' | 'html'>, person: PersonRecord): PersonView {
   const { graph } = site;
   const events = graph.personEvents(person.id);
+  const connections = graph.personConnections(person.id);
   return {
     person,
     html: htmlOf(site, person),
-    stories: graph.personStories(person.id),
+    ...splitStories(graph.personStories(person.id)),
     alsoIn: notFromStories(graph.citationsOf({ kind: 'person', id: person.id })),
     timeline: events.length > 0 || person.roles.length > 0 ? personTimeline(person.roles, events) : [],
-    connections: graph.personConnections(person.id),
+    connections: connections.slice(0, PERSON_CONNECTIONS),
+    connectionsInAll: connections.length,
     map: mapOf(graph, graph.peopleByName, { maxNodes: PERSON_MAP_NODES, focus: person.id }),
   };
 }
@@ -138,11 +160,16 @@ export function eventView(site: Pick<Site, 'graph' | 'html'>, event: EventRecord
     event,
     html: htmlOf(site, event),
     people: graph.eventPeople(event.id),
-    stories: graph.eventStories(event.id),
+    ...splitStories(graph.eventStories(event.id)),
     alsoIn: notFromStories(graph.citationsOf({ kind: 'event', id: event.id })),
     ...(previous ? { previous } : {}),
     ...(next ? { next } : {}),
   };
+}
+
+/** The latest stories, quoted, and the older ones, by title. */
+function splitStories(citations: readonly StoryCitation[]): { stories: StoryCitation[]; olderStories: StoryRecord[] } {
+  return { stories: citations.slice(0, QUOTED_STORIES), olderStories: citations.slice(QUOTED_STORIES).map((c) => c.story) };
 }
 
 // Stories have their own list on record pages, with links to the paragraph.

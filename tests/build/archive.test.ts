@@ -3,6 +3,7 @@
  * story is on the page of the year it was published, linked from the home
  * page and from each year page. The timeline is too big for one page here
  * (more entries than TIMELINE_ONE_PAGE), so it is split by year the same way.
+ * A person in many stories gets the latest quoted and the rest listed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
@@ -13,6 +14,10 @@ import { generateCorpus } from '../../scripts/generate-corpus.ts';
 import { loadContent } from '../../src/lib/load.ts';
 import { HOME_STORIES } from '../../src/lib/archive.ts';
 import { FILTER_PEOPLE, TIMELINE_ONE_PAGE } from '../../src/lib/timeline-pages.ts';
+import { PERSON_CONNECTIONS, QUOTED_STORIES } from '../../src/lib/page-views.ts';
+import { assembleSite } from '../../src/lib/site.ts';
+import type { Graph } from '../../src/lib/graph.ts';
+import type { PersonId } from '../../src/lib/ids.ts';
 
 let scratch: string;
 let out: string;
@@ -21,6 +26,7 @@ let events: { id: string; year: number; people: string[] }[];
 let people: Map<string, string>;
 /** The stories that name at least one event. */
 let storiesWithEvents: string[];
+let graph: Graph;
 
 // Enough stories for more than TIMELINE_ONE_PAGE timeline entries (two events a story, a person per
 // five) and more than FILTER_PEOPLE people with events.
@@ -35,6 +41,7 @@ beforeAll(() => {
   events = content.events.map((e) => ({ id: e.id, year: e.date.year, people: [...e.people] }));
   people = new Map(content.people.map((p) => [p.id, p.name]));
   storiesWithEvents = content.stories.filter((s) => s.events.length > 0).map((s) => s.id);
+  graph = assembleSite(content, { base: '/' }).graph;
   out = join(scratch, 'dist');
   const result = buildSite({ contentDir: corpus, outDir: out });
   if (result.status !== 0) throw new Error(`build failed:\n${result.output}`);
@@ -160,5 +167,41 @@ describe('the timeline, split by year', () => {
   it('puts the year pages in the sitemap', () => {
     const sitemap = read(out, 'sitemap-0.xml');
     for (const year of years()) expect(sitemap).toContain(`/timeline/${year}/</loc>`);
+  });
+});
+
+describe('a person in many stories', () => {
+  /** The story pages a part of a page links to, in order. */
+  const storiesIn = (html: string) => attributeValues(html, 'href').flatMap((href) => /^\/stories\/([^/#]+)\/$/.exec(href)?.[1] ?? []);
+  const section = (html: string, from: string, to: string) => html.slice(html.indexOf(from), html.indexOf(to, html.indexOf(from)));
+
+  it('quotes the latest stories and lists every older one by title, each story once, newest first', () => {
+    const busy = graph.peopleByName.filter((p) => graph.personStories(p.id).length > QUOTED_STORIES);
+    expect(busy.length).toBeGreaterThan(0);
+    for (const person of busy) {
+      const html = read(out, `people/${person.id}/index.html`);
+      const expected = graph.personStories(person.id).map((c) => c.story.id);
+      const stories = section(html, 'id="stories-heading"', '</section>');
+      const quoted = section(stories, '<ul class="citations">', '<h3 class="older-heading">');
+      expect(storiesIn(quoted), person.id).toEqual(expected.slice(0, QUOTED_STORIES));
+      expect(quoted.match(/<blockquote>/g)?.length ?? 0).toBeGreaterThanOrEqual(QUOTED_STORIES);
+      const older = section(stories, '<h3 class="older-heading">', '</ul>');
+      const rest = expected.length - QUOTED_STORIES;
+      expect(older).toContain(rest === 1 ? 'One earlier story' : `${rest} earlier stories`);
+      expect(older).not.toContain('<blockquote>');
+      expect(storiesIn(older), person.id).toEqual(expected.slice(QUOTED_STORIES));
+    }
+  });
+
+  it('lists the people they share the most with, and says how many there are in all', () => {
+    const connected = graph.peopleByName.filter((p) => graph.personConnections(p.id as PersonId).length > PERSON_CONNECTIONS);
+    expect(connected.length).toBeGreaterThan(0);
+    for (const person of connected) {
+      const html = read(out, `people/${person.id}/index.html`);
+      const all = graph.personConnections(person.id);
+      const list = section(html, '<ul class="connections">', '</ul>');
+      expect(attributeValues(list, 'href'), person.id).toEqual(all.slice(0, PERSON_CONNECTIONS).map((c) => `/people/${c.person.id}/`));
+      expect(html).toContain(`The ${PERSON_CONNECTIONS} of ${all.length} people ${person.name} shares the most events and stories with.`);
+    }
   });
 });
