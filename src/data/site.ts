@@ -60,6 +60,9 @@ export const graph = site.graph;
 /** The years that have stories, newest first, each with its stories: the home page's year links and the archive pages. */
 export const archiveYears = storiesByYear(graph.storiesByDate);
 
+/** Each of those years with its number of stories: the year links on the home and archive pages. */
+export const archiveYearLinks = archiveYears.map(({ year, stories }) => ({ year, count: stories.length }));
+
 /** The main timeline's years, filters and whether it fits on one page: `/timeline/` and the year pages. */
 export const timeline = planTimeline(graph);
 

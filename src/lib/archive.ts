@@ -13,8 +13,6 @@ export const HOME_STORIES = 20;
 export interface ArchiveYear {
   year: number;
   stories: readonly StoryRecord[];
-  /** How many stories: the year's count beside its link. */
-  count: number;
 }
 
 /** The years that have stories, newest first, each with its stories in the order given (newest first). */
@@ -27,7 +25,7 @@ export function storiesByYear(storiesByDate: readonly StoryRecord[]): ArchiveYea
     if (!list) years.set(year, (list = []));
     list.push(story);
   }
-  return [...years].sort((a, b) => b[0] - a[0]).map(([year, stories]) => ({ year, stories, count: stories.length }));
+  return [...years].sort((a, b) => b[0] - a[0]).map(([year, stories]) => ({ year, stories }));
 }
 
 /** The path of a year's archive page, below the base. */

@@ -95,7 +95,7 @@ export const PERSON_MAP_NODES = 12;
 /**
  * People in a person page's list of connections. Someone in the news for
  * years shares stories with hundreds; the list keeps those they share the
- * most with, so the page stays the same size as the archive grows.
+ * most with, so it stays the same length as the archive grows.
  */
 export const PERSON_CONNECTIONS = 24;
 
