@@ -102,7 +102,7 @@ export const PERSON_CONNECTIONS = 24;
 /**
  * Stories quoted on a person's or event's page, newest first; older ones are
  * listed by title and date. A person in thousands of stories would otherwise
- * carry every sentence that names them: 59 KB of a 109 KB page at 10,000 stories.
+ * carry every sentence that names them: 57 KB of a 106 KB page at 10,000 stories.
  */
 export const QUOTED_STORIES = 20;
 
