@@ -32,13 +32,17 @@ export const FILTER_PEOPLE = 40;
 
 /** A filter link: a person or story with events, and how many the filter shows. */
 export interface FilterLink {
+  /** The person's or story's id: its pre-built timeline is `timeline/people/<id>/` or `timeline/stories/<id>/`. */
   id: string;
+  /** The name or title shown. */
   label: string;
+  /** How many events the filter shows (on a year's page, that year's). */
   count: number;
 }
 
 /** One year of the timeline. */
 export interface TimelineYear {
+  /** The year as written in the events' dates. */
   year: number;
   /** The year's events, in date order. */
   events: readonly EventRecord[];
