@@ -300,7 +300,8 @@ export async function build(): Promise<number> {
     }
     // Once Astro's memory is free (Pagefind's index alone is 1.2 GB at 4,000
     // stories), and while this process checks the pages: both only read them.
-    const indexing = writeSearchIndex(temp).then(
+    // The output being replaced lends the index files that did not change.
+    const indexing = writeSearchIndex(temp, existsSync(outDir) ? outDir : undefined).then(
       (line) => ({ line }),
       (error: Error) => ({ error }),
     );
