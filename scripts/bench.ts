@@ -214,7 +214,9 @@ for (const n of sizes) {
   console.log(`  site phases (last run): ${Object.entries(s.phases).map(([k, v]) => `${k} ${fmt(v)} s`).join(' · ')}`);
   for (const [i, { run, shown }] of rebuilds.entries()) {
     const label = i === 0 ? 'rebuild after editing one story' : 'the next, deleting the output it replaced';
-    console.log(`  ${label}: ${fmt(run.seconds)} s = ${int((100 * run.seconds) / siteWall)}% of a cold build (${Object.entries(run.phases).map(([k, v]) => `${k} ${fmt(v)} s`).join(' · ')})${shown ? '' : ' — THE EDIT IS NOT ON THE PAGE'}`);
+    const reused = /\((\d+) of its files reused/.exec(run.log)?.[1];
+    const phases = Object.entries(run.phases).map(([k, v]) => `${k} ${fmt(v)} s${k === 'search index' && reused ? `, ${int(Number(reused))} of its files reused` : ''}`);
+    console.log(`  ${label}: ${fmt(run.seconds)} s = ${int((100 * run.seconds) / siteWall)}% of a cold build (${phases.join(' · ')})${shown ? '' : ' — THE EDIT IS NOT ON THE PAGE'}`);
   }
   console.log(`  npm run check: ${fmt(coldCheck.seconds)} s wall (${fmt(coldCheck.inside)} s checking); after a build, with its cache: ${fmt(warmCheck.seconds)} s (${fmt(warmCheck.inside)} s)`);
   const heaviest = heaviestPages(siteDirs[0]).map((p) => `${p.kind} ${fmt(p.bytes / 1024)} KB (${fmt(p.gzipped / 1024)} KB gz)`);

@@ -21,6 +21,7 @@ import { parseFragment } from 'parse5';
 import { cacheDirFor } from '../src/site-config.ts';
 import { SEARCH_AFTER_BUILD, writeSearchIndex } from '../src/integrations/search-index.ts';
 import { HEADERS_FILE, PAGE_DIGESTS_FILE, pageDigest, readPageDigests } from '../src/integrations/headers.ts';
+import { readRecordPages, recordPages, type RecordPage } from '../src/integrations/record-pages.ts';
 
 export const projectRoot = resolve(import.meta.dirname, '..');
 
@@ -66,7 +67,8 @@ export interface CheckedPages {
 
 /**
  * What is wrong with the pages of a finished build, checked against the
- * content: every published story, person and event has its page and its
+ * record pages the content calls for (see `record-pages.ts`): every
+ * published story, person and event has its page and its
  * social image, the page is a whole document, its `<main>` is not empty, and
  * a record with a body has that body rendered. Astro ships a page empty when rendering its
  * Markdown fails in certain ways; this is the last guard against that.
@@ -76,18 +78,9 @@ export interface CheckedPages {
  * without being parsed: most pages of a rebuild are copies from the last one.
  * With the digests of the security-policy scan, such a page is not even read.
  */
-export async function checkPages(outDir: string, contentDir: string, checked: CheckedPages = {}): Promise<string[]> {
+export async function checkPages(outDir: string, pages: readonly RecordPage[], checked: CheckedPages = {}): Promise<string[]> {
   const problems: string[] = [];
-  // Loaded here, not at the top: the content loader takes 0.3 s to import, and Astro starts sooner without the wait.
-  const [{ loadContent }, { withoutDrafts }] = await Promise.all([import('../src/lib/load.ts'), import('../src/lib/drafts.ts')]);
-  const { content } = loadContent(contentDir, projectRoot);
-  const published = withoutDrafts(content);
-  const records = [
-    ...published.stories.map((r) => ({ folder: 'stories', id: r.id, body: r.body })),
-    ...published.people.map((r) => ({ folder: 'people', id: r.id, body: r.body })),
-    ...published.events.map((r) => ({ folder: 'events', id: r.id, body: r.body })),
-  ];
-  for (const [i, { folder, id, body }] of records.entries()) {
+  for (const [i, { folder, id, body }] of pages.entries()) {
     // Now and then a turn for the event loop: Pagefind, in its own process, is fed while pages are checked.
     if (i % 64 === 63) await new Promise((next) => setImmediate(next));
     const file = `${folder}/${id}/index.html`;
@@ -100,7 +93,7 @@ export async function checkPages(outDir: string, contentDir: string, checked: Ch
       continue;
     }
     let bytes = scanned === undefined ? readFileSync(path) : undefined;
-    const digest = `${scanned ?? pageDigest(bytes!)}:${body.trim() === '' ? 'empty' : 'body'}`;
+    const digest = `${scanned ?? pageDigest(bytes!)}:${body ? 'body' : 'empty'}`;
     if (checked.known?.has(digest)) {
       checked.passed?.add(digest);
       continue;
@@ -119,7 +112,7 @@ export async function checkPages(outDir: string, contentDir: string, checked: Ch
       problems.push(`${file}: the main content is empty`);
       continue;
     }
-    if (body.trim() !== '') {
+    if (body) {
       const rendered = find(main, (n) => hasClass(n, 'story-body') || hasClass(n, 'record-body'));
       if (!rendered || !hasContent(rendered)) {
         problems.push(`${file}: the body is empty, though ${folder}/${id}.md has one`);
@@ -129,6 +122,16 @@ export async function checkPages(outDir: string, contentDir: string, checked: Ch
     checked.passed?.add(digest);
   }
   return problems;
+}
+
+/**
+ * The record pages of the content folder, read from it: for a check without
+ * the list the build's content check leaves (see `record-pages.ts`).
+ */
+export async function recordPagesOf(contentDir: string): Promise<RecordPage[]> {
+  // Loaded here, not at the top: the content loader takes 0.3 s to import, and Astro starts sooner without the wait.
+  const [{ loadContent }, { withoutDrafts }] = await Promise.all([import('../src/lib/load.ts'), import('../src/lib/drafts.ts')]);
+  return recordPages(withoutDrafts(loadContent(contentDir, projectRoot).content));
 }
 
 /** The digests of checked pages, kept in the build cache of the content folder. */
@@ -310,13 +313,15 @@ export async function build(): Promise<number> {
     const known = readChecked(checkedFile);
     const passed = new Set<string>();
     const digests = scannedDigests(contentDir, temp);
-    const problems = await checkPages(temp, contentDir, { known, passed, digests });
+    const listed = readRecordPages(resolve(projectRoot, cacheDirFor(contentDir)), temp);
+    const problems = await checkPages(temp, listed ?? (await recordPagesOf(contentDir)), { known, passed, digests });
     // This build's pages only: the file does not grow with every edit.
     mkdirSync(dirname(checkedFile), { recursive: true });
     writeFileSync(checkedFile, JSON.stringify([...passed]));
     const parsed = [...passed].filter((digest) => !known.has(digest)).length;
     const source = digests ? 'digests from the security-policy scan' : 'every page read';
-    console.log(`record pages checked: ${passed.size} complete (${parsed} parsed, the rest unchanged since a checked build; ${source}) in ${Math.round(performance.now() - checkStarted)} ms`);
+    const against = listed ? 'as listed by the content check' : 'as read from the content folder';
+    console.log(`record pages checked: ${passed.size} complete, ${against} (${parsed} parsed, the rest unchanged since a checked build; ${source}) in ${Math.round(performance.now() - checkStarted)} ms`);
     const search = await indexing;
     if ('error' in search) {
       console.error(`\n${search.error.message}: ${outDir} left as it was`);

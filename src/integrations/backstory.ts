@@ -16,6 +16,7 @@ import type { ContentSet } from '../lib/records.ts';
 import { recordCards, type RecordCard } from '../lib/social-image.ts';
 import { renderer } from '../markdown/render.ts';
 import { writeSocialImages } from './social-image-files.ts';
+import { recordPages, writeRecordPages } from './record-pages.ts';
 import { startDrawing } from './social-image-workers.ts';
 
 export interface BackstoryOptions {
@@ -86,6 +87,8 @@ export default function backstory(options: BackstoryOptions): AstroIntegration {
           throw new ContentError(result.errors);
         }
         lastmods = pageLastmods(result.site!.graph);
+        // What `npm run build` checks the finished output against.
+        writeRecordPages(fileURLToPath(config.cacheDir), fileURLToPath(config.outDir), recordPages(result.content));
         for (const warning of result.warnings.slice(0, WARNINGS_SHOWN)) logger.warn(formatIssue(warning));
         if (result.warnings.length > WARNINGS_SHOWN) logger.warn(`… and ${result.warnings.length - WARNINGS_SHOWN} more warnings: run \`npm run check\` to see them all`);
         const { stories, people, events } = result.content;

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { copyContent, projectRoot, scratchDir } from './build-site.ts';
 import { hashTree } from './dist.ts';
-import { checkPages } from '../../scripts/build.ts';
+import { checkPages, recordPagesOf } from '../../scripts/build.ts';
 import { scanPages } from '../../src/integrations/headers.ts';
 
 const fixture = join(projectRoot, 'tests/fixtures/minimal');
@@ -61,7 +61,8 @@ describe('scripts/build.ts', () => {
     expect(result.status, result.output).toBe(0);
     expect(result.output).toContain(`${outDir} replaced`);
     // The record pages are checked by the digests the security-policy scan took of this very output.
-    expect(result.output).toMatch(/record pages checked: 4 complete \(4 parsed, .*; digests from the security-policy scan\)/);
+    // Against the list the content check left for this very output, without loading the content again.
+    expect(result.output).toMatch(/record pages checked: 4 complete, as listed by the content check \(4 parsed, .*; digests from the security-policy scan\)/);
     before = hashTree(outDir);
     expect([...before.keys()]).toEqual(expect.arrayContaining(['index.html', 'stories/budget-vote/index.html', 'people/ana-lima/index.html', 'events/budget-vote/index.html']));
     expect(beside()).toEqual(['cache', 'dist']);
@@ -142,6 +143,8 @@ describe('scripts/build.ts', () => {
       expect(result.status, result.output).toBe(0);
       expect(result.output).toContain(`${outDir} replaced in`);
       expect(result.output).toContain('(the next build deletes the previous output from the cache)');
+      // The unchanged pages' search-index files are the previous output's, linked (that output stays whole: below).
+      expect(result.output).toMatch(/search index: 4 pages in \d+ ms \([1-9]\d* of its files reused from the last build\)/);
       expect(readFileSync(join(outDir, 'stories/budget-vote/index.html'), 'utf8')).toContain('<h1>Council passes the revised harbour budget</h1>');
       expect(beside()).toEqual(['cache', 'dist']);
       // The previous output, whole, waits in the cache.
@@ -158,6 +161,7 @@ describe('scripts/build.ts', () => {
     const [left, ...others] = readdirSync(retired);
     expect(others).toEqual([]);
     expect(hashTree(join(retired, left!))).toEqual(revised);
+    // Search index included: an index made partly of reused files is the one a build from nothing wrote.
     expect(hashTree(outDir)).toEqual(before);
   });
 
@@ -200,7 +204,7 @@ describe('checkPages: no page is published with an empty or partial body', () =>
   };
 
   it('passes a complete build', async () => {
-    expect(await checkPages(copy, content.dir)).toEqual([]);
+    expect(await checkPages(copy, await recordPagesOf(content.dir))).toEqual([]);
   });
 
   it.each([
@@ -221,7 +225,7 @@ describe('checkPages: no page is published with an empty or partial body', () =>
   ])('refuses %s', async (_name, file, change, expected) => {
     const restore = edit(file, change);
     try {
-      expect(await checkPages(copy, content.dir)).toEqual([expected]);
+      expect(await checkPages(copy, await recordPagesOf(content.dir))).toEqual([expected]);
     } finally {
       restore();
     }
@@ -229,14 +233,14 @@ describe('checkPages: no page is published with an empty or partial body', () =>
 
   it('remembers the pages that passed, and checks again any page whose bytes changed', async () => {
     const passed = new Set<string>();
-    expect(await checkPages(copy, content.dir, { passed })).toEqual([]);
+    expect(await checkPages(copy, await recordPagesOf(content.dir), { passed })).toEqual([]);
     expect(passed.size).toBe(4);
     const restore = edit('stories/budget-vote/index.html', (html) => html.replace(/(<div class="story-body">)[\s\S]*?(<\/div>)/, '$1$2'));
     try {
       const broken = 'stories/budget-vote/index.html: the body is empty, though stories/budget-vote.md has one';
-      expect(await checkPages(copy, content.dir, { known: passed })).toEqual([broken]);
+      expect(await checkPages(copy, await recordPagesOf(content.dir), { known: passed })).toEqual([broken]);
       const again = new Set<string>();
-      await checkPages(copy, content.dir, { known: passed, passed: again });
+      await checkPages(copy, await recordPagesOf(content.dir), { known: passed, passed: again });
       expect(again.size).toBe(3);
     } finally {
       restore();
@@ -250,16 +254,16 @@ describe('checkPages: no page is published with an empty or partial body', () =>
       return [file, readFileSync(join(copy, file))] as const;
     }), { digests });
     const passed = new Set<string>();
-    expect(await checkPages(copy, content.dir, { passed })).toEqual([]);
+    expect(await checkPages(copy, await recordPagesOf(content.dir), { passed })).toEqual([]);
     // The same keys whether the check digests a page itself or is given the scan's digest.
     const given = new Set<string>();
-    expect(await checkPages(copy, content.dir, { known: passed, passed: given, digests })).toEqual([]);
+    expect(await checkPages(copy, await recordPagesOf(content.dir), { known: passed, passed: given, digests })).toEqual([]);
     expect(given).toEqual(passed);
     // A page the scan digested differently is parsed: here it has lost its body.
     const restore = edit('stories/budget-vote/index.html', (html) => html.replace(/(<div class="story-body">)[\s\S]*?(<\/div>)/, '$1$2'));
     try {
       digests.set('stories/budget-vote/index.html', 'changed');
-      expect(await checkPages(copy, content.dir, { known: passed, digests })).toEqual(['stories/budget-vote/index.html: the body is empty, though stories/budget-vote.md has one']);
+      expect(await checkPages(copy, await recordPagesOf(content.dir), { known: passed, digests })).toEqual(['stories/budget-vote/index.html: the body is empty, though stories/budget-vote.md has one']);
     } finally {
       restore();
     }
@@ -268,7 +272,7 @@ describe('checkPages: no page is published with an empty or partial body', () =>
   it('refuses a page without its social image', async () => {
     const restore = remove('og/people/ana-lima.png');
     try {
-      expect(await checkPages(copy, content.dir)).toEqual(['og/people/ana-lima.png: missing (the social image of people/ana-lima/index.html)']);
+      expect(await checkPages(copy, await recordPagesOf(content.dir))).toEqual(['og/people/ana-lima.png: missing (the social image of people/ana-lima/index.html)']);
     } finally {
       restore();
     }
@@ -277,7 +281,7 @@ describe('checkPages: no page is published with an empty or partial body', () =>
   it('refuses a missing page', async () => {
     const restore = remove('events/budget-vote/index.html');
     try {
-      expect(await checkPages(copy, content.dir)).toEqual(['events/budget-vote/index.html: missing']);
+      expect(await checkPages(copy, await recordPagesOf(content.dir))).toEqual(['events/budget-vote/index.html: missing']);
     } finally {
       restore();
     }
