@@ -3,15 +3,17 @@
  * time here and assembled into the cross-link graph that all pages share.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { EventRecord, PersonRecord, StoryRecord } from '../lib/records.ts';
 import type { EventId, PersonId, StoryId } from '../lib/ids.ts';
 import { assembleSite } from '../lib/site.ts';
 import { releaseExtractions } from '../lib/extract.ts';
 import { withBase } from '../lib/paths.ts';
 import { ContentError } from '../lib/errors.ts';
-import { bodyLineOf } from '../lib/load.ts';
+import { bodyLineOf, splitFrontmatter } from '../lib/load.ts';
 import { renderer } from '../markdown/render.ts';
-import { cacheDir, editBaseUrl, siteUrl } from '../site-config.ts';
+import { cacheDir, contentDir, editBaseUrl, siteUrl } from '../site-config.ts';
 import { pageKey } from '../lib/page-views.ts';
 import { storiesByYear } from '../lib/archive.ts';
 import { planTimeline } from '../lib/timeline-pages.ts';
@@ -27,8 +29,8 @@ const [storyEntries, personEntries, eventEntries] = await Promise.all([
 ]);
 
 /**
- * Collections give the body without its frontmatter, so positions found in it
- * are lines of the body. Only when something is wrong are the files read again
+ * The records here count their body's lines from 1 (see `source`), so positions
+ * found in it are lines of the body. Only when something is wrong are the files read again
  * to turn them into lines of the file.
  */
 function withFileLines<T>(build: () => T): T {
@@ -40,13 +42,17 @@ function withFileLines<T>(build: () => T): T {
   }
 }
 
-const source = (entry: Entry) => ({ file: entry.filePath ?? entry.id, body: entry.body ?? '', bodyLine: 1 });
+/** Where a record comes from, and its body, read from its file: the content store holds no bodies (see the loader). */
+function source(folder: 'stories' | 'people' | 'events', entry: Entry) {
+  const text = readFileSync(join(contentDir, folder, `${entry.id}.md`), 'utf8');
+  return { file: entry.filePath ?? entry.id, body: splitFrontmatter(text)?.body ?? text, bodyLine: 1 };
+}
 
 export const site = withFileLines(() => assembleSite(
   {
-    stories: storyEntries.map((e): StoryRecord => ({ ...e.data, ...source(e), kind: 'story', id: e.id as StoryId, people: e.data.people as PersonId[], events: e.data.events as EventId[] })),
-    people: personEntries.map((e): PersonRecord => ({ ...e.data, ...source(e), kind: 'person', id: e.id as PersonId })),
-    events: eventEntries.map((e): EventRecord => ({ ...e.data, ...source(e), kind: 'event', id: e.id as EventId, people: e.data.people as PersonId[] })),
+    stories: storyEntries.map((e): StoryRecord => ({ ...e.data, ...source('stories', e), kind: 'story', id: e.id as StoryId, people: e.data.people as PersonId[], events: e.data.events as EventId[] })),
+    people: personEntries.map((e): PersonRecord => ({ ...e.data, ...source('people', e), kind: 'person', id: e.id as PersonId })),
+    events: eventEntries.map((e): EventRecord => ({ ...e.data, ...source('events', e), kind: 'event', id: e.id as EventId, people: e.data.people as PersonId[] })),
   },
   // The content check already rendered every body in this process (same digests): these are lookups.
   { base: import.meta.env.BASE_URL, renderer, cacheDir },

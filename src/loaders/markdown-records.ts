@@ -7,6 +7,11 @@
  * file as a module, which took most of a large build. The site renders each
  * body itself, once, together with reading its mentions (see
  * `src/lib/extract.ts`), so this loader only reads.
+ *
+ * The store keeps the frontmatter and a digest of the file, not the body:
+ * Astro bundles the whole store into the build, and at 4,000 stories the
+ * bodies made it 29 MB to parse. The site reads each body from its file
+ * (see `src/data/site.ts`).
  */
 import type { Loader } from 'astro/loaders';
 import { readdir, readFile } from 'node:fs/promises';
@@ -29,11 +34,16 @@ export function markdownRecords(folder: string): Loader {
         const source = await readFile(path, 'utf8');
         const id = idOf(path);
         const digest = generateDigest(source);
-        if (store.get(id)?.digest === digest) return;
+        const stored = store.get(id);
+        if (stored?.digest === digest) {
+          if (stored.body === undefined) return;
+          // Stored with its body by an earlier version of this loader: the store keeps an entry whose digest is unchanged, so it goes first.
+          store.delete(id);
+        }
         const split = splitFrontmatter(source);
         const filePath = relative(root, path).split('\\').join('/');
         const data = await parseData({ id, data: (split && parseYaml(split.yaml)) ?? {}, filePath });
-        store.set({ id, data, body: split?.body ?? source, filePath, digest });
+        store.set({ id, data, filePath, digest });
       };
 
       const names = (await readdir(folder).catch(() => [] as string[])).filter((name) => name.endsWith('.md'));
