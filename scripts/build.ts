@@ -134,14 +134,19 @@ export async function recordPagesOf(contentDir: string): Promise<RecordPage[]> {
   return recordPages(withoutDrafts(loadContent(contentDir, projectRoot).content));
 }
 
+/** The build cache of the content folder (Astro's cache folder), where this script keeps its own files too. */
+function buildCache(contentDir: string): string {
+  return resolve(projectRoot, cacheDirFor(contentDir));
+}
+
 /** The digests of checked pages, kept in the build cache of the content folder. */
 function checkedPagesFile(contentDir: string): string {
-  return resolve(projectRoot, cacheDirFor(contentDir), 'checked-pages.json');
+  return join(buildCache(contentDir), 'checked-pages.json');
 }
 
 /** The page digests the security-policy scan left for this output, if it did. */
 function scannedDigests(contentDir: string, outDir: string): Map<string, string> | undefined {
-  return readPageDigests(resolve(projectRoot, cacheDirFor(contentDir), PAGE_DIGESTS_FILE), outDir);
+  return readPageDigests(join(buildCache(contentDir), PAGE_DIGESTS_FILE), outDir);
 }
 
 function readChecked(file: string): Set<string> {
@@ -206,7 +211,7 @@ async function removeTree(dir: string): Promise<void> {
  * deployer's sight, and on the same disk as the output in the usual layout.
  */
 function retiredOutputsDir(contentDir: string): string {
-  return resolve(projectRoot, cacheDirFor(contentDir), 'replaced-outputs');
+  return join(buildCache(contentDir), 'replaced-outputs');
 }
 
 /**
@@ -313,7 +318,7 @@ export async function build(): Promise<number> {
     const known = readChecked(checkedFile);
     const passed = new Set<string>();
     const digests = scannedDigests(contentDir, temp);
-    const listed = readRecordPages(resolve(projectRoot, cacheDirFor(contentDir)), temp);
+    const listed = readRecordPages(buildCache(contentDir), temp);
     const problems = await checkPages(temp, listed ?? (await recordPagesOf(contentDir)), { known, passed, digests });
     // This build's pages only: the file does not grow with every edit.
     mkdirSync(dirname(checkedFile), { recursive: true });

@@ -18,9 +18,13 @@ import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, unlinkSync 
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
+import { cborTextStrings } from './cbor-text.ts';
 
 /** Set by scripts/build.ts: it calls {@link writeSearchIndex} itself, after Astro. */
 export const SEARCH_AFTER_BUILD = { BACKSTORY_SEARCH_INDEX: 'after-build' } as const;
+
+/** What Pagefind writes before the CBOR of a metadata file, once decompressed. */
+const META_SIGNATURE = 'pagefind_dcd';
 
 /** The index's folder in a built site. */
 const INDEX_FOLDER = 'pagefind';
@@ -95,17 +99,18 @@ function reuseIndexFiles(previousIndexDir: string, indexDir: string): number {
  * Deletes the content-named files no longer part of the index: the reused
  * fragments of pages that changed or went, old word-index chunks and old
  * metadata. The metadata of each language names every fragment, chunk and
- * filter it uses by its hash, as plain text inside its (gzipped) CBOR, so a
- * file whose hash it does not contain is not used.
+ * filter it uses by its hash, a text string in its (gzipped) CBOR, so a
+ * file whose hash it does not name is not used.
  */
 function pruneIndexFiles(indexDir: string): number {
   const entry = JSON.parse(readFileSync(join(indexDir, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string }> };
   const metas = Object.values(entry.languages).map(({ hash }) => `pagefind.${hash}.pf_meta`);
-  const listed = metas.map((meta) => gunzipSync(readFileSync(join(indexDir, meta))).toString('latin1')).join('\n');
+  // Read once into a set: searching the metadata's text for each of 12,900 names took 0.7 s at 4,000 stories.
+  const listed = new Set(metas.flatMap((meta) => [...cborTextStrings(gunzipSync(readFileSync(join(indexDir, meta))), META_SIGNATURE.length)]));
   let removed = 0;
   for (const file of hashedFiles(indexDir)) {
     const name = file.slice(file.lastIndexOf('/') + 1);
-    const used = name.endsWith('.pf_meta') ? metas.includes(name) : listed.includes(name.slice(0, name.indexOf('.')));
+    const used = name.endsWith('.pf_meta') ? metas.includes(name) : listed.has(name.slice(0, name.indexOf('.')));
     if (used) continue;
     unlinkSync(join(indexDir, file));
     removed++;
