@@ -4,7 +4,12 @@
  * N/5 people with aliases and roles, 2N events with dates at mixed precision.
  * The same N gives the same bytes.
  *
- *   node scripts/generate-corpus.ts --stories 1000 --out /tmp/corpus [--with-seed]
+ * Mentions are spread evenly unless `hub` is given: then that share of the
+ * stories also names the first person and the first event, and that share of
+ * the events has the first person among its people, as a head of government
+ * and a long-running affair are in a large part of a newsroom's stories.
+ *
+ *   node scripts/generate-corpus.ts --stories 1000 --out /tmp/corpus [--hub 0.4] [--with-seed]
  */
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -44,7 +49,11 @@ function date(r: () => number, fromYear: number, toYear: number, precision: 'yea
   return `${year}-${pad(month, 2)}-${pad(day, 2)}`;
 }
 
-export function generateCorpus(out: string, stories: number): { stories: number; people: number; events: number } {
+/** Whether item `i` is among a `share` of items spread evenly (none for 0, all for 1). */
+const inShare = (i: number, share: number) => Math.floor((i + 1) * share) > Math.floor(i * share);
+
+export function generateCorpus(out: string, stories: number, { hub = 0 }: { hub?: number } = {}): { stories: number; people: number; events: number } {
+  if (!(hub >= 0 && hub <= 1)) throw new RangeError(`hub is a share of the stories, from 0 to 1, not ${hub}`);
   const r = mulberry32(stories);
   const peopleCount = Math.max(5, Math.floor(stories / 5));
   const eventCount = stories * 2;
@@ -65,7 +74,7 @@ export function generateCorpus(out: string, stories: number): { stories: number;
   const events = Array.from({ length: eventCount }, (_, i) => {
     const roll = r();
     const precision = roll < 0.6 ? 'day' : roll < 0.85 ? 'month' : 'year';
-    const cast = [pick(r, people), pick(r, people)].filter((p, k, a) => a.findIndex((q) => q.id === p.id) === k);
+    const cast = [pick(r, people), pick(r, people), ...(inShare(i, hub) ? [people[0]!] : [])].filter((p, k, a) => a.findIndex((q) => q.id === p.id) === k);
     return { id: `event-${pad(i)}`, title: `Hearing ${i + 1} on ${pick(r, TOPICS)}`, date: date(r, 2000, 2024, precision), cast };
   });
   for (const e of events) {
@@ -95,6 +104,7 @@ export function generateCorpus(out: string, stories: number): { stories: number;
         paragraphs.push(sentences.join(' '));
       }
     }
+    if (inShare(i, hub)) paragraphs.push(`${people[0]!.name} was asked about [[${events[0]!.id}|the affair]] again.`);
     const published = date(r, 2001, 2025, 'day');
     writeFileSync(
       join(out, 'stories', `story-${pad(i)}.md`),
@@ -106,15 +116,15 @@ export function generateCorpus(out: string, stories: number): { stories: number;
 
 if (import.meta.main) {
   const { values } = parseArgs({
-    options: { stories: { type: 'string', default: '1000' }, out: { type: 'string' }, 'with-seed': { type: 'boolean', default: false } },
+    options: { stories: { type: 'string', default: '1000' }, out: { type: 'string' }, hub: { type: 'string', default: '0' }, 'with-seed': { type: 'boolean', default: false } },
   });
   if (!values.out) {
-    console.error('usage: node scripts/generate-corpus.ts --stories N --out DIR [--with-seed]');
+    console.error('usage: node scripts/generate-corpus.ts --stories N --out DIR [--hub SHARE] [--with-seed]');
     process.exit(2);
   }
   const out = resolve(values.out);
   rmSync(out, { recursive: true, force: true });
-  const counts = generateCorpus(out, Number(values.stories));
+  const counts = generateCorpus(out, Number(values.stories), { hub: Number(values.hub) });
   if (values['with-seed']) cpSync(resolve('content'), out, { recursive: true });
   console.log(`${counts.stories} stories, ${counts.people} people, ${counts.events} events written to ${out}`);
 }

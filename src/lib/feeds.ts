@@ -7,6 +7,7 @@
  * text never makes it look like a new item to a reader's feed.
  */
 import { archivePath, storiesByYear } from './archive.ts';
+import { coveragePath, coverageYears } from './coverage.ts';
 import type { Graph } from './graph.ts';
 import type { StoryRecord } from './records.ts';
 import { recordPath } from './records.ts';
@@ -89,8 +90,8 @@ export function atomFeed(stories: readonly FeedStory[], ctx: SiteContext): strin
 /**
  * Last-modified dates for the sitemap, by URL path below the base
  * (`stories/x/`). A story's is its `updated` date, else `published`; pages
- * that list stories (home, a person's or event's page, a story's timeline)
- * take the latest of the stories they show. Pages that show no dated story
+ * that list stories (home, a person's or event's page and its years of
+ * stories, a story's timeline) take the latest of the stories they show. Pages that show no dated story
  * (the people and timeline indexes, search) get none: a guess would mislead.
  */
 export function pageLastmods(graph: Pick<Graph, 'storiesByDate' | 'people' | 'events' | 'personStories' | 'eventStories' | 'storyEvents'>): Map<string, string> {
@@ -104,8 +105,16 @@ export function pageLastmods(graph: Pick<Graph, 'storiesByDate' | 'people' | 'ev
     set(recordPath(story), [story]);
     if (graph.storyEvents(story.id).length > 0) set(`timeline/stories/${story.id}/`, [story]);
   }
-  for (const id of graph.people.keys()) set(`people/${id}/`, graph.personStories(id).map((s) => s.story));
-  for (const id of graph.events.keys()) set(`events/${id}/`, graph.eventStories(id).map((s) => s.story));
+  for (const [id, person] of graph.people) {
+    const citations = graph.personStories(id);
+    set(`people/${id}/`, citations.map((s) => s.story));
+    for (const { year, stories } of coverageYears(citations)) set(coveragePath(person, year), stories);
+  }
+  for (const [id, event] of graph.events) {
+    const citations = graph.eventStories(id);
+    set(`events/${id}/`, citations.map((s) => s.story));
+    for (const { year, stories } of coverageYears(citations)) set(coveragePath(event, year), stories);
+  }
   return out;
 }
 

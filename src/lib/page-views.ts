@@ -10,14 +10,15 @@
  * digest of the whole record, computed once per record and build.
  */
 import { digestOf } from './digest.ts';
-import type { Citation, Connection, Graph } from './graph.ts';
-import type { Mention } from './mentions.ts';
+import type { Connection, Graph } from './graph.ts';
+import { coverageOf, type Coverage } from './coverage.ts';
+import { alsoMentioned, type AlsoMentioned } from './mentioned-in.ts';
 import type { AnyRecord, EventRecord, PersonRecord, StoryRecord } from './records.ts';
 import type { Site } from './site.ts';
 import { ageLabel } from './age.ts';
 import { editorNotes, type EditorNote } from './structured-data.ts';
 import { personTimeline, storyTimeline, type TimelineItem } from './timeline.ts';
-import { DEFAULT_MAX_NODES, selectMap, type MapSelection } from './relationship-map.ts';
+import { DEFAULT_MAX_NODES, selectMap, type MapInput, type MapSelection } from './relationship-map.ts';
 import type { EventId, PersonId } from './ids.ts';
 
 /** Where a page is published; part of every key, since URLs and links depend on it. */
@@ -28,12 +29,6 @@ export interface PageSettings {
   base: string;
   /** The repository's edit URL ("Edit this page"), when set. */
   editBaseUrl?: string | undefined;
-}
-
-/** A story with every mention of one record in it. */
-export interface StoryCitation {
-  story: StoryRecord;
-  mentions: readonly Mention[];
 }
 
 export interface StoryView {
@@ -52,18 +47,15 @@ export interface StoryView {
   notes: EditorNote[];
 }
 
-export interface PersonView {
+/** The person page; the stories that mention them are its `Coverage`, the biographies and events that do are `AlsoMentioned`. */
+export interface PersonView extends Coverage, AlsoMentioned {
   person: PersonRecord;
   /** The biography as HTML. */
   html: string;
-  /** The latest stories that mention the person (at most QUOTED_STORIES), newest first, with each mention. */
-  stories: StoryCitation[];
-  /** The stories before those, newest first, listed by title. */
-  olderStories: StoryRecord[];
-  /** Biographies and event descriptions that mention them ("Also mentioned in"). */
-  alsoIn: readonly Citation[];
-  /** Their roles as spans and the events they took part in; empty when there are neither. */
+  /** Their roles as spans and the latest events they took part in (at most PERSON_PAGE_EVENTS); empty when there are neither. */
   timeline: TimelineItem[];
+  /** How many events they took part in or are mentioned by, in all: all are on their timeline page. */
+  eventsInAll: number;
   /** The people they share the most events or stories with (at most PERSON_CONNECTIONS), most shared first. */
   connections: Connection[];
   /** How many people they share events or stories with in all. */
@@ -72,18 +64,13 @@ export interface PersonView {
   map: MapSelection;
 }
 
-export interface EventView {
+/** The event page; the stories that cover it are its `Coverage`, the biographies and events that mention it are `AlsoMentioned`. */
+export interface EventView extends Coverage, AlsoMentioned {
   event: EventRecord;
   /** The description as HTML. */
   html: string;
   /** Who took part or is mentioned. */
   people: PersonRecord[];
-  /** The latest stories that cover it (at most QUOTED_STORIES), newest first, with each mention. */
-  stories: StoryCitation[];
-  /** The stories before those, newest first, listed by title. */
-  olderStories: StoryRecord[];
-  /** Biographies and event descriptions that mention it. */
-  alsoIn: readonly Citation[];
   /** The events just before and after it. */
   previous?: EventRecord;
   next?: EventRecord;
@@ -100,14 +87,14 @@ export const PERSON_MAP_NODES = 12;
 export const PERSON_CONNECTIONS = 24;
 
 /**
- * Stories quoted on a person's or event's page, newest first; older ones are
- * listed by title and date. A person in thousands of stories would otherwise
- * carry every sentence that names them: 57 KB of a 106 KB page at 10,000 stories.
+ * Events on a person's page, the latest; all of them are on the person's
+ * timeline page. Someone in the news for decades takes part in thousands: a
+ * person in 2,011 of 8,000 events had 365 KB of timeline on their page.
  */
-export const QUOTED_STORIES = 20;
+export const PERSON_PAGE_EVENTS = 40;
 
 /** The relationship map of some people, from the graph's connections. */
-export function mapOf(graph: Pick<Graph, 'personConnections'>, people: readonly PersonRecord[], options: { maxNodes: number; focus?: PersonId }): MapSelection {
+export function mapOf(graph: Pick<Graph, 'personConnections'>, people: MapInput['people'], options: { maxNodes: number; focus?: PersonId }): MapSelection {
   return selectMap({ people, connections: graph.personConnections }, options);
 }
 
@@ -143,12 +130,14 @@ export function personView(site: Pick<Site, 'graph' | 'html'>, person: PersonRec
   return {
     person,
     html: htmlOf(site, person),
-    ...splitStories(graph.personStories(person.id)),
-    alsoIn: notFromStories(graph.citationsOf({ kind: 'person', id: person.id })),
-    timeline: events.length > 0 || person.roles.length > 0 ? personTimeline(person.roles, events) : [],
+    ...coverageOf(graph.personStories(person.id)),
+    ...alsoMentioned(graph.citationsOf({ kind: 'person', id: person.id })),
+    timeline: events.length > 0 || person.roles.length > 0 ? personTimeline(person.roles, events.slice(-PERSON_PAGE_EVENTS)) : [],
+    eventsInAll: events.length,
     connections: connections.slice(0, PERSON_CONNECTIONS),
     connectionsInAll: connections.length,
-    map: mapOf(graph, graph.peopleByName, { maxNodes: PERSON_MAP_NODES, focus: person.id }),
+    // Everyone may appear; the graph's map of people is passed as it is, so the page's work is the neighbourhood's.
+    map: mapOf(graph, graph.people, { maxNodes: PERSON_MAP_NODES, focus: person.id }),
   };
 }
 
@@ -160,21 +149,11 @@ export function eventView(site: Pick<Site, 'graph' | 'html'>, event: EventRecord
     event,
     html: htmlOf(site, event),
     people: graph.eventPeople(event.id),
-    ...splitStories(graph.eventStories(event.id)),
-    alsoIn: notFromStories(graph.citationsOf({ kind: 'event', id: event.id })),
+    ...coverageOf(graph.eventStories(event.id)),
+    ...alsoMentioned(graph.citationsOf({ kind: 'event', id: event.id })),
     ...(previous ? { previous } : {}),
     ...(next ? { next } : {}),
   };
-}
-
-/** The latest stories, quoted, and the older ones, by title. */
-function splitStories(citations: readonly StoryCitation[]): { stories: StoryCitation[]; olderStories: StoryRecord[] } {
-  return { stories: citations.slice(0, QUOTED_STORIES), olderStories: citations.slice(QUOTED_STORIES).map((c) => c.story) };
-}
-
-// Stories have their own list on record pages, with links to the paragraph.
-function notFromStories(citations: readonly Citation[]): Citation[] {
-  return citations.filter((c) => c.source.kind !== 'story');
 }
 
 const recordDigests = new WeakMap<object, string>();

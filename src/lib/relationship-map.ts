@@ -12,6 +12,7 @@
  * the site's graph.
  */
 import { mulberry32 } from './random.ts';
+import { formatCount } from './numbers.ts';
 import { forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationNodeDatum } from 'd3-force';
 import type { Connection } from './graph.ts';
 import type { PersonId } from './ids.ts';
@@ -33,8 +34,12 @@ export const STROKE = { min: 1, max: 6 } as const;
 // ---- Selection ----
 
 export interface MapInput {
-  /** Who may appear on the map (everyone, or a story's cast). */
-  people: readonly PersonRecord[];
+  /**
+   * Who may appear on the map (everyone, or a story's cast). A map by id is
+   * used as it is: a person page passes the graph's map of everyone, so no
+   * page spends time in proportion to the number of people.
+   */
+  people: readonly PersonRecord[] | ReadonlyMap<PersonId, PersonRecord>;
   /** The graph's connections of a person (`graph.personConnections`). */
   connections: (id: PersonId) => readonly Connection[];
 }
@@ -78,6 +83,8 @@ export interface MapSelection {
   omittedEdges: number;
 }
 
+const isMap = (people: MapInput['people']): people is ReadonlyMap<PersonId, PersonRecord> => people instanceof Map;
+
 /**
  * Who is on the map. With a focus: the focus person and their neighbours,
  * closest first (most shared, then by id) up to `maxNodes`. Without: the
@@ -85,13 +92,14 @@ export interface MapSelection {
  * Edges join people on the map only; connections to or among people who did
  * not make it are counted in `omittedEdges`. Reads each candidate's
  * connections once (the focus's twice): O(people + connections), plus
- * O(people log maxNodes) to rank and O(maxNodes²) to collect the edges.
+ * O(people log maxNodes) to rank and O(maxNodes²) to collect the edges. With
+ * a focus, "people" is the focus's neighbours only, when the people allowed
+ * are given as a map by id (a list is first made into one).
  */
 export function selectMap(input: MapInput, options: SelectOptions): MapSelection {
   const maxNodes = Math.max(1, Math.min(Math.floor(options.maxNodes), MAP_LIMITS.maxNodes));
   if (!Number.isFinite(maxNodes)) throw new RangeError(`maxNodes must be a number, not ${options.maxNodes}`);
-  const allowed = new Map<PersonId, PersonRecord>();
-  for (const person of input.people) allowed.set(person.id, person);
+  const allowed: ReadonlyMap<PersonId, PersonRecord> = isMap(input.people) ? input.people : new Map(input.people.map((p) => [p.id, p]));
 
   const { focus } = options;
   let candidates: PersonRecord[];
@@ -628,8 +636,7 @@ function round1(value: number): number {
 
 // ---- Words ----
 
-const count = new Intl.NumberFormat('en-US');
-const plural = (n: number, one: string, many: string) => `${count.format(n)} ${n === 1 ? one : many}`;
+const plural = (n: number, one: string, many: string) => `${formatCount(n)} ${n === 1 ? one : many}`;
 
 /** "3 shared events, 1 shared story". */
 export function sharedText(edge: Pick<MapEdge, 'events' | 'stories'>): string {
@@ -650,8 +657,8 @@ export function omittedText(map: Pick<MapSelection, 'nodes' | 'omittedPeople' | 
   const verb = map.omittedPeople + map.omittedEdges === 1 ? 'is' : 'are';
   const focus = map.nodes.find((n) => n.id === map.focus);
   const lead = focus
-    ? `Showing the ${count.format(shown - 1)} of ${plural(shown - 1 + map.omittedPeople, 'person', 'people')} connected to ${focus.name} who share the most with them`
-    : `Showing the ${count.format(shown)} most connected of ${plural(shown + map.omittedPeople, 'person', 'people')}`;
+    ? `Showing the ${formatCount(shown - 1)} of ${plural(shown - 1 + map.omittedPeople, 'person', 'people')} connected to ${focus.name} who share the most with them`
+    : `Showing the ${formatCount(shown)} most connected of ${plural(shown + map.omittedPeople, 'person', 'people')}`;
   return `${lead}; ${left} ${verb} left out.`;
 }
 

@@ -115,3 +115,31 @@ function mostEvents(links: readonly FilterLink[], order: ReadonlyMap<string, num
   const kept = links.length <= max ? [...links] : [...links].sort((a, b) => b.count - a.count || byName(a, b)).slice(0, max);
   return kept.sort(byName);
 }
+
+/** A year of a person's timeline, when it is split by year. */
+export interface PersonTimelineYear {
+  year: number;
+  /** The person's events that year, in date order. */
+  events: readonly EventRecord[];
+}
+
+/**
+ * A person's timeline (`timeline/people/<id>/`) shows all their events while
+ * there are at most `limit`; past that, like the main timeline, it links to a
+ * page per year. Someone in the news for decades takes part in thousands of
+ * events: a person in 2,011 of 8,000 events had a 457 KB timeline page.
+ * Returns the years (oldest first) when the timeline is split, else none.
+ */
+export function personTimelineYears(events: readonly EventRecord[], limit = TIMELINE_ONE_PAGE): PersonTimelineYear[] {
+  if (events.length <= limit) return [];
+  const years: { year: number; events: EventRecord[] }[] = [];
+  // In date order, so each year's events are together.
+  for (const event of events) {
+    if (years.at(-1)?.year !== event.date.year) years.push({ year: event.date.year, events: [] });
+    years.at(-1)!.events.push(event);
+  }
+  return years;
+}
+
+/** The path of a year of a person's timeline, below the base. */
+export const personTimelineYearPath = (id: string, year: number) => `timeline/people/${id}/${year}/`;

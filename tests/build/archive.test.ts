@@ -3,18 +3,23 @@
  * story is on the page of the year it was published, linked from the home
  * page and from each year page. The timeline is too big for one page here
  * (more entries than TIMELINE_ONE_PAGE), so it is split by year the same way.
- * A person in many stories gets the latest quoted and the rest listed.
+ * A person in many stories gets the latest quoted and the next listed; one
+ * in half the stories (a head of government) has a page per year of them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSite, scratchDir } from './build-site.ts';
+import { buildSite, projectRoot, scratchDir } from './build-site.ts';
 import { attributeValues, read } from './dist.ts';
 import { generateCorpus } from '../../scripts/generate-corpus.ts';
 import { loadContent } from '../../src/lib/load.ts';
 import { HOME_STORIES } from '../../src/lib/archive.ts';
 import { FILTER_PEOPLE, TIMELINE_ONE_PAGE } from '../../src/lib/timeline-pages.ts';
-import { PERSON_CONNECTIONS, QUOTED_STORIES } from '../../src/lib/page-views.ts';
+import { PERSON_CONNECTIONS, PERSON_PAGE_EVENTS } from '../../src/lib/page-views.ts';
+import { QUOTED_STORIES, RECORD_PAGE_STORIES } from '../../src/lib/coverage.ts';
+import { existsSync, readFileSync } from 'node:fs';
+import { HtmlValidate, type ConfigData } from 'html-validate';
+import { ALSO_MENTIONED_IN } from '../../src/lib/mentioned-in.ts';
 import { assembleSite } from '../../src/lib/site.ts';
 import type { Graph } from '../../src/lib/graph.ts';
 import type { PersonId } from '../../src/lib/ids.ts';
@@ -31,11 +36,16 @@ let graph: Graph;
 // Enough stories for more than TIMELINE_ONE_PAGE timeline entries (two events a story, a person per
 // five) and more than FILTER_PEOPLE people with events.
 const STORIES = 250;
+/**
+ * Nine in ten stories name person-00000 and event-00000, and nine in ten events have
+ * person-00000: more stories than their pages list, more events than one timeline page holds.
+ */
+const HUB = 0.9;
 
 beforeAll(() => {
   scratch = scratchDir('archive');
   const corpus = join(scratch, 'content');
-  generateCorpus(corpus, STORIES);
+  generateCorpus(corpus, STORIES, { hub: HUB });
   const { content } = loadContent(corpus);
   stories = content.stories.map((s) => ({ id: s.id, year: s.published.day.year }));
   events = content.events.map((e) => ({ id: e.id, year: e.date.year, people: [...e.people] }));
@@ -187,10 +197,101 @@ describe('a person in many stories', () => {
       expect(quoted.match(/<blockquote>/g)?.length ?? 0).toBeGreaterThanOrEqual(QUOTED_STORIES);
       const older = section(stories, '<h3 class="older-heading">', '</ul>');
       const rest = expected.length - QUOTED_STORIES;
-      expect(older).toContain(rest === 1 ? 'One earlier story' : `${rest} earlier stories`);
+      const shown = Math.min(expected.length, RECORD_PAGE_STORIES) - QUOTED_STORIES;
+      expect(older).toContain(shown < rest ? `The next ${shown} of ${rest} earlier stories` : rest === 1 ? 'One earlier story' : `${rest} earlier stories`);
       expect(older).not.toContain('<blockquote>');
-      expect(storiesIn(older), person.id).toEqual(expected.slice(QUOTED_STORIES));
+      expect(storiesIn(older), person.id).toEqual(expected.slice(QUOTED_STORIES, RECORD_PAGE_STORIES));
     }
+  });
+
+  it.each([
+    { kind: 'person', id: 'person-00000', verb: 'mention' },
+    { kind: 'event', id: 'event-00000', verb: 'cover' },
+  ] as const)('a $kind in more stories than its page lists has a page per year with every story, linked from its page', ({ kind, id, verb }) => {
+    const folder = kind === 'person' ? 'people' : 'events';
+    const all = (kind === 'person' ? graph.personStories(id as PersonId) : graph.eventStories(id as never)).map((c) => c.story);
+    expect(all.length).toBeGreaterThan(RECORD_PAGE_STORIES);
+    const name = kind === 'person' ? graph.people.get(id as PersonId)!.name : graph.events.get(id as never)!.title;
+    const byYear = new Map<number, string[]>();
+    for (const story of all) byYear.set(story.published.day.year, [...(byYear.get(story.published.day.year) ?? []), story.id]);
+
+    const page = read(out, `${folder}/${id}/index.html`);
+    const nav = section(page, '<nav class="year-links"', '</nav>');
+    expect(nav).toContain(`All ${all.length} stories, by year`);
+    expect(attributeValues(nav, 'href')).toEqual([...byYear.keys()].map((year) => `/${folder}/${id}/stories/${year}/`));
+    for (const [year, ids] of byYear) expect(nav).toContain(`>${year}</a> <span class="count">(${ids.length})</span>`);
+
+    const seen: string[] = [];
+    for (const [year, ids] of byYear) {
+      const html = read(out, `${folder}/${id}/stories/${year}/index.html`);
+      expect(html).toContain(`<h1>Stories from ${year} that ${verb} <a href="/${folder}/${id}/">${name}</a></h1>`);
+      expect(html).toMatch(new RegExp(`href="/${folder}/${id}/stories/${year}/" aria-current="page"`));
+      expect(listed(html), `${year}`).toEqual(ids);
+      seen.push(...listed(html));
+    }
+    // Every story once, newest first across the years.
+    expect(seen).toEqual(all.map((s) => s.id));
+    const sitemap = read(out, 'sitemap-0.xml');
+    for (const year of byYear.keys()) expect(sitemap).toMatch(new RegExp(`<loc>[^<]*/${folder}/${id}/stories/${year}/</loc><lastmod>${year}-`));
+  });
+
+  it('gives no year pages to a record its own page lists in full', () => {
+    for (const person of graph.peopleByName) {
+      const many = graph.personStories(person.id).length > RECORD_PAGE_STORIES;
+      expect(existsSync(join(out, 'people', person.id, 'stories')), person.id).toBe(many);
+      if (!many) expect(read(out, `people/${person.id}/index.html`)).not.toContain('stories, by year');
+    }
+  });
+
+  it('shows the latest events on the page of a person in many, and links all of them', () => {
+    const hub = graph.people.get('person-00000' as PersonId)!;
+    const events = graph.personEvents(hub.id);
+    expect(events.length).toBeGreaterThan(PERSON_PAGE_EVENTS);
+    const html = read(out, `people/${hub.id}/index.html`);
+    const timeline = section(html, '<ol class="mini-timeline">', '</ol>');
+    expect(eventsListed(timeline)).toEqual(events.slice(-PERSON_PAGE_EVENTS).map((e) => e.id));
+    expect(html).toContain(`The latest ${PERSON_PAGE_EVENTS} of ${events.length} events. <a href="/timeline/people/${hub.id}/">All of ${hub.name}’s events on the timeline</a>`);
+  });
+
+  it('splits the timeline of a person in more events than one page holds by year, every event on the page of its year', () => {
+    const hub = graph.people.get('person-00000' as PersonId)!;
+    const events = graph.personEvents(hub.id);
+    expect(events.length).toBeGreaterThan(TIMELINE_ONE_PAGE);
+    const byYear = new Map<number, string[]>();
+    for (const e of events) byYear.set(e.date.year, [...(byYear.get(e.date.year) ?? []), e.id]);
+    const index = read(out, `timeline/people/${hub.id}/index.html`);
+    expect(eventsListed(index)).toEqual([]);
+    expect(index).toContain(`<p>${events.length} events from ${[...byYear.keys()][0]} to ${[...byYear.keys()].at(-1)}. Choose a year.</p>`);
+    const links = attributeValues(section(index, '<nav class="year-links"', '</nav>'), 'href');
+    expect(links).toEqual([...byYear.keys()].map((year) => `/timeline/people/${hub.id}/${year}/`));
+    for (const [year, ids] of byYear) expect(index).toContain(`>${year}</a> <span class="count">(${ids.length})</span>`);
+    const seen: string[] = [];
+    for (const [year, ids] of byYear) {
+      const html = read(out, `timeline/people/${hub.id}/${year}/index.html`);
+      expect(html).toContain(`<h1>Timeline: <a href="/people/${hub.id}/">${hub.name}</a>, ${year}</h1>`);
+      expect(html).toContain(`Showing every event of ${hub.name} in ${year}.`);
+      expect(html).toMatch(new RegExp(`href="/timeline/people/${hub.id}/${year}/" aria-current="page"`));
+      const listed = eventsListed(section(html, '<section class="timeline-year"', '</main>'));
+      expect(listed, `${year}`).toEqual(ids);
+      seen.push(...listed);
+    }
+    expect(seen).toEqual(events.map((e) => e.id));
+    // Everyone else's timeline is one page.
+    for (const person of graph.peopleByName) {
+      if (person.id === hub.id || graph.personEvents(person.id).length === 0) continue;
+      expect(existsSync(join(out, 'timeline', 'people', person.id, String([...byYear.keys()][0]))), person.id).toBe(false);
+    }
+  });
+
+  it('quotes the latest event descriptions that mention a person named in many, and counts the rest', () => {
+    const hub = graph.people.get('person-00000' as PersonId)!;
+    const sources = new Set(graph.citationsOf({ kind: 'person', id: hub.id }).filter((c) => c.source.kind === 'event').map((c) => c.source.id));
+    expect(sources.size).toBeGreaterThan(ALSO_MENTIONED_IN);
+    const html = section(read(out, `people/${hub.id}/index.html`), 'id="links-here-heading"', '</section>');
+    const quoted = section(html, '<ul class="citations">', '<p class="quiet">');
+    const latest = graph.eventsByDate.filter((e) => sources.has(e.id)).reverse().slice(0, ALSO_MENTIONED_IN);
+    expect(eventsListed(quoted)).toEqual(latest.map((e) => e.id));
+    expect(html).toContain(`And in ${sources.size - ALSO_MENTIONED_IN} more biographies and event descriptions. Every event among them is on <a href="/timeline/people/${hub.id}/">${hub.name}’s timeline</a>.`);
   });
 
   it('lists the people they share the most with, and says how many there are in all', () => {
@@ -203,5 +304,28 @@ describe('a person in many stories', () => {
       expect(attributeValues(list, 'href'), person.id).toEqual(all.slice(0, PERSON_CONNECTIONS).map((c) => `/people/${c.person.id}/`));
       expect(html).toContain(`The ${PERSON_CONNECTIONS} of ${all.length} people ${person.name} shares the most events and stories with.`);
     }
+  });
+});
+
+describe('the pages of a record in most of the news', () => {
+  it('pass html-validate with the project’s rules', async () => {
+    const config = JSON.parse(readFileSync(join(projectRoot, '.htmlvalidate.json'), 'utf8')) as ConfigData;
+    const validator = new HtmlValidate(config);
+    const year = graph.personStories('person-00000' as PersonId)[0]!.story.published.day.year;
+    const eventYear = graph.personEvents('person-00000' as PersonId)[0]!.date.year;
+    const files = [
+      'people/person-00000/index.html',
+      'events/event-00000/index.html',
+      `people/person-00000/stories/${year}/index.html`,
+      `events/event-00000/stories/${year}/index.html`,
+      'timeline/people/person-00000/index.html',
+      `timeline/people/person-00000/${eventYear}/index.html`,
+    ];
+    const problems: string[] = [];
+    for (const file of files) {
+      const report = await validator.validateFile(join(out, file));
+      for (const m of report.results.flatMap((r) => r.messages)) if (m.severity === 2) problems.push(`${file}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`);
+    }
+    expect(problems).toEqual([]);
   });
 });

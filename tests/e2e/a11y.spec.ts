@@ -9,10 +9,9 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { COLOUR_RULES, violations } from './axe.ts';
 
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 // The build playwright.config.ts serves (E2E_DIST, relative to the project root).
 const dist = resolve(import.meta.dirname, '../..', process.env.E2E_DIST ?? 'tests/.output/e2e/dist');
 
@@ -35,21 +34,6 @@ function builtPages(): string[] {
 const pages = builtPages();
 /** One page of each type, for the phone. */
 const samples = new Set(['', '404.html', 'people/', 'timeline/', 'stories/sessions-trump-rift/', 'people/jeff-sessions/', 'events/sessions-recusal/']);
-
-/**
- * The themes differ only in colour values (custom properties): in the dark
- * theme the rules whose outcome depends on colour are run again, and the
- * rest, which cannot change, are not.
- */
-const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
-
-async function violations(page: Page, only?: string[]): Promise<string[]> {
-  // Legacy mode runs axe in the page itself, without the cross-frame machinery
-  // (the site has no frames): several times faster, the same rules.
-  const builder = new AxeBuilder({ page }).setLegacyMode(true).options({ resultTypes: ['violations'] });
-  const results = await (only ? builder.withRules(only) : builder.withTags(TAGS)).analyze();
-  return results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 test('the build has every page type to check', () => {
   expect(pages).toEqual(expect.arrayContaining([...samples]));

@@ -8,7 +8,11 @@ import { join, resolve } from 'node:path';
 import { loadContent } from '../../src/lib/load.ts';
 import { assembleSite } from '../../src/lib/site.ts';
 import { renderer } from '../../src/markdown/render.ts';
-import { eventView, pageKey, personView, storyView, PERSON_MAP_NODES, type PageSettings } from '../../src/lib/page-views.ts';
+import { eventView, pageKey, personView, storyView, PERSON_MAP_NODES, PERSON_PAGE_EVENTS, type PageSettings } from '../../src/lib/page-views.ts';
+import { QUOTED_STORIES, RECORD_PAGE_STORIES } from '../../src/lib/coverage.ts';
+import { generateCorpus } from '../../scripts/generate-corpus.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import type { ContentSet } from '../../src/lib/records.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -46,7 +50,7 @@ describe('what a record page shows', () => {
     expect(view.connections).toEqual(site.graph.personConnections(person.id));
     expect(view.map.focus).toBe(person.id);
     expect(view.map.nodes.length).toBeLessThanOrEqual(PERSON_MAP_NODES);
-    expect(view.alsoIn.every((c) => c.source.kind !== 'story')).toBe(true);
+    expect(view.alsoIn.every((c) => (c.source.kind as string) !== 'story')).toBe(true);
   });
 
   it('an event: who took part, the stories, the events either side', () => {
@@ -55,6 +59,50 @@ describe('what a record page shows', () => {
     expect(view.previous).toBe(site.graph.eventsByDate[0]);
     expect(view.next).toBe(site.graph.eventsByDate[2]);
     expect(view.people).toEqual(site.graph.eventPeople(event.id));
+  });
+});
+
+describe('a person and an event in a large share of the news', () => {
+  // Every story names person-00000 and event-00000, and person-00000 takes part in every event.
+  const dir = mkdtempSync(join(tmpdir(), 'backstory-hub-'));
+  generateCorpus(dir, RECORD_PAGE_STORIES + 10, { hub: 1 });
+  const { content } = loadContent(dir);
+  rmSync(dir, { recursive: true, force: true });
+  const site = build(content);
+  const hub = site.graph.people.get('person-00000' as never)!;
+
+  it('the person’s page lists the latest stories and links the years; it shows their latest events only', () => {
+    const view = personView(site, hub);
+    const all = site.graph.personStories(hub.id);
+    expect(all.length).toBeGreaterThan(RECORD_PAGE_STORIES);
+    expect(view.stories.map((c) => c.story.id)).toEqual(all.slice(0, QUOTED_STORIES).map((c) => c.story.id));
+    expect(view.olderStories.map((s) => s.id)).toEqual(all.slice(QUOTED_STORIES, RECORD_PAGE_STORIES).map((c) => c.story.id));
+    expect(view.storiesInAll).toBe(all.length);
+    expect(view.storyYears.reduce((sum, y) => sum + y.count, 0)).toBe(all.length);
+
+    const events = site.graph.personEvents(hub.id);
+    expect(events.length).toBeGreaterThan(PERSON_PAGE_EVENTS);
+    expect(view.eventsInAll).toBe(events.length);
+    const shown = view.timeline.flatMap((item) => (item.kind === 'event' ? [item.event.id] : []));
+    expect(shown).toEqual(events.slice(-PERSON_PAGE_EVENTS).map((e) => e.id));
+    // Their roles stay, whenever they began.
+    expect(view.timeline.filter((item) => item.kind === 'role')).toHaveLength(hub.roles.filter((r) => r.from).length);
+  });
+
+  it('the event’s page does the same with the stories that cover it', () => {
+    const event = site.graph.events.get('event-00000' as never)!;
+    const view = eventView(site, event);
+    const all = site.graph.eventStories(event.id);
+    expect(all.length).toBeGreaterThan(RECORD_PAGE_STORIES);
+    expect([...view.stories.map((c) => c.story.id), ...view.olderStories.map((s) => s.id)]).toEqual(all.slice(0, RECORD_PAGE_STORIES).map((c) => c.story.id));
+    expect(view.storyYears.reduce((sum, y) => sum + y.count, 0)).toBe(all.length);
+  });
+
+  it('a person in few events has them all on the page', () => {
+    const quiet = site.graph.peopleByName.find((p) => p.id !== hub.id && site.graph.personEvents(p.id).length > 0)!;
+    const view = personView(site, quiet);
+    expect(view.timeline.filter((item) => item.kind === 'event')).toHaveLength(view.eventsInAll);
+    expect(view.storyYears).toEqual([]);
   });
 });
 

@@ -115,7 +115,7 @@ function shuffle<T>(list: readonly T[], seed: number): T[] {
 /** The same network with people and every connection list in another order. */
 function shuffled(input: MapInput, seed: number): MapInput {
   return {
-    people: shuffle(input.people, seed),
+    people: shuffle([...input.people.values()], seed),
     connections: (id) => shuffle(input.connections(id), seed + id.length),
   };
 }
@@ -232,6 +232,25 @@ describe('selectMap', () => {
     const calls: string[] = [];
     selectMap({ people: net.people, connections: (id) => (calls.push(id), net.connections(id)) }, { maxNodes: 10, focus: 'f' as PersonId });
     expect(calls.sort()).toEqual(['e', 'f', 'f']);
+  });
+
+  it('with a focus, looks up the people given as a map instead of going through them all', () => {
+    // A person page passes the map of everyone: going through it on every page would make the pages' work grow with the square of the people.
+    class LookupOnly<K, V> extends Map<K, V> {
+      override [Symbol.iterator](): MapIterator<[K, V]> {
+        throw new Error('went through every person');
+      }
+      override values(): MapIterator<V> {
+        throw new Error('went through every person');
+      }
+      override forEach(): void {
+        throw new Error('went through every person');
+      }
+    }
+    const everyone = new LookupOnly(net.people.map((p) => [p.id, p] as const));
+    const fromMap = selectMap({ people: everyone, connections: net.connections }, { maxNodes: 3, focus: 'a' as PersonId });
+    expect(fromMap).toEqual(selectMap(net, { maxNodes: 3, focus: 'a' as PersonId }));
+    expect(() => selectMap({ people: everyone, connections: net.connections }, { maxNodes: 3 })).toThrow(/every person/);
   });
 });
 

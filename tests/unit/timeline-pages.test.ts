@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { FILTER_PEOPLE, planTimeline, timelineYearPath, TIMELINE_ONE_PAGE } from '../../src/lib/timeline-pages.ts';
+import { FILTER_PEOPLE, personTimelineYearPath, personTimelineYears, planTimeline, timelineYearPath, TIMELINE_ONE_PAGE } from '../../src/lib/timeline-pages.ts';
 import { assembleSite } from '../../src/lib/site.ts';
 import { loadContent } from '../../src/lib/load.ts';
 import { partialDate } from '../../src/lib/dates.ts';
@@ -106,5 +106,30 @@ describe('planTimeline', () => {
       expect(perYear, p.id).toBe(seed.personEvents(p.id as PersonId).length);
     }
     expect(plan.onePage).toBe(true);
+  });
+});
+
+describe('personTimelineYears', () => {
+  const events = [early, met, fired, alone];
+
+  it.each([
+    { limit: 4, years: [] },
+    { limit: 10, years: [] },
+    { limit: 3, years: [[2016, ['early', 'met']], [2017, ['fired', 'alone']]] },
+    { limit: 0, years: [[2016, ['early', 'met']], [2017, ['fired', 'alone']]] },
+  ])('4 events, at most $limit on one page: $years.length year pages', ({ limit, years }) => {
+    expect(personTimelineYears(events, limit).map((y) => [y.year, y.events.map((e) => e.id)])).toEqual(years);
+  });
+
+  it('keeps a person’s timeline on one page up to TIMELINE_ONE_PAGE events', () => {
+    const many = Array.from({ length: TIMELINE_ONE_PAGE + 1 }, (_, i) => event(`e${i}`, `${2000 + Math.floor(i / 100)}`));
+    expect(personTimelineYears(many.slice(0, TIMELINE_ONE_PAGE))).toEqual([]);
+    const years = personTimelineYears(many);
+    expect(years.map((y) => y.year)).toEqual([2000, 2001, 2002, 2003, 2004]);
+    expect(years.flatMap((y) => y.events)).toEqual(many);
+  });
+
+  it('gives each year its path below the base', () => {
+    expect(personTimelineYearPath('ana-lima', 2016)).toBe('timeline/people/ana-lima/2016/');
   });
 });
