@@ -15,6 +15,7 @@
  *   npm run bench                      # N = 1,000 and 4,000, two runs each
  *   npm run bench -- --full            # and 10,000
  *   npm run bench -- --sizes 500,2000 --runs 3
+ *   npm run bench -- --hub 0.4         # 40% of the stories and events name one person (see generate-corpus.ts)
  *
  * Timings are wall clock on whatever else the machine is doing: run it on a
  * quiet machine. Nothing here fails on a slow figure; it reports.
@@ -33,8 +34,10 @@ const { values } = parseArgs({
     full: { type: 'boolean', default: false },
     runs: { type: 'string', default: '2' },
     'keep-temp': { type: 'boolean', default: false },
+    hub: { type: 'string', default: '0' },
   },
 });
+const hub = Number(values.hub);
 
 const root = resolve(import.meta.dirname, '..');
 const astro = join(root, 'node_modules/astro/bin/astro.mjs');
@@ -170,8 +173,8 @@ console.log(`Benchmark: sizes ${sizes.map(int).join(', ')}; ${runs} cold build(s
 
 for (const n of sizes) {
   const corpus = join(work, `corpus-${n}`);
-  const counts = generateCorpus(corpus, n);
-  console.log(`N = ${int(n)}: ${int(counts.stories)} stories, ${int(counts.people)} people, ${int(counts.events)} events`);
+  const counts = generateCorpus(corpus, n, { hub });
+  console.log(`N = ${int(n)}: ${int(counts.stories)} stories, ${int(counts.people)} people, ${int(counts.events)} events${hub > 0 ? `; ${Math.round(hub * 100)}% of the stories and events name person-00000` : ''}`);
   const result: SizeResult = { n, site: [], base: [] };
   let siteDirs: [string, string] = ['', ''];
   for (let run = 1; run <= runs; run++) {
