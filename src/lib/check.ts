@@ -3,7 +3,9 @@
  * file, resolve every link, build the graph, and collect editorial warnings.
  * Shared by the build and `npm run check`, so both say the same things.
  */
+import { join } from 'node:path';
 import { loadContent } from './load.ts';
+import { FRONTMATTER_CACHE_FILE, openFrontmatterCache } from './frontmatter-cache.ts';
 import { assembleSite, type AssembleOptions, type Site } from './site.ts';
 import { ContentError, type ContentIssue } from './errors.ts';
 import { withoutDrafts } from './drafts.ts';
@@ -31,7 +33,10 @@ export interface CheckOptions extends Omit<AssembleOptions, 'base'> {
 }
 
 export function checkContent(contentDir: string, options: CheckOptions): CheckResult {
-  const loaded = loadContent(contentDir, options.projectRoot);
+  // With a cache folder, frontmatter unchanged since the last run is not parsed again.
+  const frontmatter = options.cacheDir ? openFrontmatterCache(join(options.cacheDir, FRONTMATTER_CACHE_FILE)) : undefined;
+  const loaded = loadContent(contentDir, options.projectRoot, frontmatter);
+  frontmatter?.save();
   const content = options.drafts ? loaded.content : withoutDrafts(loaded.content);
   if (loaded.issues.length > 0) return { content, errors: loaded.issues, warnings: [] };
   options.onLoaded?.(content);

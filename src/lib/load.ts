@@ -7,6 +7,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { join, relative } from 'node:path';
 import { LineCounter, parseDocument, isMap, type Node as YamlNode } from 'yaml';
+import type { FrontmatterCache } from './frontmatter-cache.ts';
 import type { z } from 'astro/zod';
 import { eventSchema, personSchema, storySchema } from './schema.ts';
 import type { ContentIssue } from './errors.ts';
@@ -58,7 +59,7 @@ export function bodyLineOf(path: string): number {
   }
 }
 
-export function loadContent(root: string, projectRoot = process.cwd()): LoadResult {
+export function loadContent(root: string, projectRoot = process.cwd(), frontmatter?: FrontmatterCache): LoadResult {
   const issues: ContentIssue[] = [];
   const content: ContentSet = { stories: [], people: [], events: [] };
 
@@ -117,7 +118,7 @@ export function loadContent(root: string, projectRoot = process.cwd()): LoadResu
       seen.set(folded, file);
       const source = readText(readFileSync(path), file, issues);
       if (source === undefined) continue;
-      const record = loadRecord(folder, id, file, source, issues);
+      const record = loadRecord(folder, id, file, source, issues, frontmatter);
       if (record?.kind === 'story') content.stories.push(record);
       else if (record?.kind === 'person') content.people.push(record);
       else if (record?.kind === 'event') content.events.push(record);
@@ -156,6 +157,7 @@ export function loadRecord(
   file: string,
   source: string,
   issues: ContentIssue[],
+  frontmatter?: FrontmatterCache,
 ): StoryRecord | PersonRecord | EventRecord | undefined {
   const split = splitFrontmatter(source);
   if (!split) {
@@ -168,25 +170,30 @@ export function loadRecord(
     });
     return undefined;
   }
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(split.yaml, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const at = (offset: number) => {
-    const pos = lineCounter.linePos(offset);
-    return { line: pos.line + split.yamlLine - 1, column: pos.col };
-  };
-  if (doc.errors.length > 0) {
-    for (const error of doc.errors) {
-      issues.push({ file, ...at(errorOffset(split.yaml, error)), message: `the frontmatter is not valid YAML: ${firstLine(error.message)}`, hint: yamlHint(error.code) });
-    }
-    return undefined;
-  }
+  // The parsed document, with positions: made at most once, and only when needed
+  // (unchanged frontmatter comes from the cache, and positions only matter for messages).
+  let parsed: YamlSource | undefined;
+  const yaml = () => (parsed ??= parseYaml(split.yaml, split.yamlLine));
   let data: unknown;
-  try {
-    data = doc.toJS() ?? {};
-  } catch (error) {
-    // The parser refuses to expand aliases without bound (a "billion laughs" file).
-    issues.push({ file, line: split.yamlLine, column: 1, message: `the frontmatter is not valid YAML: ${firstLine(String((error as Error).message))}`, hint: 'write the values out instead of repeating &anchors and *aliases' });
-    return undefined;
+  const cached = frontmatter?.lookup(split.yaml);
+  if (cached) {
+    data = cached.data;
+  } else {
+    const { doc, at } = yaml();
+    if (doc.errors.length > 0) {
+      for (const error of doc.errors) {
+        issues.push({ file, ...at(errorOffset(split.yaml, error)), message: `the frontmatter is not valid YAML: ${firstLine(error.message)}`, hint: yamlHint(error.code) });
+      }
+      return undefined;
+    }
+    try {
+      data = doc.toJS() ?? {};
+    } catch (error) {
+      // The parser refuses to expand aliases without bound (a "billion laughs" file).
+      issues.push({ file, line: split.yamlLine, column: 1, message: `the frontmatter is not valid YAML: ${firstLine(String((error as Error).message))}`, hint: 'write the values out instead of repeating &anchors and *aliases' });
+      return undefined;
+    }
+    frontmatter?.remember(split.yaml, data);
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     issues.push({ file, line: split.yamlLine, column: 1, message: 'the frontmatter must be a list of `field: value` lines' });
@@ -194,14 +201,16 @@ export function loadRecord(
   }
 
   const schema: z.ZodType = SCHEMAS[folder];
-  const parsed = schema.safeParse(data);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
+  const valid = schema.safeParse(data);
+  if (!valid.success) {
+    const { doc, at } = yaml();
+    for (const issue of valid.error.issues) {
       issues.push(describeIssue(issue, data as Record<string, unknown>, doc, at, file, split.yamlLine, schemaKeys(folder)));
     }
     return undefined;
   }
   const locate = (field: string) => {
+    const { doc, at } = yaml();
     const path = field.split(/[.[\]]+/).filter(Boolean).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
     const node = doc.getIn(path, true) as YamlNode | undefined;
     return node?.range ? at(node.range[0]) : undefined;
@@ -209,7 +218,7 @@ export function loadRecord(
   const base = { id, file, body: split.body, bodyLine: split.bodyLine, locate };
   const kind = FOLDERS[folder];
   if (kind === 'person') {
-    const roles = (parsed.data as { roles: { from?: PartialDate; to?: PartialDate }[] }).roles;
+    const roles = (valid.data as { roles: { from?: PartialDate; to?: PartialDate }[] }).roles;
     const backwards = roles.flatMap((role, i) => (role.from && role.to && endsBefore(role.from, role.to) ? [i] : []));
     for (const i of backwards) {
       issues.push({
@@ -222,14 +231,13 @@ export function loadRecord(
     }
     if (backwards.length > 0) return undefined;
   }
-  if (kind === 'story') return { ...(parsed.data as object), ...base, kind, id: id as StoryId } as StoryRecord;
-  if (kind === 'person') return { ...(parsed.data as object), ...base, kind, id: id as PersonId } as PersonRecord;
-  const event = { ...(parsed.data as object), ...base, kind, id: id as EventId } as EventRecord;
+  if (kind === 'story') return { ...(valid.data as object), ...base, kind, id: id as StoryId } as StoryRecord;
+  if (kind === 'person') return { ...(valid.data as object), ...base, kind, id: id as PersonId } as PersonRecord;
+  const event = { ...(valid.data as object), ...base, kind, id: id as EventId } as EventRecord;
   if (event.end && endsBefore(event.date, event.end)) {
-    const node = doc.get('end', true) as YamlNode | undefined;
     issues.push({
       file,
-      ...(node?.range ? at(node.range[0]) : { line: split.yamlLine }),
+      ...(locate('end') ?? { line: split.yamlLine }),
       field: 'end',
       message: 'the end date is before the start date',
       hint: 'swap `date` and `end`, or correct one of them',
@@ -237,6 +245,22 @@ export function loadRecord(
     return undefined;
   }
   return event;
+}
+
+/** A frontmatter's parsed YAML document, and the file position (line, column) of an offset in it. */
+interface YamlSource {
+  doc: ReturnType<typeof parseDocument>;
+  at: (offset: number) => { line: number; column: number };
+}
+
+function parseYaml(text: string, yamlLine: number): YamlSource {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const at = (offset: number) => {
+    const pos = lineCounter.linePos(offset);
+    return { line: pos.line + yamlLine - 1, column: pos.col };
+  };
+  return { doc, at };
 }
 
 /** Whether `b` ends before `a` can begin, at their precisions ("2024-03" does not end before "2024-03-12"). */
