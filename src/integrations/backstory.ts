@@ -16,6 +16,8 @@ import type { ContentSet } from '../lib/records.ts';
 import { recordCards, type RecordCard } from '../lib/social-image.ts';
 import { renderer } from '../markdown/render.ts';
 import { writeSocialImages } from './social-image-files.ts';
+import { writePreviews } from './preview-files.ts';
+import { previewFiles, type PreviewFile } from '../lib/preview.ts';
 import { recordPages, writeRecordPages } from './record-pages.ts';
 import { startDrawing } from './social-image-workers.ts';
 
@@ -36,6 +38,8 @@ let lastmods: Map<string, string> | undefined;
 let stopDrawing: (() => Promise<void>) | undefined;
 /** The social image of every published record, from the content check (the cards only, not the records). */
 let cards: RecordCard[] | undefined;
+/** The preview card data of every published person and event, from the content check. */
+let previews: PreviewFile[] | undefined;
 
 /**
  * Each page's last-modified date from the content check (for the sitemap),
@@ -46,10 +50,10 @@ export function checkedLastmods(): Map<string, string> | undefined {
   return lastmods;
 }
 
-/** The cards of the published records, read from the content folder: for builds without the content check (tests only). */
-function publishedCards(contentDir: string): RecordCard[] {
+/** The cards and previews of the published records, read from the content folder: for builds without the content check (tests only). */
+function published(contentDir: string): { cards: RecordCard[]; previews: PreviewFile[] } {
   const { stories, people, events } = withoutDrafts(loadContent(contentDir).content);
-  return recordCards(stories, people, events);
+  return { cards: recordCards(stories, people, events), previews: previewFiles(people, events) };
 }
 
 /** At most this many warnings are printed one by one; `npm run check` lists them all. */
@@ -71,6 +75,7 @@ export default function backstory(options: BackstoryOptions): AstroIntegration {
         // Social images are drawn on the other cores from here on, while this thread checks, renders and writes pages.
         const onLoaded = (content: ContentSet) => {
           cards = recordCards(content.stories, content.people, content.events);
+          previews = previewFiles(content.people, content.events);
           if (!cacheDir) return;
           const drawing = startDrawing({ cards, cacheDir, workerUrl: new URL('src/integrations/social-image-worker.ts', config.root), logger });
           stopDrawing = drawing.stop;
@@ -94,16 +99,25 @@ export default function backstory(options: BackstoryOptions): AstroIntegration {
         const { stories, people, events } = result.content;
         logger.info(`content checked and rendered: ${stories.length} stories, ${people.length} people, ${events.length} events in ${Math.round(performance.now() - started)} ms`);
       },
-      /** The social images go in last (see `social-image-files.ts`): the workers have had the whole build to draw them. */
+      /**
+       * The preview card data, and last the social images (see `social-image-files.ts`):
+       * the workers have had the whole build to draw them.
+       */
       'astro:build:done': async ({ dir, logger }) => {
         try {
-          const started = performance.now();
-          const written = await writeSocialImages(fileURLToPath(dir), cards ?? publishedCards(options.contentDir), options.cacheDir);
+          const out = fileURLToPath(dir);
+          const fallback = cards && previews ? undefined : published(options.contentDir);
+          let started = performance.now();
+          const previewCount = await writePreviews(out, previews ?? fallback!.previews);
+          logger.info(`${previewCount} previews written in ${Math.round(performance.now() - started)} ms`);
+          started = performance.now();
+          const written = await writeSocialImages(out, cards ?? fallback!.cards, options.cacheDir);
           logger.info(`${written} social images in place in ${Math.round(performance.now() - started)} ms`);
         } finally {
           await stopDrawing?.();
           stopDrawing = undefined;
           cards = undefined;
+          previews = undefined;
         }
       },
       /**

@@ -1,7 +1,8 @@
 /**
  * Preview cards: the few facts shown when a reader hovers, focuses or taps a
  * person or event link. Generated at build time as one small JSON file per
- * record, fetched only when a card is opened, so no page carries them all.
+ * record (`previews/<people|events>/<id>.json`), fetched only when a card is
+ * opened, so no page carries them all.
  */
 import type { EventRecord, PersonRecord } from './records.ts';
 import { formatDate, startOf } from './dates.ts';
@@ -30,4 +31,19 @@ export function personPreview(person: PersonRecord): Preview {
 export function eventPreview(event: EventRecord): Preview {
   const detail = event.end ? `${formatDate(event.date)} – ${formatDate(event.end)}` : formatDate(event.date);
   return { kind: 'event', title: event.title, summary: event.summary, detail };
+}
+
+/** A record's preview, served at `previews/<folder>/<id>.json` below the base. */
+export interface PreviewFile {
+  folder: 'people' | 'events';
+  id: string;
+  preview: Preview;
+}
+
+/** The preview of every person and event. */
+export function previewFiles(people: readonly PersonRecord[], events: readonly EventRecord[]): PreviewFile[] {
+  return [
+    ...people.map((person) => ({ folder: 'people' as const, id: person.id, preview: personPreview(person) })),
+    ...events.map((event) => ({ folder: 'events' as const, id: event.id, preview: eventPreview(event) })),
+  ];
 }

@@ -74,7 +74,8 @@ describe('a rebuild after editing content', () => {
     // The counts read the log: a cold build renders every page of the corpus.
     expect(rendered(first.output)).toBeGreaterThan(100);
     expect(reused(again.output)).toBeGreaterThan(100);
-    expect(rendered(again.output)).toBeLessThan(reused(again.output) / 2);
+    // The edits reach about a third of the pages (a summary shows on every page that names the person).
+    expect(rendered(again.output)).toBeLessThan(reused(again.output) * 0.6);
   });
 
   it('scans for the security policy only the pages that changed', () => {
