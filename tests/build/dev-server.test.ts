@@ -81,6 +81,14 @@ describe('astro dev', () => {
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
   });
 
+  it('serves the preview card data on request (a build writes the files instead)', async () => {
+    const response = await fetch(`${base}/previews/people/ana-lima.json`, { signal: AbortSignal.timeout(30_000) });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ kind: 'person', title: 'Ana Lima' });
+    const event = await fetch(`${base}/previews/events/budget-vote.json`, { signal: AbortSignal.timeout(30_000) });
+    expect(await event.json()).toMatchObject({ kind: 'event' });
+  });
+
   it('shows an edited story body', async () => {
     const file = join(content.dir, 'stories/budget-vote.md');
     writeFileSync(file, readFileSync(file, 'utf8').replace('by nine votes to four', 'by ten votes to three'));
