@@ -261,7 +261,8 @@ describe('a person in many stories', () => {
     for (const e of events) byYear.set(e.date.year, [...(byYear.get(e.date.year) ?? []), e.id]);
     const index = read(out, `timeline/people/${hub.id}/index.html`);
     expect(eventsListed(index)).toEqual([]);
-    expect(index).toContain(`<p>${events.length} events from ${[...byYear.keys()][0]} to ${[...byYear.keys()].at(-1)}. Choose a year.</p>`);
+    expect(index).toContain(`<p>${events.length} events from ${[...byYear.keys()][0]} to ${[...byYear.keys()].at(-1)}. Choose a year, or go back to <a href="/timeline/">the whole timeline</a>.</p>`);
+    expect(index).not.toContain('Showing every event of');
     const links = attributeValues(section(index, '<nav class="year-links"', '</nav>'), 'href');
     expect(links).toEqual([...byYear.keys()].map((year) => `/timeline/people/${hub.id}/${year}/`));
     for (const [year, ids] of byYear) expect(index).toContain(`>${year}</a> <span class="count">(${ids.length})</span>`);
