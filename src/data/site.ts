@@ -15,7 +15,7 @@ import { bodyLineOf, splitFrontmatter } from '../lib/load.ts';
 import { renderer } from '../markdown/render.ts';
 import { cacheDir, contentDir, editBaseUrl, siteUrl } from '../site-config.ts';
 import { pageKey } from '../lib/page-views.ts';
-import { storiesByYear } from '../lib/archive.ts';
+import { storiesByYear, yearCounts } from '../lib/archive.ts';
 import { planTimeline } from '../lib/timeline-pages.ts';
 
 type Entry = CollectionEntry<'stories' | 'people' | 'events'>;
@@ -67,7 +67,7 @@ export const graph = site.graph;
 export const archiveYears = storiesByYear(graph.storiesByDate);
 
 /** Each of those years with its number of stories: the year links on the home and archive pages. */
-export const archiveYearLinks = archiveYears.map(({ year, stories }) => ({ year, count: stories.length }));
+export const archiveYearLinks = yearCounts(archiveYears);
 
 /** The main timeline's years, filters and whether it fits on one page: `/timeline/` and the year pages. */
 export const timeline = planTimeline(graph);

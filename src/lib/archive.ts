@@ -28,5 +28,8 @@ export function storiesByYear(storiesByDate: readonly StoryRecord[]): ArchiveYea
   return [...years].sort((a, b) => b[0] - a[0]).map(([year, stories]) => ({ year, stories }));
 }
 
+/** Each year with its number of stories, for a list of year links. */
+export const yearCounts = (years: readonly ArchiveYear[]): { year: number; count: number }[] => years.map(({ year, stories }) => ({ year, count: stories.length }));
+
 /** The path of a year's archive page, below the base. */
 export const archivePath = (year: number) => `archive/${year}/`;

@@ -8,7 +8,7 @@
  * year with every story of that year (`people/<id>/stories/<year>/`), linked
  * from its page with each year's count.
  */
-import { storiesByYear, type ArchiveYear } from './archive.ts';
+import { storiesByYear, yearCounts, type ArchiveYear } from './archive.ts';
 import type { Mention } from './mentions.ts';
 import { recordPath, type EventRecord, type PersonRecord, type StoryRecord } from './records.ts';
 
@@ -54,7 +54,7 @@ export function coverageOf(citations: readonly StoryCitation[]): Coverage {
     stories: listed.slice(0, QUOTED_STORIES),
     olderStories: listed.slice(QUOTED_STORIES).map((c) => c.story),
     storiesInAll: citations.length,
-    storyYears: citations.length > RECORD_PAGE_STORIES ? coverageYears(citations).map(({ year, stories }) => ({ year, count: stories.length })) : [],
+    storyYears: yearCounts(coverageYears(citations)),
   };
 }
 
@@ -84,7 +84,7 @@ export interface CoverageYearPage {
 /** The year pages of a person's or event's coverage (none when its own page lists every story). */
 export function coverageYearPages(record: Pick<PersonRecord | EventRecord, 'kind' | 'id'>, name: string, citations: readonly StoryCitation[]): CoverageYearPage[] {
   const years = coverageYears(citations);
-  const links = years.map(({ year, stories }) => ({ year, count: stories.length }));
+  const links = yearCounts(years);
   return years.map(({ year, stories }) => ({ record: { kind: record.kind, id: record.id }, name, year, stories, years: links, inAll: citations.length }));
 }
 

@@ -14,7 +14,7 @@
 import type { EventRecord } from './records.ts';
 import type { EventId } from './ids.ts';
 import type { Graph } from './graph.ts';
-import { eventFilterIds, type EventFilterIds } from './timeline.ts';
+import { eventFilterIds, eventsByYear, type EventFilterIds, type EventYear } from './timeline.ts';
 
 /**
  * How many entries (events plus filter links) `/timeline/` may list before it
@@ -87,23 +87,12 @@ export function planTimeline(
     .filter((link) => link.count > 0);
   const order = new Map<string, number>(people.map((link, index) => [link.id, index]));
 
-  const years: TimelineYear[] = [];
-  let current: { year: number; events: EventRecord[]; counts: Map<string, number> } | undefined;
-  const close = () => {
-    if (!current) return;
-    const inYear = [...current.counts].map(([id, count]) => ({ id, label: people[order.get(id)!]!.label, count }));
-    years.push({ year: current.year, events: current.events, people: mostEvents(inYear, order, filterPeople), peopleInAll: inYear.length });
-  };
-  // Events come in date order, so each year's are together.
-  for (const event of graph.eventsByDate) {
-    if (current?.year !== event.date.year) {
-      close();
-      current = { year: event.date.year, events: [], counts: new Map() };
-    }
-    current.events.push(event);
-    for (const id of filterIds.get(event.id)?.people?.split(' ') ?? []) current.counts.set(id, (current.counts.get(id) ?? 0) + 1);
-  }
-  close();
+  const years: TimelineYear[] = eventsByYear(graph.eventsByDate).map(({ year, events }) => {
+    const counts = new Map<string, number>();
+    for (const event of events) for (const id of filterIds.get(event.id)?.people?.split(' ') ?? []) counts.set(id, (counts.get(id) ?? 0) + 1);
+    const inYear = [...counts].map(([id, count]) => ({ id, label: people[order.get(id)!]!.label, count }));
+    return { year, events, people: mostEvents(inYear, order, filterPeople), peopleInAll: inYear.length };
+  });
 
   const entries = graph.eventsByDate.length + people.length + stories.length;
   return { years, people: mostEvents(people, order, filterPeople), peopleInAll: people.length, stories, filterIds, onePage: entries <= limit };
@@ -116,13 +105,6 @@ function mostEvents(links: readonly FilterLink[], order: ReadonlyMap<string, num
   return kept.sort(byName);
 }
 
-/** A year of a person's timeline, when it is split by year. */
-export interface PersonTimelineYear {
-  year: number;
-  /** The person's events that year, in date order. */
-  events: readonly EventRecord[];
-}
-
 /**
  * A person's timeline (`timeline/people/<id>/`) shows all their events while
  * there are at most `limit`; past that, like the main timeline, it links to a
@@ -130,15 +112,8 @@ export interface PersonTimelineYear {
  * events: a person in 2,011 of 8,000 events had a 457 KB timeline page.
  * Returns the years (oldest first) when the timeline is split, else none.
  */
-export function personTimelineYears(events: readonly EventRecord[], limit = TIMELINE_ONE_PAGE): PersonTimelineYear[] {
-  if (events.length <= limit) return [];
-  const years: { year: number; events: EventRecord[] }[] = [];
-  // In date order, so each year's events are together.
-  for (const event of events) {
-    if (years.at(-1)?.year !== event.date.year) years.push({ year: event.date.year, events: [] });
-    years.at(-1)!.events.push(event);
-  }
-  return years;
+export function personTimelineYears(events: readonly EventRecord[], limit = TIMELINE_ONE_PAGE): EventYear[] {
+  return events.length <= limit ? [] : eventsByYear(events);
 }
 
 /** The path of a year of a person's timeline, below the base. */

@@ -18,25 +18,34 @@ export interface YearGroup {
   months: MonthGroup[];
 }
 
-/** Groups events already in date order; year-only events come first in their year. */
-export function groupByYearMonth(events: readonly EventRecord[]): YearGroup[] {
-  const years: YearGroup[] = [];
+/** A year's events, in date order. */
+export interface EventYear {
+  year: number;
+  events: EventRecord[];
+}
+
+/** Groups events already in date order by the year of their date, oldest first. */
+export function eventsByYear(events: readonly EventRecord[]): EventYear[] {
+  const years: EventYear[] = [];
   for (const event of events) {
-    let year = years.at(-1);
-    if (year?.year !== event.date.year) {
-      year = { year: event.date.year, months: [] };
-      years.push(year);
-    }
-    const month = event.date.month ?? 0;
-    const key = `y${event.date.year}-m${String(month).padStart(2, '0')}`;
-    let group = year.months.at(-1);
-    if (group?.key !== key) {
-      group = { key, label: month === 0 ? `Sometime in ${event.date.year}` : format(new Date(2000, month - 1, 1), 'MMMM'), events: [] };
-      year.months.push(group);
-    }
-    group.events.push(event);
+    if (years.at(-1)?.year !== event.date.year) years.push({ year: event.date.year, events: [] });
+    years.at(-1)!.events.push(event);
   }
   return years;
+}
+
+/** Groups events already in date order; year-only events come first in their year. */
+export function groupByYearMonth(events: readonly EventRecord[]): YearGroup[] {
+  return eventsByYear(events).map(({ year, events: inYear }) => {
+    const months: MonthGroup[] = [];
+    for (const event of inYear) {
+      const month = event.date.month ?? 0;
+      const key = `y${year}-m${String(month).padStart(2, '0')}`;
+      if (months.at(-1)?.key !== key) months.push({ key, label: month === 0 ? `Sometime in ${year}` : format(new Date(2000, month - 1, 1), 'MMMM'), events: [] });
+      months.at(-1)!.events.push(event);
+    }
+    return { year, months };
+  });
 }
 
 /** Who and what an event belongs to, as space-separated ids, for filtering the timeline in the browser. */

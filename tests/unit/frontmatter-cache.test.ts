@@ -102,9 +102,12 @@ describe('the frontmatter cache', () => {
     expect(Object.keys((JSON.parse(readFileSync(cacheFile(cache), 'utf8')) as { entries: object }).entries)).toHaveLength(4);
   });
 
-  it('leaves loadContent without a cache as it was', () => {
-    const { dir } = setup();
-    expect(loadContent(dir, dir).issues).toEqual([]);
+  it('gives loadContent without a cache the same records as with one, read from it', () => {
+    const { dir, cache } = setup();
+    check(dir, cache);
+    const withoutCache = loadContent(dir, dir);
+    expect(withoutCache.issues).toEqual([]);
+    expect(JSON.parse(JSON.stringify(withoutCache.content))).toEqual(plain(dir, cache));
   });
 });
 
