@@ -114,6 +114,22 @@ export function generateCorpus(out: string, stories: number, { hub = 0 }: { hub?
   return { stories, people: peopleCount, events: eventCount };
 }
 
+/** First names of {@link addQuietPeople}: every letter from A to Z is the first of some name with FIRST, and some start with an accented letter, a digit or another script. */
+const QUIET_FIRST = ['Élodie', 'Øystein', 'Zoë', 'Quentin', 'Xavier', '50', 'Владимир', 'Ελένη', '習', 'Mateo'];
+
+/**
+ * Adds `count` people named in no story or event (`quiet-<n>.md`), as a
+ * newsroom keeps the records of people not in the news lately: a roster
+ * bigger than the stories alone would make.
+ */
+export function addQuietPeople(out: string, count: number): void {
+  mkdirSync(join(out, 'people'), { recursive: true });
+  for (let i = 0; i < count; i++) {
+    const name = `${QUIET_FIRST[i % QUIET_FIRST.length]} ${surname(i + 100_000)}`;
+    writeFileSync(join(out, 'people', `quiet-${pad(i)}.md`), `---\nname: ${name}\nsummary: A person in no story yet.\n---\n`);
+  }
+}
+
 if (import.meta.main) {
   const { values } = parseArgs({
     options: { stories: { type: 'string', default: '1000' }, out: { type: 'string' }, hub: { type: 'string', default: '0' }, 'with-seed': { type: 'boolean', default: false } },

@@ -51,10 +51,13 @@ const KINDS: [string, RegExp][] = [
   ['person', /^people\/[^/]+\/index\.html$/],
   ['event', /^events\/[^/]+\/index\.html$/],
   ['people index', /^people\/index\.html$/],
+  ['people by letter', /^people\/a-z\/[^/]+\/index\.html$/],
+  ['record stories by year', /^(people|events)\/[^/]+\/stories\/\d+\/index\.html$/],
   ['year of stories', /^archive\/[^/]+\/index\.html$/],
   ['timeline', /^timeline\/index\.html$/],
   ['timeline year', /^timeline\/\d+\/index\.html$/],
   ['person timeline', /^timeline\/people\/[^/]+\/index\.html$/],
+  ['person timeline year', /^timeline\/people\/[^/]+\/\d+\/index\.html$/],
   ['story timeline', /^timeline\/stories\/[^/]+\/index\.html$/],
 ];
 

@@ -17,6 +17,7 @@ import { cacheDir, contentDir, editBaseUrl, siteUrl } from '../site-config.ts';
 import { pageKey } from '../lib/page-views.ts';
 import { storiesByYear, yearCounts } from '../lib/archive.ts';
 import { planTimeline } from '../lib/timeline-pages.ts';
+import { planPeopleIndex } from '../lib/people-index.ts';
 
 type Entry = CollectionEntry<'stories' | 'people' | 'events'>;
 
@@ -71,6 +72,9 @@ export const archiveYearLinks = yearCounts(archiveYears);
 
 /** The main timeline's years, filters and whether it fits on one page: `/timeline/` and the year pages. */
 export const timeline = planTimeline(graph);
+
+/** Everyone on `/people/`, or, for a newsroom with many people, the letters and a page per letter. */
+export const peopleIndex = planPeopleIndex(graph);
 
 /** The build's day, the same for every page (a story's age label counts from it). */
 export const buildDay = new Date();

@@ -5,13 +5,15 @@
  * (more entries than TIMELINE_ONE_PAGE), so it is split by year the same way.
  * A person in many stories gets the latest quoted and the next listed; one
  * in half the stories (a head of government) has a page per year of them.
+ * There are more people than one index page lists, so `/people/` is split by
+ * letter.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSite, projectRoot, scratchDir } from './build-site.ts';
 import { attributeValues, read } from './dist.ts';
-import { generateCorpus } from '../../scripts/generate-corpus.ts';
+import { addQuietPeople, generateCorpus } from '../../scripts/generate-corpus.ts';
 import { loadContent } from '../../src/lib/load.ts';
 import { HOME_STORIES } from '../../src/lib/archive.ts';
 import { FILTER_PEOPLE, TIMELINE_ONE_PAGE } from '../../src/lib/timeline-pages.ts';
@@ -21,6 +23,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { HtmlValidate, type ConfigData } from 'html-validate';
 import { ALSO_MENTIONED_IN } from '../../src/lib/mentioned-in.ts';
 import { assembleSite } from '../../src/lib/site.ts';
+import { MOST_COVERED, PEOPLE_ONE_PAGE, letterOf } from '../../src/lib/people-index.ts';
 import type { Graph } from '../../src/lib/graph.ts';
 import type { PersonId } from '../../src/lib/ids.ts';
 
@@ -41,11 +44,14 @@ const STORIES = 250;
  * person-00000: more stories than their pages list, more events than one timeline page holds.
  */
 const HUB = 0.9;
+/** People in no story or event, as a newsroom keeps records of people not in the news lately: more people than the people index lists on one page. */
+const QUIET_PEOPLE = PEOPLE_ONE_PAGE;
 
 beforeAll(() => {
   scratch = scratchDir('archive');
   const corpus = join(scratch, 'content');
   generateCorpus(corpus, STORIES, { hub: HUB });
+  addQuietPeople(corpus, QUIET_PEOPLE);
   const { content } = loadContent(corpus);
   stories = content.stories.map((s) => ({ id: s.id, year: s.published.day.year }));
   events = content.events.map((e) => ({ id: e.id, year: e.date.year, people: [...e.people] }));
@@ -62,7 +68,9 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 /** The story pages a page's story list links to, in order. */
 const listed = (html: string) =>
   attributeValues(html.slice(html.indexOf('<ul class="story-list">'), html.indexOf('</ul>', html.indexOf('<ul class="story-list">'))), 'href').map((href) => /\/stories\/([^/]+)\/$/.exec(href)![1]!);
-const yearLinks = (html: string) => attributeValues(html.slice(html.indexOf('<nav class="year-links"')), 'href').filter((href) => href.includes('/archive/'));
+/** The part of a page from `from` up to the next `to`. */
+const section = (html: string, from: string, to: string) => html.slice(html.indexOf(from), html.indexOf(to, html.indexOf(from)));
+const yearLinks = (html: string) => attributeValues(html.slice(html.indexOf('<nav class="index-links"')), 'href').filter((href) => href.includes('/archive/'));
 
 describe('the story archive', () => {
   it('shows only the latest stories on the home page, and links every year', () => {
@@ -117,7 +125,7 @@ describe('the timeline, split by year', () => {
     const html = read(out, 'timeline/index.html');
     expect(html).not.toContain('class="event-list"');
     expect(eventsListed(html)).toEqual([]);
-    const links = attributeValues(html.slice(html.indexOf('<nav class="year-links"')), 'href').filter((href) => /\/timeline\/\d+\/$/.test(href));
+    const links = attributeValues(html.slice(html.indexOf('<nav class="index-links"')), 'href').filter((href) => /\/timeline\/\d+\/$/.test(href));
     expect(links).toEqual(years().map((year) => `/timeline/${year}/`));
     for (const year of years()) expect(html).toContain(`>${year}</a> <span class="count">(${events.filter((e) => e.year === year).length})</span>`);
     // The people with the most events, by their pre-built timeline, and where to find everyone else;
@@ -183,7 +191,6 @@ describe('the timeline, split by year', () => {
 describe('a person in many stories', () => {
   /** The story pages a part of a page links to, in order. */
   const storiesIn = (html: string) => attributeValues(html, 'href').flatMap((href) => /^\/stories\/([^/#]+)\/$/.exec(href)?.[1] ?? []);
-  const section = (html: string, from: string, to: string) => html.slice(html.indexOf(from), html.indexOf(to, html.indexOf(from)));
 
   it('quotes the latest stories and lists every older one by title, each story once, newest first', () => {
     const busy = graph.peopleByName.filter((p) => graph.personStories(p.id).length > QUOTED_STORIES);
@@ -216,7 +223,7 @@ describe('a person in many stories', () => {
     for (const story of all) byYear.set(story.published.day.year, [...(byYear.get(story.published.day.year) ?? []), story.id]);
 
     const page = read(out, `${folder}/${id}/index.html`);
-    const nav = section(page, '<nav class="year-links"', '</nav>');
+    const nav = section(page, '<nav class="index-links"', '</nav>');
     expect(nav).toContain(`All ${all.length} stories, by year`);
     expect(attributeValues(nav, 'href')).toEqual([...byYear.keys()].map((year) => `/${folder}/${id}/stories/${year}/`));
     for (const [year, ids] of byYear) expect(nav).toContain(`>${year}</a> <span class="count">(${ids.length})</span>`);
@@ -263,7 +270,7 @@ describe('a person in many stories', () => {
     expect(eventsListed(index)).toEqual([]);
     expect(index).toContain(`<p>${events.length} events from ${[...byYear.keys()][0]} to ${[...byYear.keys()].at(-1)}. Choose a year, or go back to <a href="/timeline/">the whole timeline</a>.</p>`);
     expect(index).not.toContain('Showing every event of');
-    const links = attributeValues(section(index, '<nav class="year-links"', '</nav>'), 'href');
+    const links = attributeValues(section(index, '<nav class="index-links"', '</nav>'), 'href');
     expect(links).toEqual([...byYear.keys()].map((year) => `/timeline/people/${hub.id}/${year}/`));
     for (const [year, ids] of byYear) expect(index).toContain(`>${year}</a> <span class="count">(${ids.length})</span>`);
     const seen: string[] = [];
@@ -308,6 +315,56 @@ describe('a person in many stories', () => {
   });
 });
 
+describe('the people index, split by letter', () => {
+  const names = (html: string) => [...section(html, '<ul class="person-list">', '</ul>').matchAll(/<li><a href="\/people\/([^/]+)\/">/g)].map((m) => m[1]!);
+
+  it('links every letter with its count from /people/, and the people in the most stories', () => {
+    const html = read(out, 'people/index.html');
+    const letters = new Map<string, { label: string; ids: string[] }>();
+    for (const person of graph.peopleByName) {
+      const { slug, label } = letterOf(person.name);
+      letters.set(slug, { label, ids: [...(letters.get(slug)?.ids ?? []), person.id] });
+    }
+    // This corpus has names under every letter, and names under none (digits, other scripts).
+    expect(letters.size).toBe(27);
+    const nav = section(html, '<nav class="index-links"', '</nav>');
+    const order = [...'abcdefghijklmnopqrstuvwxyz', 'other'];
+    expect(attributeValues(nav, 'href')).toEqual(order.map((slug) => `/people/a-z/${slug}/`));
+    for (const [, { label, ids }] of letters) expect(nav).toContain(`>${label}</a> <span class="count">(${ids.length})</span>`);
+    expect(html).toContain(`${graph.peopleByName.length} people are named in the stories.`);
+    // The people in the most stories, most first; the hub person is in nine stories in ten.
+    const shown = names(html);
+    expect(shown).toHaveLength(MOST_COVERED);
+    expect(shown[0]).toBe('person-00000');
+    const counts = shown.map((id) => graph.personStories(id as PersonId).length);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    const fewest = counts.at(-1)!;
+    expect(graph.peopleByName.filter((p) => !shown.includes(p.id) && graph.personStories(p.id).length > fewest)).toEqual([]);
+    expect(html).toContain(`<span class="count">(${graph.personStories('person-00000' as PersonId).length} stories)</span>`);
+  });
+
+  it('lists every person on the page of their letter, by name, and nowhere else', () => {
+    const seen = new Map<string, string>();
+    for (const slug of new Set(graph.peopleByName.map((p) => letterOf(p.name).slug))) {
+      const html = read(out, `people/a-z/${slug}/index.html`);
+      const ids = names(html);
+      for (const id of ids) {
+        expect(seen.get(id), id).toBeUndefined();
+        seen.set(id, slug);
+      }
+      expect(ids).toEqual(graph.peopleByName.filter((p) => letterOf(p.name).slug === slug).map((p) => p.id));
+      // The letter's own link is marked as the current page.
+      expect(html).toContain(`<a href="/people/a-z/${slug}/" aria-current="page">`);
+    }
+    expect(seen.size).toBe(graph.peopleByName.length);
+  });
+
+  it('puts the letter pages in the sitemap', () => {
+    const sitemap = read(out, 'sitemap-0.xml');
+    for (const slug of new Set(graph.peopleByName.map((p) => letterOf(p.name).slug))) expect(sitemap).toContain(`/people/a-z/${slug}/</loc>`);
+  });
+});
+
 describe('the pages of a record in most of the news', () => {
   it('pass html-validate with the project’s rules', async () => {
     const config = JSON.parse(readFileSync(join(projectRoot, '.htmlvalidate.json'), 'utf8')) as ConfigData;
@@ -321,6 +378,8 @@ describe('the pages of a record in most of the news', () => {
       `events/event-00000/stories/${year}/index.html`,
       'timeline/people/person-00000/index.html',
       `timeline/people/person-00000/${eventYear}/index.html`,
+      'people/index.html',
+      `people/a-z/${letterOf(graph.peopleByName[0]!.name).slug}/index.html`,
     ];
     const problems: string[] = [];
     for (const file of files) {

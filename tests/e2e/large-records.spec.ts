@@ -5,7 +5,9 @@
  * page per year of them; the person's timeline is a page per year. Each of
  * these page kinds passes axe in both themes and reflows at 320 CSS px (on
  * desktop: the phone shows the same markup), and a
- * reader gets from the person's page to any story through the years.
+ * reader gets from the person's page to any story through the years. The
+ * archive also keeps more people than one index page lists, so `/people/` is
+ * split by letter, and a reader finds anyone through their letter.
  *
  * The site is built here, once, and served by scripts/serve.ts on a free port
  * of 127.0.0.1 — not the site the other browser tests use.
@@ -15,7 +17,8 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSite, scratchDir } from '../build/build-site.ts';
 import { serveInBackground, type BackgroundServer } from '../../scripts/background-server.ts';
-import { generateCorpus } from '../../scripts/generate-corpus.ts';
+import { addQuietPeople, generateCorpus } from '../../scripts/generate-corpus.ts';
+import { PEOPLE_ONE_PAGE } from '../../src/lib/people-index.ts';
 import { COLOUR_RULES, violations } from './axe.ts';
 import { failOnConsoleErrors } from './console-guard.ts';
 
@@ -29,7 +32,7 @@ let scratch: string | undefined;
 let server: BackgroundServer | undefined;
 let origin = '';
 /** One page of each kind, found in the build. */
-let pages: Record<'person' | 'event' | 'personYear' | 'eventYear' | 'timeline' | 'timelineYear', string>;
+let pages: Record<'person' | 'event' | 'personYear' | 'eventYear' | 'timeline' | 'timelineYear' | 'people' | 'peopleLetter', string>;
 
 test.beforeAll(async ({}, testInfo) => {
   // One build at a time in the project (Astro's working files are shared); reflow is checked at 320 px on desktop.
@@ -38,6 +41,7 @@ test.beforeAll(async ({}, testInfo) => {
   scratch = scratchDir('large-records-e2e');
   const content = join(scratch, 'content');
   generateCorpus(content, STORIES, { hub: 0.9 });
+  addQuietPeople(content, PEOPLE_ONE_PAGE);
   const out = join(scratch, 'dist');
   const result = buildSite({ contentDir: content, outDir: out });
   if (result.status !== 0) throw new Error(`the generated archive must build:\n${result.output.slice(-6000)}`);
@@ -50,6 +54,8 @@ test.beforeAll(async ({}, testInfo) => {
     eventYear: 'events/event-00000/stories/2010/',
     timeline: 'timeline/people/person-00000/',
     timelineYear: 'timeline/people/person-00000/2010/',
+    people: 'people/',
+    peopleLetter: 'people/a-z/e/',
   };
 });
 
@@ -58,8 +64,8 @@ test.afterAll(() => {
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
 
-for (const kind of ['person', 'event', 'personYear', 'eventYear', 'timeline', 'timelineYear'] as const) {
-  test(`axe and reflow: the ${kind} page of a record in most of the news`, async ({ page }) => {
+for (const kind of ['person', 'event', 'personYear', 'eventYear', 'timeline', 'timelineYear', 'people', 'peopleLetter'] as const) {
+  test(`axe and reflow: the ${kind} page of a large archive`, async ({ page }) => {
     await page.emulateMedia({ colorScheme: 'light' });
     const response = await page.goto(`${origin}/${pages[kind]}`);
     expect(response?.status()).toBe(200);
@@ -93,4 +99,23 @@ test('from the person’s page through a year of their stories to a story, and t
   const eventTitle = await event.textContent();
   await event.click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(eventTitle!);
+});
+
+test('from the people index through a letter to a person, and on to another letter', async ({ page }) => {
+  await page.goto(`${origin}/${pages.people}`);
+  const letters = page.getByRole('navigation', { name: 'People A to Z' });
+  await letters.getByRole('link', { name: 'E', exact: true }).click();
+  await expect(page).toHaveURL(`${origin}/${pages.peopleLetter}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('People: E');
+  await expect(page.getByRole('link', { name: 'E', exact: true })).toHaveAttribute('aria-current', 'page');
+  // Accents are filed under their letter.
+  const person = page.locator('.person-list > li > a', { hasText: /^Élodie / }).first();
+  const name = await person.textContent();
+  await person.click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(name!);
+
+  await page.goto(`${origin}/${pages.peopleLetter}`);
+  await page.getByRole('navigation', { name: 'People A to Z' }).getByRole('link', { name: 'Other', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('People: other names');
+  await expect(page.locator('.person-list > li > a', { hasText: /^Владимир / }).first()).toBeVisible();
 });

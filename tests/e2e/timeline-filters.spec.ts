@@ -166,7 +166,7 @@ test('a year’s page filters in place within its year, and links on to the pers
   expect(in2017.length).toBeLessThan(every.length);
 
   await page.goto('timeline/2017/');
-  await expect(page.locator('.year-links a[aria-current="page"]')).toHaveText('2017');
+  await expect(page.locator('.index-links a[aria-current="page"]')).toHaveText('2017');
   const all = await everyEvent(page);
   await page.getByText('Filter by person').click();
   await page.getByRole('link', { name: PERSON.name, exact: true }).click();
