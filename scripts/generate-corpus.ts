@@ -130,6 +130,21 @@ export function addQuietPeople(out: string, count: number): void {
   }
 }
 
+/**
+ * Adds `count` short stories (`daily-<n>.md`) published through one year, a
+ * few a day, as a daily newsroom publishes: a year with more stories than
+ * its archive page lists. They name no one.
+ */
+export function addDailyStories(out: string, year: number, count: number): void {
+  mkdirSync(join(out, 'stories'), { recursive: true });
+  for (let i = 0; i < count; i++) {
+    // Spread over the year's days in order: day 0 is 1 January.
+    const day = new Date(Date.UTC(year, 0, 1 + Math.floor((i * 365) / count)));
+    const published = day.toISOString().slice(0, 10);
+    writeFileSync(join(out, 'stories', `daily-${pad(i)}.md`), `---\ntitle: Daily report ${i + 1} of ${year}\npublished: ${published}\nsummary: A short report from the council.\n---\nThe council met again and published its minutes.\n`);
+  }
+}
+
 if (import.meta.main) {
   const { values } = parseArgs({
     options: { stories: { type: 'string', default: '1000' }, out: { type: 'string' }, hub: { type: 'string', default: '0' }, 'with-seed': { type: 'boolean', default: false } },

@@ -54,6 +54,7 @@ const KINDS: [string, RegExp][] = [
   ['people by letter', /^people\/a-z\/[^/]+\/index\.html$/],
   ['record stories by year', /^(people|events)\/[^/]+\/stories\/\d+\/index\.html$/],
   ['year of stories', /^archive\/[^/]+\/index\.html$/],
+  ['month of stories', /^archive\/[^/]+\/\d+\/index\.html$/],
   ['timeline', /^timeline\/index\.html$/],
   ['timeline year', /^timeline\/\d+\/index\.html$/],
   ['person timeline', /^timeline\/people\/[^/]+\/index\.html$/],

@@ -2,7 +2,9 @@
  * The story archive: the home page shows the latest stories, and a page per
  * year lists all of that year's. A newsroom with years of stories would
  * otherwise send every reader of the home page the whole list: 2 MB of HTML
- * (150 KB gzipped) at 10,000 stories.
+ * (150 KB gzipped) at 10,000 stories. A daily newsroom publishes thousands of
+ * stories a year, so a year with more than ARCHIVE_YEAR_ONE_PAGE lists its
+ * months instead, and each month has its page (`archive/<year>/<month>/`).
  */
 import type { StoryRecord } from './records.ts';
 
@@ -33,3 +35,31 @@ export const yearCounts = (years: readonly ArchiveYear[]): { year: number; count
 
 /** The path of a year's archive page, below the base. */
 export const archivePath = (year: number) => `archive/${year}/`;
+
+/** Past this many stories, a year's page links its months instead of listing every story (200 stories make a page of about 60 KB, 9 KB gzipped). */
+export const ARCHIVE_YEAR_ONE_PAGE = 200;
+
+/** One month of a year's stories, in the order given (newest first). */
+export interface ArchiveMonth {
+  year: number;
+  /** 1–12. */
+  month: number;
+  stories: readonly StoryRecord[];
+}
+
+/** A year's stories by month, January first, when the year has more than `limit`; none when they fit on the year's page. */
+export function archiveMonths(entry: ArchiveYear, limit = ARCHIVE_YEAR_ONE_PAGE): ArchiveMonth[] {
+  if (entry.stories.length <= limit) return [];
+  const months = new Map<number, StoryRecord[]>();
+  for (const story of entry.stories) {
+    // A publication date always has its month and day (see parseTimestamp).
+    const month = story.published.day.month!;
+    let list = months.get(month);
+    if (!list) months.set(month, (list = []));
+    list.push(story);
+  }
+  return [...months].sort((a, b) => a[0] - b[0]).map(([month, stories]) => ({ year: entry.year, month, stories }));
+}
+
+/** The path of a month's archive page, below the base: `archive/2017/03/`. */
+export const archiveMonthPath = (year: number, month: number) => `archive/${year}/${String(month).padStart(2, '0')}/`;

@@ -194,7 +194,8 @@ function utc(year: number, monthIndex: number, day: number): Date {
   return d;
 }
 
-function monthName(month: number): string {
+/** The English name of a month, 1–12. */
+export function monthName(month: number): string {
   return format(new Date(2000, month - 1, 1), 'MMMM');
 }
 

@@ -6,16 +6,19 @@
  * A person in many stories gets the latest quoted and the next listed; one
  * in half the stories (a head of government) has a page per year of them.
  * There are more people than one index page lists, so `/people/` is split by
- * letter.
+ * letter, and one year has more stories than its archive page lists, so it is
+ * split by month.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSite, projectRoot, scratchDir } from './build-site.ts';
 import { attributeValues, read } from './dist.ts';
-import { addQuietPeople, generateCorpus } from '../../scripts/generate-corpus.ts';
+import { addDailyStories, addQuietPeople, generateCorpus } from '../../scripts/generate-corpus.ts';
 import { loadContent } from '../../src/lib/load.ts';
-import { HOME_STORIES } from '../../src/lib/archive.ts';
+import { ARCHIVE_YEAR_ONE_PAGE, HOME_STORIES, archiveMonthPath } from '../../src/lib/archive.ts';
+import { monthName } from '../../src/lib/dates.ts';
+import { formatCount } from '../../src/lib/numbers.ts';
 import { FILTER_PEOPLE, TIMELINE_ONE_PAGE } from '../../src/lib/timeline-pages.ts';
 import { PERSON_CONNECTIONS, PERSON_PAGE_EVENTS } from '../../src/lib/page-views.ts';
 import { QUOTED_STORIES, RECORD_PAGE_STORIES } from '../../src/lib/coverage.ts';
@@ -29,7 +32,7 @@ import type { PersonId } from '../../src/lib/ids.ts';
 
 let scratch: string;
 let out: string;
-let stories: { id: string; year: number }[];
+let stories: { id: string; year: number; month: number }[];
 let events: { id: string; year: number; people: string[] }[];
 let people: Map<string, string>;
 /** The stories that name at least one event. */
@@ -46,14 +49,17 @@ const STORIES = 250;
 const HUB = 0.9;
 /** People in no story or event, as a newsroom keeps records of people not in the news lately: more people than the people index lists on one page. */
 const QUIET_PEOPLE = PEOPLE_ONE_PAGE;
+/** A year of a daily newsroom, with more stories than its archive page lists (the generated stories are of 2001–2025). */
+const DAILY_YEAR = 2000;
 
 beforeAll(() => {
   scratch = scratchDir('archive');
   const corpus = join(scratch, 'content');
   generateCorpus(corpus, STORIES, { hub: HUB });
   addQuietPeople(corpus, QUIET_PEOPLE);
+  addDailyStories(corpus, DAILY_YEAR, ARCHIVE_YEAR_ONE_PAGE + 40);
   const { content } = loadContent(corpus);
-  stories = content.stories.map((s) => ({ id: s.id, year: s.published.day.year }));
+  stories = content.stories.map((s) => ({ id: s.id, year: s.published.day.year, month: s.published.day.month! }));
   events = content.events.map((e) => ({ id: e.id, year: e.date.year, people: [...e.people] }));
   people = new Map(content.people.map((p) => [p.id, p.name]));
   storiesWithEvents = content.stories.filter((s) => s.events.length > 0).map((s) => s.id);
@@ -84,24 +90,49 @@ describe('the story archive', () => {
     expect(yearLinks(home)).toEqual(years.map((year) => `/archive/${year}/`));
   });
 
-  it('lists every story on the page of its year, and nowhere else', () => {
+  it('lists every story on the page of its year, or of its month in a year too big for one page, and nowhere else', () => {
     const seen = new Map<string, number>();
+    let split = 0;
     for (const year of new Set(stories.map((s) => s.year))) {
       const html = read(out, `archive/${year}/index.html`);
       expect(html).toContain(`<h1>Stories from ${year}</h1>`);
-      const count = stories.filter((s) => s.year === year).length;
-      expect(html).toContain(`content="${count === 1 ? 'The one story' : `All ${count} stories`} published in ${year}, newest first."`);
       // The year's own link is marked as the current page.
       expect(html).toMatch(new RegExp(`href="/archive/${year}/" aria-current="page"`));
-      for (const id of listed(html)) seen.set(id, year);
+      const inYear = graph.storiesByDate.filter((s) => s.published.day.year === year);
+      const count = inYear.length;
+      if (count <= ARCHIVE_YEAR_ONE_PAGE) {
+        expect(html).toContain(`content="${count === 1 ? 'The one story' : `All ${count} stories`} published in ${year}, newest first."`);
+        for (const id of listed(html)) seen.set(id, year);
+        continue;
+      }
+      split++;
+      expect(html).toContain(`content="All ${formatCount(count)} stories published in ${year}, by month."`);
+      expect(html).not.toContain('<ul class="story-list">');
+      const nav = section(html, `<nav class="index-links" aria-labelledby="stories-by-month-heading"`, '</nav>');
+      const months = [...new Set(inYear.map((s) => s.published.day.month!))].sort((a, b) => a - b);
+      expect(attributeValues(nav, 'href')).toEqual(months.map((m) => `/${archiveMonthPath(year, m)}`));
+      for (const month of months) {
+        const inMonth = inYear.filter((s) => s.published.day.month === month);
+        expect(nav).toContain(`>${monthName(month)}</a> <span class="count">(${inMonth.length})</span>`);
+        const page = read(out, `${archiveMonthPath(year, month)}index.html`);
+        expect(page).toContain(`<h1>Stories from ${monthName(month)} <a href="/archive/${year}/">${year}</a></h1>`);
+        expect(page).toContain(`href="/${archiveMonthPath(year, month)}" aria-current="page"`);
+        // Newest first, as the year would list them.
+        expect(listed(page)).toEqual(inMonth.map((s) => s.id));
+        for (const id of listed(page)) seen.set(id, year);
+      }
     }
+    expect(split).toBe(1);
     expect(seen.size).toBe(stories.length);
     for (const { id, year } of stories) expect(seen.get(id), id).toBe(year);
   });
 
-  it('puts the year pages in the sitemap, dated by their latest story', () => {
+  it('puts the year and month pages in the sitemap, dated by their latest story', () => {
     const sitemap = read(out, 'sitemap-0.xml');
     for (const year of new Set(stories.map((s) => s.year))) expect(sitemap).toMatch(new RegExp(`<loc>[^<]*/archive/${year}/</loc><lastmod>${year}-`));
+    for (const month of new Set(stories.filter((s) => s.year === DAILY_YEAR).map((s) => s.month))) {
+      expect(sitemap).toMatch(new RegExp(`<loc>[^<]*/${archiveMonthPath(DAILY_YEAR, month)}</loc><lastmod>${DAILY_YEAR}-${String(month).padStart(2, '0')}-`));
+    }
   });
 });
 
@@ -365,7 +396,7 @@ describe('the people index, split by letter', () => {
   });
 });
 
-describe('the pages of a record in most of the news', () => {
+describe('the pages that split what would not fit on one', () => {
   it('pass html-validate with the project’s rules', async () => {
     const config = JSON.parse(readFileSync(join(projectRoot, '.htmlvalidate.json'), 'utf8')) as ConfigData;
     const validator = new HtmlValidate(config);
@@ -380,6 +411,8 @@ describe('the pages of a record in most of the news', () => {
       `timeline/people/person-00000/${eventYear}/index.html`,
       'people/index.html',
       `people/a-z/${letterOf(graph.peopleByName[0]!.name).slug}/index.html`,
+      `archive/${DAILY_YEAR}/index.html`,
+      `${archiveMonthPath(DAILY_YEAR, 3)}index.html`,
     ];
     const problems: string[] = [];
     for (const file of files) {

@@ -7,7 +7,8 @@
  * desktop: the phone shows the same markup), and a
  * reader gets from the person's page to any story through the years. The
  * archive also keeps more people than one index page lists, so `/people/` is
- * split by letter, and a reader finds anyone through their letter.
+ * split by letter, and a reader finds anyone through their letter; and one
+ * year has more stories than its archive page lists, so it is split by month.
  *
  * The site is built here, once, and served by scripts/serve.ts on a free port
  * of 127.0.0.1 — not the site the other browser tests use.
@@ -17,7 +18,8 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSite, scratchDir } from '../build/build-site.ts';
 import { serveInBackground, type BackgroundServer } from '../../scripts/background-server.ts';
-import { addQuietPeople, generateCorpus } from '../../scripts/generate-corpus.ts';
+import { addDailyStories, addQuietPeople, generateCorpus } from '../../scripts/generate-corpus.ts';
+import { ARCHIVE_YEAR_ONE_PAGE } from '../../src/lib/archive.ts';
 import { PEOPLE_ONE_PAGE } from '../../src/lib/people-index.ts';
 import { COLOUR_RULES, violations } from './axe.ts';
 import { failOnConsoleErrors } from './console-guard.ts';
@@ -32,7 +34,7 @@ let scratch: string | undefined;
 let server: BackgroundServer | undefined;
 let origin = '';
 /** One page of each kind, found in the build. */
-let pages: Record<'person' | 'event' | 'personYear' | 'eventYear' | 'timeline' | 'timelineYear' | 'people' | 'peopleLetter', string>;
+let pages: Record<'person' | 'event' | 'personYear' | 'eventYear' | 'timeline' | 'timelineYear' | 'people' | 'peopleLetter' | 'archiveYear' | 'archiveMonth', string>;
 
 test.beforeAll(async ({}, testInfo) => {
   // One build at a time in the project (Astro's working files are shared); reflow is checked at 320 px on desktop.
@@ -42,6 +44,7 @@ test.beforeAll(async ({}, testInfo) => {
   const content = join(scratch, 'content');
   generateCorpus(content, STORIES, { hub: 0.9 });
   addQuietPeople(content, PEOPLE_ONE_PAGE);
+  addDailyStories(content, 2000, ARCHIVE_YEAR_ONE_PAGE + 20);
   const out = join(scratch, 'dist');
   const result = buildSite({ contentDir: content, outDir: out });
   if (result.status !== 0) throw new Error(`the generated archive must build:\n${result.output.slice(-6000)}`);
@@ -56,6 +59,8 @@ test.beforeAll(async ({}, testInfo) => {
     timelineYear: 'timeline/people/person-00000/2010/',
     people: 'people/',
     peopleLetter: 'people/a-z/e/',
+    archiveYear: 'archive/2000/',
+    archiveMonth: 'archive/2000/03/',
   };
 });
 
@@ -64,7 +69,7 @@ test.afterAll(() => {
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
 
-for (const kind of ['person', 'event', 'personYear', 'eventYear', 'timeline', 'timelineYear', 'people', 'peopleLetter'] as const) {
+for (const kind of ['person', 'event', 'personYear', 'eventYear', 'timeline', 'timelineYear', 'people', 'peopleLetter', 'archiveYear', 'archiveMonth'] as const) {
   test(`axe and reflow: the ${kind} page of a large archive`, async ({ page }) => {
     await page.emulateMedia({ colorScheme: 'light' });
     const response = await page.goto(`${origin}/${pages[kind]}`);
@@ -118,4 +123,17 @@ test('from the people index through a letter to a person, and on to another lett
   await page.getByRole('navigation', { name: 'People A to Z' }).getByRole('link', { name: 'Other', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('People: other names');
   await expect(page.locator('.person-list > li > a', { hasText: /^Владимир / }).first()).toBeVisible();
+});
+
+test('from a year of the archive too big for one page through a month to a story', async ({ page }) => {
+  await page.goto(`${origin}/`);
+  await page.getByRole('navigation', { name: 'Stories by year' }).getByRole('link', { name: '2000', exact: true }).click();
+  await expect(page).toHaveURL(`${origin}/${pages.archiveYear}`);
+  await page.getByRole('navigation', { name: 'Stories by month' }).getByRole('link', { name: 'March', exact: true }).click();
+  await expect(page).toHaveURL(`${origin}/${pages.archiveMonth}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Stories from March 2000');
+  const first = page.locator('.story-list a').first();
+  const title = await first.textContent();
+  await first.click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title!);
 });
