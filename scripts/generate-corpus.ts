@@ -145,6 +145,21 @@ export function addDailyStories(out: string, year: number, count: number): void 
   }
 }
 
+/**
+ * Adds `count` events (`daily-event-<n>.md`) through one year, each with one
+ * of `people` (ids), in turn: a year with more events than its timeline page
+ * lists. One in ten is dated by the year alone, one in ten by the month.
+ */
+export function addDailyEvents(out: string, year: number, count: number, people: readonly string[]): void {
+  mkdirSync(join(out, 'events'), { recursive: true });
+  for (let i = 0; i < count; i++) {
+    const day = new Date(Date.UTC(year, 0, 1 + Math.floor((i * 365) / count))).toISOString().slice(0, 10);
+    const date = i % 10 === 0 ? String(year) : i % 10 === 1 ? day.slice(0, 7) : day;
+    const cast = people.length > 0 ? `people:\n  - ${people[i % people.length]}\n` : '';
+    writeFileSync(join(out, 'events', `daily-event-${pad(i)}.md`), `---\ntitle: Council sitting ${i + 1} of ${year}\ndate: ${date}\n${cast}summary: The council sat again.\n---\n`);
+  }
+}
+
 if (import.meta.main) {
   const { values } = parseArgs({
     options: { stories: { type: 'string', default: '1000' }, out: { type: 'string' }, hub: { type: 'string', default: '0' }, 'with-seed': { type: 'boolean', default: false } },

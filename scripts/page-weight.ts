@@ -57,6 +57,7 @@ const KINDS: [string, RegExp][] = [
   ['month of stories', /^archive\/[^/]+\/\d+\/index\.html$/],
   ['timeline', /^timeline\/index\.html$/],
   ['timeline year', /^timeline\/\d+\/index\.html$/],
+  ['timeline month', /^timeline\/\d+\/\d+\/index\.html$/],
   ['person timeline', /^timeline\/people\/[^/]+\/index\.html$/],
   ['person timeline year', /^timeline\/people\/[^/]+\/\d+\/index\.html$/],
   ['story timeline', /^timeline\/stories\/[^/]+\/index\.html$/],

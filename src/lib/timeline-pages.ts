@@ -3,7 +3,9 @@
  * has thousands of events: one page with all of them was 6.9 MB of HTML
  * (597 KB gzipped) at 20,000 events. So every year with events gets its own
  * page, `/timeline/<year>/`, and `/timeline/` shows every event only while
- * the whole timeline is small; past that it links to each year instead.
+ * the whole timeline is small; past that it links to each year instead. A
+ * year too big for one page (229 KB of HTML for 800 events at 10,000
+ * stories) links to a page per month in turn, `/timeline/<year>/<month>/`.
  *
  * The filters follow the same bound. A year's page filters by the people with
  * the most events that year, `/timeline/` by those with the most in all; every
@@ -50,6 +52,27 @@ export interface TimelineYear {
   people: readonly FilterLink[];
   /** How many people the year's events have in all. */
   peopleInAll: number;
+  /**
+   * When the year has more entries than one page holds (its events and filter
+   * links, more than TIMELINE_ONE_PAGE): its months with events, January
+   * first, each with a page. Else none.
+   */
+  months: readonly TimelineMonth[];
+  /** With months: the year's events dated by the year alone, which stay on the year's page. Else none. */
+  sometime: readonly EventRecord[];
+}
+
+/** A month of a year too big for one timeline page (`timeline/<year>/<month>/`). */
+export interface TimelineMonth {
+  year: number;
+  /** 1–12. */
+  month: number;
+  /** The month's events, in date order. */
+  events: readonly EventRecord[];
+  /** The people with the most events that month (at most FILTER_PEOPLE), in name order, each with that number. */
+  people: readonly FilterLink[];
+  /** How many people the month's events have in all. */
+  peopleInAll: number;
 }
 
 export interface TimelinePlan {
@@ -70,6 +93,9 @@ export interface TimelinePlan {
 /** The path of a year's timeline page, below the base. */
 export const timelineYearPath = (year: number) => `timeline/${year}/`;
 
+/** The path of a month's timeline page, below the base: `timeline/2017/03/`. */
+export const timelineMonthPath = (year: number, month: number) => `timeline/${year}/${String(month).padStart(2, '0')}/`;
+
 /**
  * The main timeline's pages, worked out once per build from the graph.
  * `limit`: the entries `/timeline/` may list; `filterPeople`: the people a filter list offers.
@@ -87,11 +113,27 @@ export function planTimeline(
     .filter((link) => link.count > 0);
   const order = new Map<string, number>(people.map((link, index) => [link.id, index]));
 
-  const years: TimelineYear[] = eventsByYear(graph.eventsByDate).map(({ year, events }) => {
+  /** The people of some events, each with how many of them they are in: the most (at most `filterPeople`) to filter by, and how many in all. */
+  const filtersOf = (events: readonly EventRecord[]) => {
     const counts = new Map<string, number>();
     for (const event of events) for (const id of filterIds.get(event.id)?.people?.split(' ') ?? []) counts.set(id, (counts.get(id) ?? 0) + 1);
-    const inYear = [...counts].map(([id, count]) => ({ id, label: people[order.get(id)!]!.label, count }));
-    return { year, events, people: mostEvents(inYear, order, filterPeople), peopleInAll: inYear.length };
+    const links = [...counts].map(([id, count]) => ({ id, label: people[order.get(id)!]!.label, count }));
+    return { people: mostEvents(links, order, filterPeople), peopleInAll: links.length };
+  };
+
+  const years: TimelineYear[] = eventsByYear(graph.eventsByDate).map(({ year, events }) => {
+    const filters = filtersOf(events);
+    if (events.length + filters.people.length <= limit) return { year, events, ...filters, months: [], sometime: [] };
+    const byMonth = new Map<number, EventRecord[]>();
+    const sometime: EventRecord[] = [];
+    for (const event of events) {
+      const { month } = event.date;
+      if (month === undefined) sometime.push(event);
+      else if (byMonth.has(month)) byMonth.get(month)!.push(event);
+      else byMonth.set(month, [event]);
+    }
+    const months = [...byMonth].sort((a, b) => a[0] - b[0]).map(([month, inMonth]) => ({ year, month, events: inMonth, ...filtersOf(inMonth) }));
+    return { year, events, ...filters, months, sometime };
   });
 
   const entries = graph.eventsByDate.length + people.length + stories.length;

@@ -21,7 +21,7 @@ const status = document.querySelector<HTMLElement>('[data-timeline-status]');
 const message = status?.querySelector<HTMLElement>('[role="status"]');
 const showAll = status?.querySelector<HTMLAnchorElement>('a[data-show-all]');
 const everyYear = status?.querySelector<HTMLAnchorElement>('a[data-every-year]');
-/** The year this page shows, if it shows one. */
+/** The year or month this page shows ("2017", "March 2017"), if it shows one. */
 const year = status?.dataset.year;
 const items = [...document.querySelectorAll<HTMLElement>('.timeline-month .event-list > li')];
 const months = [...document.querySelectorAll<HTMLElement>('.timeline-month')];

@@ -6,20 +6,20 @@
  * A person in many stories gets the latest quoted and the next listed; one
  * in half the stories (a head of government) has a page per year of them.
  * There are more people than one index page lists, so `/people/` is split by
- * letter, and one year has more stories than its archive page lists, so it is
- * split by month.
+ * letter, and one year has more stories than its archive page lists and more
+ * events than its timeline page lists, so both are split by month.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSite, projectRoot, scratchDir } from './build-site.ts';
 import { attributeValues, read } from './dist.ts';
-import { addDailyStories, addQuietPeople, generateCorpus } from '../../scripts/generate-corpus.ts';
+import { addDailyEvents, addDailyStories, addQuietPeople, generateCorpus } from '../../scripts/generate-corpus.ts';
 import { loadContent } from '../../src/lib/load.ts';
 import { ARCHIVE_YEAR_ONE_PAGE, HOME_STORIES, archiveMonthPath } from '../../src/lib/archive.ts';
 import { monthName } from '../../src/lib/dates.ts';
 import { formatCount } from '../../src/lib/numbers.ts';
-import { FILTER_PEOPLE, TIMELINE_ONE_PAGE } from '../../src/lib/timeline-pages.ts';
+import { FILTER_PEOPLE, TIMELINE_ONE_PAGE, timelineMonthPath } from '../../src/lib/timeline-pages.ts';
 import { PERSON_CONNECTIONS, PERSON_PAGE_EVENTS } from '../../src/lib/page-views.ts';
 import { QUOTED_STORIES, RECORD_PAGE_STORIES } from '../../src/lib/coverage.ts';
 import { existsSync, readFileSync } from 'node:fs';
@@ -33,7 +33,7 @@ import type { PersonId } from '../../src/lib/ids.ts';
 let scratch: string;
 let out: string;
 let stories: { id: string; year: number; month: number }[];
-let events: { id: string; year: number; people: string[] }[];
+let events: { id: string; year: number; month?: number; people: string[] }[];
 let people: Map<string, string>;
 /** The stories that name at least one event. */
 let storiesWithEvents: string[];
@@ -58,12 +58,13 @@ beforeAll(() => {
   generateCorpus(corpus, STORIES, { hub: HUB });
   addQuietPeople(corpus, QUIET_PEOPLE);
   addDailyStories(corpus, DAILY_YEAR, ARCHIVE_YEAR_ONE_PAGE + 40);
+  addDailyEvents(corpus, DAILY_YEAR, TIMELINE_ONE_PAGE + 20, ['person-00001', 'person-00002', 'person-00003']);
   const { content } = loadContent(corpus);
   stories = content.stories.map((s) => ({ id: s.id, year: s.published.day.year, month: s.published.day.month! }));
-  events = content.events.map((e) => ({ id: e.id, year: e.date.year, people: [...e.people] }));
+  graph = assembleSite(content, { base: '/' }).graph;
+  events = graph.eventsByDate.map((e) => ({ id: e.id, year: e.date.year, month: e.date.month, people: [...e.people] }));
   people = new Map(content.people.map((p) => [p.id, p.name]));
   storiesWithEvents = content.stories.filter((s) => s.events.length > 0).map((s) => s.id);
-  graph = assembleSite(content, { base: '/' }).graph;
   out = join(scratch, 'dist');
   const result = buildSite({ contentDir: corpus, outDir: out });
   if (result.status !== 0) throw new Error(`build failed:\n${result.output}`);
@@ -172,27 +173,60 @@ describe('the timeline, split by year', () => {
     expect(html).not.toContain('data-timeline-status');
   });
 
-  it('puts every event on the page of its year and no other, with that year’s people to filter by', () => {
+  it('puts every event on the page of its year, or of its month in a year too big for one page, and no other, with their people to filter by', () => {
     const seen = new Map<string, number>();
-    for (const year of years()) {
-      const html = read(out, `timeline/${year}/index.html`);
-      expect(html).toContain(`<h1>Timeline: ${year}</h1>`);
-      expect(html).toMatch(new RegExp(`href="/timeline/${year}/" aria-current="page"`));
+    const see = (html: string, year: number) => {
       for (const id of eventsListed(html)) {
         expect(seen.has(id), id).toBe(false);
         seen.set(id, year);
       }
-      const counts = eventCounts(events.filter((e) => e.year === year));
-      // Few enough people each year here for all of them to be offered.
+    };
+    /** The page offers these people's filters, each with their count, in place, for `period`. */
+    const filtersInPlace = (html: string, list: readonly { people: string[] }[], period: string) => {
+      const counts = eventCounts(list);
+      // Few enough people each year and month here for all of them to be offered.
       expect(counts.size).toBeLessThanOrEqual(FILTER_PEOPLE);
       for (const [id, count] of counts) {
-        expect(html, `${year} ${id}`).toContain(`<a href="/timeline/people/${id}/" data-person="${id}">${people.get(id)}</a> <span class="count">(${count})</span>`);
+        expect(html, `${period} ${id}`).toContain(`<a href="/timeline/people/${id}/" data-person="${id}">${people.get(id)}</a> <span class="count">(${count})</span>`);
       }
       expect(html.match(/data-person="/g)?.length ?? 0).toBe(counts.size);
       // Filtering in place by person only: the events carry no story ids.
-      expect(html).toContain('data-timeline-status data-year="' + year + '"');
+      expect(html).toContain(`data-timeline-status data-year="${period}"`);
       expect(html).not.toContain('data-stories=');
+    };
+    let split = 0;
+    for (const year of years()) {
+      const html = read(out, `timeline/${year}/index.html`);
+      expect(html).toContain(`<h1>Timeline: ${year}</h1>`);
+      expect(html).toMatch(new RegExp(`href="/timeline/${year}/" aria-current="page"`));
+      const inYear = events.filter((e) => e.year === year);
+      if (inYear.length + Math.min(eventCounts(inYear).size, FILTER_PEOPLE) <= TIMELINE_ONE_PAGE) {
+        see(html, year);
+        filtersInPlace(html, inYear, String(year));
+        continue;
+      }
+      split++;
+      expect(html).toContain(`content="All ${formatCount(inYear.length)} events of ${year} in the stories, a page per month."`);
+      // Its filters open each person's timeline: there are no events here to filter in place.
+      expect(html).not.toContain('data-timeline-status');
+      // Only the events dated by the year alone stay on the year's page.
+      expect(eventsListed(html)).toEqual(inYear.filter((e) => e.month === undefined).map((e) => e.id));
+      see(html, year);
+      const months = [...new Set(inYear.flatMap((e) => e.month ?? []))].sort((a, b) => a - b);
+      const nav = section(html, '<nav class="index-links" aria-labelledby="events-by-month-heading"', '</nav>');
+      expect(attributeValues(nav, 'href')).toEqual(months.map((m) => `/${timelineMonthPath(year, m)}`));
+      for (const month of months) {
+        const inMonth = inYear.filter((e) => e.month === month);
+        expect(nav).toContain(`>${monthName(month)}</a> <span class="count">(${inMonth.length})</span>`);
+        const page = read(out, `${timelineMonthPath(year, month)}index.html`);
+        expect(page).toContain(`<h1>Timeline: ${monthName(month)} <a href="/timeline/${year}/">${year}</a></h1>`);
+        expect(page).toContain(`href="/${timelineMonthPath(year, month)}" aria-current="page"`);
+        expect(eventsListed(page)).toEqual(inMonth.map((e) => e.id));
+        filtersInPlace(page, inMonth, `${monthName(month)} ${year}`);
+        see(page, year);
+      }
     }
+    expect(split).toBe(1);
     expect(seen.size).toBe(events.length);
     for (const { id, year } of events) expect(seen.get(id), id).toBe(year);
   });
@@ -213,9 +247,10 @@ describe('the timeline, split by year', () => {
     }
   });
 
-  it('puts the year pages in the sitemap', () => {
+  it('puts the year and month pages in the sitemap', () => {
     const sitemap = read(out, 'sitemap-0.xml');
     for (const year of years()) expect(sitemap).toContain(`/timeline/${year}/</loc>`);
+    for (const month of new Set(events.flatMap((e) => (e.year === DAILY_YEAR && e.month ? [e.month] : [])))) expect(sitemap).toContain(`/${timelineMonthPath(DAILY_YEAR, month)}</loc>`);
   });
 });
 
@@ -413,6 +448,8 @@ describe('the pages that split what would not fit on one', () => {
       `people/a-z/${letterOf(graph.peopleByName[0]!.name).slug}/index.html`,
       `archive/${DAILY_YEAR}/index.html`,
       `${archiveMonthPath(DAILY_YEAR, 3)}index.html`,
+      `timeline/${DAILY_YEAR}/index.html`,
+      `${timelineMonthPath(DAILY_YEAR, 3)}index.html`,
     ];
     const problems: string[] = [];
     for (const file of files) {

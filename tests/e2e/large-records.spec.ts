@@ -8,7 +8,9 @@
  * reader gets from the person's page to any story through the years. The
  * archive also keeps more people than one index page lists, so `/people/` is
  * split by letter, and a reader finds anyone through their letter; and one
- * year has more stories than its archive page lists, so it is split by month.
+ * year has more stories than its archive page lists and more events than its
+ * timeline page lists, so both are split by month; a month's timeline filters
+ * by person in place.
  *
  * The site is built here, once, and served by scripts/serve.ts on a free port
  * of 127.0.0.1 — not the site the other browser tests use.
@@ -18,7 +20,8 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSite, scratchDir } from '../build/build-site.ts';
 import { serveInBackground, type BackgroundServer } from '../../scripts/background-server.ts';
-import { addDailyStories, addQuietPeople, generateCorpus } from '../../scripts/generate-corpus.ts';
+import { addDailyEvents, addDailyStories, addQuietPeople, generateCorpus } from '../../scripts/generate-corpus.ts';
+import { TIMELINE_ONE_PAGE } from '../../src/lib/timeline-pages.ts';
 import { ARCHIVE_YEAR_ONE_PAGE } from '../../src/lib/archive.ts';
 import { PEOPLE_ONE_PAGE } from '../../src/lib/people-index.ts';
 import { COLOUR_RULES, violations } from './axe.ts';
@@ -34,7 +37,7 @@ let scratch: string | undefined;
 let server: BackgroundServer | undefined;
 let origin = '';
 /** One page of each kind, found in the build. */
-let pages: Record<'person' | 'event' | 'personYear' | 'eventYear' | 'timeline' | 'timelineYear' | 'people' | 'peopleLetter' | 'archiveYear' | 'archiveMonth', string>;
+let pages: Record<'person' | 'event' | 'personYear' | 'eventYear' | 'timeline' | 'timelineYear' | 'people' | 'peopleLetter' | 'archiveYear' | 'archiveMonth' | 'timelineSplitYear' | 'timelineMonth', string>;
 
 test.beforeAll(async ({}, testInfo) => {
   // One build at a time in the project (Astro's working files are shared); reflow is checked at 320 px on desktop.
@@ -45,6 +48,7 @@ test.beforeAll(async ({}, testInfo) => {
   generateCorpus(content, STORIES, { hub: 0.9 });
   addQuietPeople(content, PEOPLE_ONE_PAGE);
   addDailyStories(content, 2000, ARCHIVE_YEAR_ONE_PAGE + 20);
+  addDailyEvents(content, 2000, TIMELINE_ONE_PAGE + 20, ['person-00001', 'person-00002']);
   const out = join(scratch, 'dist');
   const result = buildSite({ contentDir: content, outDir: out });
   if (result.status !== 0) throw new Error(`the generated archive must build:\n${result.output.slice(-6000)}`);
@@ -61,6 +65,8 @@ test.beforeAll(async ({}, testInfo) => {
     peopleLetter: 'people/a-z/e/',
     archiveYear: 'archive/2000/',
     archiveMonth: 'archive/2000/03/',
+    timelineSplitYear: 'timeline/2000/',
+    timelineMonth: 'timeline/2000/03/',
   };
 });
 
@@ -69,7 +75,7 @@ test.afterAll(() => {
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
 
-for (const kind of ['person', 'event', 'personYear', 'eventYear', 'timeline', 'timelineYear', 'people', 'peopleLetter', 'archiveYear', 'archiveMonth'] as const) {
+for (const kind of ['person', 'event', 'personYear', 'eventYear', 'timeline', 'timelineYear', 'people', 'peopleLetter', 'archiveYear', 'archiveMonth', 'timelineSplitYear', 'timelineMonth'] as const) {
   test(`axe and reflow: the ${kind} page of a large archive`, async ({ page }) => {
     await page.emulateMedia({ colorScheme: 'light' });
     const response = await page.goto(`${origin}/${pages[kind]}`);
@@ -136,4 +142,21 @@ test('from a year of the archive too big for one page through a month to a story
   const title = await first.textContent();
   await first.click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(title!);
+});
+
+test('from a year of the timeline too big for one page to a month, filtered by person in place', async ({ page }) => {
+  await page.goto(`${origin}/${pages.timelineSplitYear}`);
+  await page.getByRole('navigation', { name: 'Events by month' }).getByRole('link', { name: 'March', exact: true }).click();
+  await expect(page).toHaveURL(`${origin}/${pages.timelineMonth}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Timeline: March 2000');
+  const all = await page.locator('.event-list > li').count();
+  expect(all).toBeGreaterThan(1);
+  await page.getByText(/^Filter by person/).click();
+  const filter = page.locator('.timeline-filters a[data-person="person-00001"]');
+  const expected = Number(/\((\d+)\)/.exec((await filter.locator('xpath=..').textContent())!)![1]);
+  await filter.click();
+  await expect(page).toHaveURL(`${origin}/${pages.timelineMonth}?person=person-00001`);
+  await expect(page.locator('.event-list > li:not([hidden])')).toHaveCount(expected);
+  expect(expected).toBeLessThan(all);
+  await expect(page.getByRole('status')).toHaveText(new RegExp(`^Showing ${expected} events? of .+ in March 2000$`));
 });

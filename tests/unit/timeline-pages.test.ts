@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { FILTER_PEOPLE, personTimelineYearPath, personTimelineYears, planTimeline, timelineYearPath, TIMELINE_ONE_PAGE } from '../../src/lib/timeline-pages.ts';
+import { FILTER_PEOPLE, personTimelineYearPath, personTimelineYears, planTimeline, timelineMonthPath, timelineYearPath, TIMELINE_ONE_PAGE } from '../../src/lib/timeline-pages.ts';
 import { assembleSite } from '../../src/lib/site.ts';
 import { loadContent } from '../../src/lib/load.ts';
 import { partialDate } from '../../src/lib/dates.ts';
@@ -89,9 +89,40 @@ describe('planTimeline', () => {
     expect(plan).toMatchObject({ years: [], people: [], peopleInAll: 0, stories: [], onePage: true });
   });
 
-  it('puts a year’s page under timeline/', () => {
+  it('splits a year by month past the limit of entries (its events and filter links), keeping events dated by the year alone on the year', () => {
+    // 2016: 2 events and 2 people, 4 entries; 2017: 2 events and 1 person, 3 entries.
+    const fits = planTimeline(graph, { limit: 4 });
+    expect(fits.years.map((y) => [y.year, y.months, y.sometime])).toEqual([
+      [2016, [], []],
+      [2017, [], []],
+    ]);
+    const split = planTimeline(graph, { limit: 3 });
+    const [y2016, y2017] = split.years;
+    // Every event stays in the year's list; "early" (2016) is dated by the year alone.
+    expect(y2016!.events.map((e) => e.id)).toEqual(['early', 'met']);
+    expect(y2016!.sometime.map((e) => e.id)).toEqual(['early']);
+    expect(y2016!.months).toEqual([{ year: 2016, month: 7, events: [met], people: [{ id: 'ana', label: 'Ana Lima', count: 1 }, { id: 'zoe', label: 'Zoe Park', count: 1 }], peopleInAll: 2 }]);
+    expect(y2017!.months).toEqual([]);
+    // Past the limit for 2017 too: May and June, each with its own people.
+    const both = planTimeline(graph, { limit: 2 }).years[1]!;
+    expect(both.months.map((m) => [m.month, m.events.map((e) => e.id), m.people.map((p) => p.id), m.peopleInAll])).toEqual([
+      [5, ['fired'], ['ana'], 1],
+      [6, ['alone'], [], 0],
+    ]);
+    expect(both.sometime).toEqual([]);
+  });
+
+  it('offers the people with the most events of a month in its filter list', () => {
+    // 2016 with one person offered: 3 entries.
+    const month = planTimeline(graph, { limit: 2, filterPeople: 1 }).years[0]!.months[0]!;
+    expect(month).toMatchObject({ people: [{ id: 'ana', count: 1 }], peopleInAll: 2 });
+  });
+
+  it('puts a year’s page under timeline/, and a month’s under its year', () => {
     expect(timelineYearPath(2017)).toBe('timeline/2017/');
     expect(timelineYearPath(476)).toBe('timeline/476/');
+    expect(timelineMonthPath(2017, 3)).toBe('timeline/2017/03/');
+    expect(timelineMonthPath(2017, 12)).toBe('timeline/2017/12/');
   });
 
   it('places every seed event in its own year, and each year’s people add up to their events', () => {
