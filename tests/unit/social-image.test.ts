@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
-import { cardImageKey, renderLogo, renderSocialImage, SITE_CARD, type SocialCard } from '../../src/lib/social-image.ts';
+import { cardImageKey, drawCard, renderLogo, renderSocialImage, SITE_CARD, type SocialCard } from '../../src/lib/social-image.ts';
 
 const PAPER = [0xfd, 0xfc, 0xf8];
 
@@ -54,6 +54,20 @@ describe('a social card', () => {
       const { blank } = await pixels(await renderSocialImage({ kind: 'Person', title }));
       // Ink in the title area.
       expect(blank(126, 491), title).toBe(false);
+    }
+  });
+
+  it('looks the same drawn with a palette as in full colour (which it falls back to for a colour glyph)', async () => {
+    for (const card of [story, SITE_CARD, { kind: 'Event', title: 'Vote on the “harbour” budget', meta: '2019', text: 'Ελένη Παππά and Łucja Ğündüz' } as SocialCard]) {
+      const withPalette = await sharp(await drawCard(card)).metadata();
+      expect(withPalette.isPalette, card.title).toBe(true);
+      const a = await pixels(await drawCard(card));
+      const b = await pixels(await drawCard(card, false));
+      let worst = 0;
+      for (let y = 0; y < 630; y++) for (let x = 0; x < 1200; x++) a.at(x, y).forEach((v, c) => (worst = Math.max(worst, Math.abs(v - b.at(x, y)[c]!))));
+      // Coverage in 64 steps, and the edges in their ink: a few levels at most, invisible.
+      expect(worst, card.title).toBeLessThanOrEqual(12);
+      expect(worst, card.title).toBeGreaterThan(0);
     }
   });
 
