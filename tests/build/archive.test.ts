@@ -397,7 +397,7 @@ describe('the people index, split by letter', () => {
     const order = [...'abcdefghijklmnopqrstuvwxyz', 'other'];
     expect(attributeValues(nav, 'href')).toEqual(order.map((slug) => `/people/a-z/${slug}/`));
     for (const [, { label, ids }] of letters) expect(nav).toContain(`>${label}</a> <span class="count">(${ids.length})</span>`);
-    expect(html).toContain(`${graph.peopleByName.length} people are named in the stories.`);
+    expect(html).toContain(`The who’s who has ${graph.peopleByName.length} people.`);
     // The people in the most stories, most first; the hub person is in nine stories in ten.
     const shown = names(html);
     expect(shown).toHaveLength(MOST_COVERED);
