@@ -7,6 +7,7 @@
  * months instead, and each month has its page (`archive/<year>/<month>/`).
  */
 import type { StoryRecord } from './records.ts';
+import { groupBy } from './group.ts';
 
 /** How many of the latest stories the home page shows. */
 export const HOME_STORIES = 20;
@@ -19,14 +20,8 @@ export interface ArchiveYear {
 
 /** The years that have stories, newest first, each with its stories in the order given (newest first). */
 export function storiesByYear(storiesByDate: readonly StoryRecord[]): ArchiveYear[] {
-  const years = new Map<number, StoryRecord[]>();
-  for (const story of storiesByDate) {
-    // The year as written: a story published late on 31 December stays in that year whatever the zone.
-    const { year } = story.published.day;
-    let list = years.get(year);
-    if (!list) years.set(year, (list = []));
-    list.push(story);
-  }
+  // The year as written: a story published late on 31 December stays in that year whatever the zone.
+  const years = groupBy(storiesByDate, (story) => story.published.day.year);
   return [...years].sort((a, b) => b[0] - a[0]).map(([year, stories]) => ({ year, stories }));
 }
 
@@ -50,14 +45,8 @@ export interface ArchiveMonth {
 /** A year's stories by month, January first, when the year has more than `limit`; none when they fit on the year's page. */
 export function archiveMonths(entry: ArchiveYear, limit = ARCHIVE_YEAR_ONE_PAGE): ArchiveMonth[] {
   if (entry.stories.length <= limit) return [];
-  const months = new Map<number, StoryRecord[]>();
-  for (const story of entry.stories) {
-    // A publication date always has its month and day (see parseTimestamp).
-    const month = story.published.day.month!;
-    let list = months.get(month);
-    if (!list) months.set(month, (list = []));
-    list.push(story);
-  }
+  // A publication date always has its month and day (see parseTimestamp).
+  const months = groupBy(entry.stories, (story) => story.published.day.month!);
   return [...months].sort((a, b) => a[0] - b[0]).map(([month, stories]) => ({ year: entry.year, month, stories }));
 }
 

@@ -12,6 +12,7 @@
  */
 import type { Graph } from './graph.ts';
 import type { PersonRecord } from './records.ts';
+import { groupBy } from './group.ts';
 
 /** Past this many people, the index is split by letter. */
 export const PEOPLE_ONE_PAGE = 300;
@@ -69,17 +70,11 @@ export function letterOf(name: string): Letter {
 
 /** The people filed under each letter, A to Z then Other, each list in the order given. Letters without people are left out. */
 export function peopleByLetter(peopleByName: readonly PersonRecord[]): PeopleLetter[] {
-  const letters = new Map<string, { letter: Letter; people: PersonRecord[] }>();
-  for (const person of peopleByName) {
-    const letter = letterOf(person.name);
-    let entry = letters.get(letter.slug);
-    if (!entry) letters.set(letter.slug, (entry = { letter, people: [] }));
-    entry.people.push(person);
-  }
+  const letters = groupBy(peopleByName, (person) => letterOf(person.name).slug);
   const rank = (slug: string) => (slug === OTHER_LETTER.slug ? 1 : 0);
-  return [...letters.values()]
-    .sort((a, b) => rank(a.letter.slug) - rank(b.letter.slug) || a.letter.slug.localeCompare(b.letter.slug))
-    .map(({ letter, people }) => ({ ...letter, people }));
+  return [...letters]
+    .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))
+    .map(([, people]) => ({ ...letterOf(people[0]!.name), people }));
 }
 
 /** The path of a letter's page, below the base. */

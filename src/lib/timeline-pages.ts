@@ -17,6 +17,7 @@ import type { EventRecord } from './records.ts';
 import type { EventId } from './ids.ts';
 import type { Graph } from './graph.ts';
 import { eventFilterIds, eventsByYear, type EventFilterIds, type EventYear } from './timeline.ts';
+import { groupBy } from './group.ts';
 
 /**
  * How many entries (events plus filter links) `/timeline/` may list before it
@@ -124,16 +125,13 @@ export function planTimeline(
   const years: TimelineYear[] = eventsByYear(graph.eventsByDate).map(({ year, events }) => {
     const filters = filtersOf(events);
     if (events.length + filters.people.length <= limit) return { year, events, ...filters, months: [], sometime: [] };
-    const byMonth = new Map<number, EventRecord[]>();
-    const sometime: EventRecord[] = [];
-    for (const event of events) {
-      const { month } = event.date;
-      if (month === undefined) sometime.push(event);
-      else if (byMonth.has(month)) byMonth.get(month)!.push(event);
-      else byMonth.set(month, [event]);
-    }
-    const months = [...byMonth].sort((a, b) => a[0] - b[0]).map(([month, inMonth]) => ({ year, month, events: inMonth, ...filtersOf(inMonth) }));
-    return { year, events, ...filters, months, sometime };
+    // Month 0: dated by the year alone.
+    const byMonth = groupBy(events, (event) => event.date.month ?? 0);
+    const months = [...byMonth]
+      .filter(([month]) => month > 0)
+      .sort((a, b) => a[0] - b[0])
+      .map(([month, inMonth]) => ({ year, month, events: inMonth, ...filtersOf(inMonth) }));
+    return { year, events, ...filters, months, sometime: byMonth.get(0) ?? [] };
   });
 
   const entries = graph.eventsByDate.length + people.length + stories.length;
