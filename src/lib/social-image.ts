@@ -175,14 +175,15 @@ export async function drawCard(card: SocialCard, palette = true): Promise<Uint8A
   const top = BOX.bodyTop + Math.floor((room - height) / 2);
   const sentenceTop = top + titleBlock.info.height + BOX.gap;
   // With a palette when every block is in its inks (nearly always); else in full colour.
-  const canvas = copyImage(await paletteBackground(accent));
-  if (
-    palette &&
-    blendInks(canvas, labelBlock, BOX.label, BOX.left, [rgb(accent)]) &&
-    blendInks(canvas, titleBlock, top, BOX.left, [rgb(COLORS.text)]) &&
-    (!sentence || blendInks(canvas, sentence, sentenceTop, BOX.left, [rgb(COLORS.muted)]))
-  ) {
-    return encodePng(canvas);
+  if (palette) {
+    const canvas = copyImage(await paletteBackground(accent));
+    if (
+      blendInks(canvas, labelBlock, BOX.label, BOX.left, [rgb(accent)]) &&
+      blendInks(canvas, titleBlock, top, BOX.left, [rgb(COLORS.text)]) &&
+      (!sentence || blendInks(canvas, sentence, sentenceTop, BOX.left, [rgb(COLORS.muted)]))
+    ) {
+      return encodePng(canvas);
+    }
   }
   const paper = await background(accent);
   const image = canvases.pop() ?? Buffer.allocUnsafe(paper.length);

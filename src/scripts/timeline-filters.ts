@@ -1,6 +1,6 @@
 /**
  * The timeline's filters, in place (the main timeline when it fits on one
- * page, and each year's page): a person's or a story's link shows only their
+ * page, and each year's or month's page): a person's or a story's link shows only their
  * events on this page instead of opening the pre-built filtered page. That
  * page, with their events of every year, stays what the link opens without
  * JavaScript, in a new tab or with a modifier key; on a year's page the
@@ -22,7 +22,7 @@ const message = status?.querySelector<HTMLElement>('[role="status"]');
 const showAll = status?.querySelector<HTMLAnchorElement>('a[data-show-all]');
 const everyYear = status?.querySelector<HTMLAnchorElement>('a[data-every-year]');
 /** The year or month this page shows ("2017", "March 2017"), if it shows one. */
-const year = status?.dataset.year;
+const period = status?.dataset.period;
 const items = [...document.querySelectorAll<HTMLElement>('.timeline-month .event-list > li')];
 const months = [...document.querySelectorAll<HTMLElement>('.timeline-month')];
 const years = [...document.querySelectorAll<HTMLElement>('.timeline-year')];
@@ -62,7 +62,7 @@ function show(link: HTMLAnchorElement | undefined): void {
   active = link;
   link?.setAttribute('aria-current', 'true');
   const label = link && (kind === 'story' ? `“${link.textContent}”` : link.textContent);
-  message!.textContent = link ? `Showing ${count} event${count === 1 ? '' : 's'} of ${label}${year ? ` in ${year}` : ''}` : '';
+  message!.textContent = link ? `Showing ${count} event${count === 1 ? '' : 's'} of ${label}${period ? ` in ${period}` : ''}` : '';
   showAll!.hidden = !link;
   if (everyYear) {
     everyYear.hidden = !link;

@@ -191,7 +191,7 @@ describe('the timeline, split by year', () => {
       }
       expect(html.match(/data-person="/g)?.length ?? 0).toBe(counts.size);
       // Filtering in place by person only: the events carry no story ids.
-      expect(html).toContain(`data-timeline-status data-year="${period}"`);
+      expect(html).toContain(`data-timeline-status data-period="${period}"`);
       expect(html).not.toContain('data-stories=');
     };
     let split = 0;
