@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HtmlValidate, type ConfigData } from 'html-validate';
+import { forceManyBody } from 'd3-force';
 import {
   MAP_LIMITS,
   MAP_FONT_SIZE,
@@ -19,6 +20,7 @@ import {
   mulberry32,
   omittedText,
   renderMapSvg,
+  repulsion,
   selectMap,
   sharedText,
   shortLabel,
@@ -400,6 +402,48 @@ describe('layoutMap', () => {
     expect(long[3]!).toBeGreaterThan(short[3]!);
     for (const h of [...short, ...long]) expect(h >= MAP_HEIGHT.min && h <= MAP_HEIGHT.max).toBe(true);
     expect(crowd(3, () => 'X').width).toBe(MAP_WIDTH);
+  });
+});
+
+describe('repulsion', () => {
+  // d3's many-body force with theta 0 visits every pair: the exact sum ours computes directly.
+  const cases: [string, [number, number][], number][] = [
+    ['scattered', [[10, 20], [300, 40], [150, 400], [20, 500], [560, 90], [290, 260]], 1000],
+    ['some beyond distanceMax', [[0, 0], [5, 5], [900, 900], [905, 880]], 100],
+    ['closer than a pixel', [[100, 100], [100.4, 100.3], [400, 100]], 1000],
+    ['nearly on one line', [[0, 50], [40, 50.5], [80, 49.5], [80.5, 90]], 1000],
+  ];
+  it.each(cases)('moves every node as d3 does (%s)', (_, points, distanceMax) => {
+    const mine = points.map(([x, y]) => ({ x, y, vx: 0, vy: 0 }));
+    const d3s = points.map(([x, y]) => ({ x, y, vx: 0, vy: 0 }));
+    const ours = repulsion(mine, -300, distanceMax);
+    ours.initialize(mine, mulberry32(1));
+    const theirs = forceManyBody<(typeof d3s)[number]>().strength(-300).distanceMax(distanceMax).theta(0);
+    theirs.initialize(d3s, mulberry32(1));
+    ours(0.5);
+    theirs(0.5);
+    // The same sums in another order: equal but for the last digits.
+    const near = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
+    for (const [i, node] of mine.entries()) {
+      expect(near(node.vx, d3s[i]!.vx), `vx of node ${i}: ${node.vx} vs ${d3s[i]!.vx}`).toBe(true);
+      expect(near(node.vy, d3s[i]!.vy), `vy of node ${i}: ${node.vy} vs ${d3s[i]!.vy}`).toBe(true);
+    }
+    // Something moved, and only within reach.
+    expect(mine.some((n) => n.vx !== 0 || n.vy !== 0)).toBe(true);
+  });
+
+  it('pushes two people on the same spot apart, the same way for the same seed', () => {
+    const once = () => {
+      const nodes = [{ x: 5, y: 5, vx: 0, vy: 0 }, { x: 5, y: 5, vx: 0, vy: 0 }];
+      const force = repulsion(nodes, -300, 1000);
+      force.initialize(nodes, mulberry32(3));
+      force(1);
+      return nodes;
+    };
+    const [a, b] = once();
+    expect(a!.vx).not.toBe(0);
+    expect(a!.vx).toBe(-b!.vx);
+    expect(JSON.stringify(once())).toBe(JSON.stringify([a, b]));
   });
 });
 
