@@ -2,8 +2,6 @@
  * Reads the mentions out of every body, once per build, for the graph.
  * Problems come back as content issues positioned in the file, not the body.
  */
-import { remark } from 'remark';
-import remarkGfm from 'remark-gfm';
 import type { AnyRecord, Target } from './records.ts';
 import type { PartialDate } from './dates.ts';
 import type { ContentIssue } from './errors.ts';
@@ -12,8 +10,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Root } from 'mdast';
-
-const parser = remark().use(remarkGfm);
+import { parseMarkdown } from './parse-markdown.ts';
 
 export interface Extraction {
   mentions: Mention[];
@@ -203,7 +200,7 @@ export function extractMentions(record: Pick<AnyRecord, 'body' | 'bodyLine' | 'f
   if (!usable(found)) {
     found = readStored(options.cacheDir, key);
     if (!usable(found)) {
-      const tree = parser.parse(record.body);
+      const tree = parseMarkdown(record.body);
       const result = linkMentions(tree, { index: options.index, href: options.href, ...traits, source: record.body });
       found = { ...result, ...(renderer && result.problems.length === 0 ? { html: renderer.render(tree), renderVersion: renderer.version } : {}) };
       disk.unsaved = true;

@@ -2,16 +2,13 @@
  * Editorial warnings: things worth an editor's look that do not stop the
  * build. `npm run check` prints them; the build logs them.
  */
-import { remark } from 'remark';
-import remarkGfm from 'remark-gfm';
 import type { Nodes } from 'mdast';
 import type { ContentSet } from './records.ts';
 import type { ContentIssue } from './errors.ts';
 import type { Site } from './site.ts';
 import { NameMatcher } from './name-matcher.ts';
 import type { PersonId } from './ids.ts';
-
-const parser = remark().use(remarkGfm);
+import { parseMarkdown } from './parse-markdown.ts';
 
 /** A summary is for lists and previews: more than this many characters is more than a line or two. */
 export const SUMMARY_LIMIT = 280;
@@ -80,7 +77,7 @@ function unlinkedNames(content: ContentSet, site: Site): ContentIssue[] {
       }
       if ('children' in node) for (const child of node.children as Nodes[]) visit(child, inHeading || node.type === 'heading');
     };
-    visit(parser.parse(record.body), false);
+    visit(parseMarkdown(record.body), false);
   }
   return warnings;
 }

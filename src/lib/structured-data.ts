@@ -12,14 +12,13 @@
  * is kept as written. Events keep their precision (`2016-07`): schema.org
  * accepts partial ISO 8601 dates and inventing a day would invent a fact.
  */
-import { remark } from 'remark';
-import remarkGfm from 'remark-gfm';
 import { toString } from 'mdast-util-to-string';
 import type { Root, FootnoteDefinition } from 'mdast';
 import { compareDates, endOf, startOf, toIso, type Timestamp } from './dates.ts';
 import type { EventRecord, PersonRecord, StoryRecord } from './records.ts';
 import { recordPath } from './records.ts';
 import { withBase } from './paths.ts';
+import { parseMarkdown } from './parse-markdown.ts';
 
 export const SITE_NAME = 'Backstory';
 
@@ -150,7 +149,6 @@ export interface EditorNote {
   text: string;
 }
 
-const footnoteParser = remark().use(remarkGfm);
 
 /**
  * The editor's notes of a body: every `[^id]: text` definition as plain text,
@@ -160,7 +158,7 @@ const footnoteParser = remark().use(remarkGfm);
 export function editorNotes(body: string, nameOf: (target: string) => string | undefined = () => undefined): EditorNote[] {
   // Most stories have no notes: no need to parse them a second time.
   if (!body.includes('[^')) return [];
-  const tree = footnoteParser.parse(body) as Root;
+  const tree = parseMarkdown(body);
   const notes: EditorNote[] = [];
   const visit = (node: Root | Root['children'][number]) => {
     if (node.type === 'footnoteDefinition') {
