@@ -215,12 +215,32 @@ const DAY_WORD_OFFSETS: Record<string, number> = {
   'the day before yesterday': -2, 'the day after tomorrow': 2, yesterday: -1, today: 0, tonight: 0, tomorrow: 1, 'last night': -1,
 };
 
+/**
+ * Which patterns could match at all, from plain substrings each needs: a
+ * month's first three letters, "day" (every weekday, "today", "yesterday"),
+ * "night" or "morrow", "year" or "month", "ago", four digits. Most sentences
+ * lack most of them, and a substring test costs far less than a Unicode
+ * pattern with look-behinds run over the whole sentence.
+ */
+function wordsIn(text: string) {
+  return {
+    month: MONTH_START.test(text),
+    year: /\d{4}/.test(text),
+    day: text.includes('day'),
+    night: text.includes('night') || text.includes('morrow'),
+    unit: text.includes('year') || text.includes('month'),
+    ago: text.includes('ago'),
+  };
+}
+const MONTH_START = /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/;
+
 function candidates(text: string, ref: Reference): Candidate[] {
   const found: Candidate[] = [];
 
-  for (const m of text.matchAll(ABSOLUTE)) found.push({ start: m.index, end: m.index + m[0].length });
+  const has = wordsIn(text);
+  if (has.year && has.month) for (const m of text.matchAll(ABSOLUTE)) found.push({ start: m.index, end: m.index + m[0].length });
 
-  for (const m of text.matchAll(MONTH_EXPRESSION)) {
+  if (has.month) for (const m of text.matchAll(MONTH_EXPRESSION)) {
     const g = m.groups!;
     const at = m.indices!.groups!;
     const month = monthNumber(g.month ?? g.monthAfterDay, g.abbreviation);
@@ -242,7 +262,7 @@ function candidates(text: string, ref: Reference): Candidate[] {
     });
   }
 
-  for (const m of text.matchAll(WEEKDAY_EXPRESSION)) {
+  if (has.day) for (const m of text.matchAll(WEEKDAY_EXPRESSION)) {
     const g = m.groups!;
     const modifier = g.modifier?.toLowerCase().replace(/\s+/g, ' ');
     const weekdayStart = m.index + m[0].length - g.weekday!.length;
@@ -257,7 +277,7 @@ function candidates(text: string, ref: Reference): Candidate[] {
     });
   }
 
-  for (const m of text.matchAll(CALENDAR_UNIT)) {
+  if (has.unit) for (const m of text.matchAll(CALENDAR_UNIT)) {
     if (!m.groups!.edge && SPAN_BEFORE.test(text.slice(Math.max(0, m.index - 5), m.index))) continue;
     const shift = { last: -1, this: 0, next: 1 }[m.groups!.which!.toLowerCase() as 'last' | 'this' | 'next'];
     const unit = m.groups!.unit as 'year' | 'month';
@@ -268,7 +288,7 @@ function candidates(text: string, ref: Reference): Candidate[] {
     });
   }
 
-  for (const m of text.matchAll(AGO)) {
+  if (has.ago) for (const m of text.matchAll(AGO)) {
     const raw = m.groups!.count!.toLowerCase().replace(/\s+/g, ' ');
     const count = /^\d+$/.test(raw) ? parseInt(raw, 10) : NUMBERS[raw]!;
     const unit = m.groups!.unit as 'day' | 'week' | 'month' | 'year' | 'decade';
@@ -287,7 +307,7 @@ function candidates(text: string, ref: Reference): Candidate[] {
     });
   }
 
-  for (const m of text.matchAll(DAY_WORD)) {
+  if (has.day || has.night) for (const m of text.matchAll(DAY_WORD)) {
     const key = m.groups!.word!.toLowerCase().replace(/\s+/g, ' ');
     if (key === 'last night' && SPAN_BEFORE.test(text.slice(Math.max(0, m.index - 5), m.index))) continue; // "the last night of the tour"
     const offset = DAY_WORD_OFFSETS[key]!;
