@@ -98,6 +98,31 @@ export function anchorDates(text: string, published: PartialDate): AnchoredDate[
   return found;
 }
 
+/**
+ * The spans of `text` inside direct quotation: “…”, "…" and ‘…’, each up to
+ * its closing mark or the end of the text (a quote running on into the next
+ * paragraph leaves its closing mark out). A closing ’ is told from an
+ * apostrophe by what follows it: not a letter.
+ */
+export function quotedSpans(text: string): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = [];
+  let open: { at: number; closer: string } | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (open) {
+      const closes = c === open.closer && (c !== '’' || !/\p{L}/u.test(text[i + 1] ?? ''));
+      if (closes) {
+        spans.push({ start: open.at, end: i + 1 });
+        open = undefined;
+      }
+    } else if (c === '“') open = { at: i, closer: '”' };
+    else if (c === '"') open = { at: i, closer: '"' };
+    else if (c === '‘') open = { at: i, closer: '’' };
+  }
+  if (open) spans.push({ start: open.at, end: text.length });
+  return spans;
+}
+
 function reference(published: PartialDate): Reference {
   const { year, month, day } = published;
   if (published.precision !== 'day' || month === undefined || day === undefined) {
@@ -190,6 +215,8 @@ const WEEKDAY_EXPRESSION = new RegExp(
 );
 /** "Good Friday", "Super Tuesday": named days, not the coming or last one. */
 const NAMED_DAY_BEFORE = /(?:Good|Black|Ash|Super|Cyber|Holy|Maundy|Easter|Palm|Bloody|Giving)\s+$/u;
+/** "on a Monday morning", "every Friday", "that Tuesday": some such day, or one the story sets, not one counted from publication. */
+const SOME_DAY_BEFORE = /(?:^|[^\p{L}])(?:[Aa]n?|[Oo]ne|[Ee]very|[Ee]ach|[Aa]ny|[Ss]ome|[Tt]hat|[Tt]he)\s+$/u;
 /** "The Sunday Times", "Monday Night Football": titles. */
 const TITLE_AFTER = /^\s+(?:Times|Telegraph|Mirror|Express|Post|Herald|Mail|Night|Morning|Show|Club)(?![\p{L}])/u;
 
@@ -267,6 +294,7 @@ function candidates(text: string, ref: Reference): Candidate[] {
     const modifier = g.modifier?.toLowerCase().replace(/\s+/g, ' ');
     const weekdayStart = m.index + m[0].length - g.weekday!.length;
     if (!modifier && NAMED_DAY_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
+    if (!modifier && SOME_DAY_BEFORE.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
     if (TITLE_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12))) continue;
     const weekday = WEEKDAYS.indexOf(g.weekday!);
     // "on Friday" keeps "on" for the same reason "in May" keeps "in".

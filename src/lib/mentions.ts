@@ -20,7 +20,7 @@ import type { Target } from './records.ts';
 import type { LinkIndex } from './resolve.ts';
 import { toId } from './ids.ts';
 import { formatDate, overlaps, toIso, type PartialDate } from './dates.ts';
-import { anchorDates } from './anchor-dates.ts';
+import { anchorDates, quotedSpans } from './anchor-dates.ts';
 
 export interface Mention {
   target: Target;
@@ -327,11 +327,14 @@ function anchorDatesIn(block: Parent, layoutOf: Layout, pending: Pending[], publ
       const start = layoutOf.starts.get(link as Nodes) ?? -1;
       return { target: node.target, start, end: start + plainText(link as Nodes).length };
     });
+  // "Today" in a quote is the day the words were said, which the story need not give: days there are left as written.
+  const quotes = quotedSpans(layoutOf.text);
   for (const sentence of sentencesOf(layoutOf.text)) {
     const sentenceEnd = sentence.index + sentence.segment.length;
     const events = linkedEvents.filter((e) => e.start >= sentence.index && e.start < sentenceEnd);
     for (const found of anchorDates(sentence.segment, published)) {
       const from = sentence.index + found.start;
+      if (found.date.precision === 'day' && quotes.some((q) => from > q.start && from < q.end)) continue;
       // "last year's elections": the possessive stays with its words, the date goes after it.
       const possessive = /^['’]s\b/.exec(layoutOf.text.slice(sentence.index + found.end))?.[0] ?? '';
       const to = sentence.index + found.end + possessive.length;
@@ -339,9 +342,12 @@ function anchorDatesIn(block: Parent, layoutOf: Layout, pending: Pending[], publ
       const at = layoutOf.texts.find((t) => from >= t.start && to <= t.start + t.node.value.length);
       if (!at) continue;
       const conflicts = found.conflict ? [found.conflict.message] : [];
-      // An event link says what the date refers to when the date is part of
-      // its words, or when it names a day and is the sentence's only event.
-      const related = events.filter((e) => (from >= e.start && to <= e.end) || (found.date.precision === 'day' && events.length === 1));
+      // An event link says what a date refers to only when the date is part
+      // of its words. Beside the link, the date may be another moment: in "the
+      // mayor yesterday invited talks, three weeks after the [[ruling|court
+      // ruled]]", yesterday is not the ruling, and a note saying so would
+      // tell readers the story is wrong when it is not.
+      const related = events.filter((e) => from >= e.start && to <= e.end);
       for (const event of related) {
         const span = index.eventSpan(event.target.id);
         if (span && !overlaps(found.date, span.date, span.end)) {

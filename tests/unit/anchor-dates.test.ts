@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { anchorDates } from '../../src/lib/anchor-dates.ts';
+import { anchorDates, quotedSpans } from '../../src/lib/anchor-dates.ts';
 import { partialDate, toIso } from '../../src/lib/dates.ts';
 
 // Publication days used below: 2017-06-07 is a Wednesday (the seed story),
@@ -167,6 +167,12 @@ const ROWS: Row[] = [
   ['"Black Friday"', 'Black Friday sales rose.', SEED, []],
   ['"The Sunday Times"', 'The Sunday Times reported the deal.', SEED, []],
   ['"the last night of the tour"', 'It was the last night of the tour.', SEED, []],
+  // Some such day, or one the story sets: no day counted from publication.
+  ['"on a Monday morning"', 'The strike began on a Monday morning.', SEED, []],
+  ['"every Friday"', 'The union meets every Friday.', SEED, []],
+  ['"that Tuesday"', 'By that Tuesday the talks had collapsed.', SEED, []],
+  ['"the Friday before the vote"', 'They met the Friday before the vote.', SEED, []],
+  ['"one Sunday"', 'It happened one Sunday after church.', SEED, []],
 ];
 
 describe('anchorDates: news phrasing', () => {
@@ -184,6 +190,18 @@ describe('anchorDates: news phrasing', () => {
       expect(sentence.slice(a.start, a.end)).toBe(a.text);
     }
   });
+});
+
+describe('quotedSpans', () => {
+  const quoted = (text: string) => quotedSpans(text).map(({ start, end }) => text.slice(start, end));
+  it.each([
+    ['curly double quotes', 'He said “we won today” and left.', ['“we won today”']],
+    ['straight double quotes', 'He said "we won today" and "again".', ['"we won today"', '"again"']],
+    ['single quotes with an apostrophe inside', 'She said ‘we’re out today’ at noon.', ['‘we’re out today’']],
+    ['an apostrophe alone', 'The union’s vote was today.', []],
+    ['a quote running to the end of the paragraph', '“We will not go back today.', ['“We will not go back today.']],
+    ['no quotes', 'Nothing quoted here.', []],
+  ])('%s', (_, text, expected) => expect(quoted(text)).toEqual(expected));
 });
 
 describe('anchorDates: details', () => {

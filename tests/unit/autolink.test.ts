@@ -99,6 +99,20 @@ describe('dates in a story', () => {
     expect(result.warnings).toEqual([]);
   });
 
+  it('do not warn when a day stands beside the linked event, not in its words', () => {
+    const result = story('Sessions yesterday called for calm, a week after [[comey-testimony|Comey testified]].');
+    expect(result.dates.map((d) => d.datetime)).toEqual(['2017-06-06']);
+    expect(result.warnings).toEqual([]);
+  });
+
+  it('leave days inside a direct quotation as written (they count from when the words were said)', () => {
+    const result = story('“Today we learned the truth,” Sessions said on Friday. He spoke of “the vote last month”.');
+    expect(result.dates.map((d) => [d.text, d.datetime])).toEqual([
+      ['on Friday', '2017-06-02'],
+      ['last month', '2017-05'],
+    ]);
+  });
+
   it('are not anchored in editor’s notes or headings', () => {
     const result = story('## Friday\n\nText.[^n]\n\n[^n]: Comey testified on Thursday, not on Friday.');
     expect(result.dates).toEqual([]);
