@@ -180,6 +180,8 @@ export function linkMentions(tree: Root, options: MentionOptions): MentionResult
     return out;
   };
 
+  // Items of tight lists: their paragraphs are no <p> of their own in the page (see `walk`).
+  const tightItems = new WeakSet<Parent>();
   const walk = (parent: Parent, ctx: Context): void => {
     const children: RootContent[] = [];
     for (const child of parent.children) {
@@ -189,12 +191,14 @@ export function linkMentions(tree: Root, options: MentionOptions): MentionResult
       }
       children.push(child);
       if (SECTION_START.has(child.type)) linked = new Set();
+      if (child.type === 'list' && !child.spread && !child.children.some((item) => item.spread)) for (const item of child.children) tightItems.add(item);
       if (OPAQUE.has(child.type) || !('children' in child)) continue;
       if (ANCHORED.has(child.type)) {
         const pending: Pending[] = [];
         walk(child, { ...ctx, block: pending });
         const anchor = anchors.allocate(plainText(child));
-        setId(child, anchor);
+        // A tight list's item shows its first paragraph's words without a <p>: the item carries the anchor.
+        setId(tightItems.has(parent) && parent.children[0] === child ? parent : child, anchor);
         const text = layout(child);
         mentions.push(...withSentences(text, pending, anchor));
         if (options.published && !ctx.inHeading && !ctx.inNote) {

@@ -6,6 +6,7 @@ import { linkMentions, plainText, type Mention, type MentionProblem } from '../.
 import { extractMentions } from '../../src/lib/extract.ts';
 import { LinkIndex } from '../../src/lib/resolve.ts';
 import { formatIssue } from '../../src/lib/errors.ts';
+import { renderTree } from '../../src/markdown/render.ts';
 import type { Target } from '../../src/lib/records.ts';
 import type { EventId, PersonId } from '../../src/lib/ids.ts';
 
@@ -268,6 +269,17 @@ describe('linkMentions: paragraph anchors', () => {
     expect(mentions.map((m) => m.anchor)).toEqual(['p-sessions-met-kislyak-in-july', 'p-sessions-met-kislyak-in-september']);
     const twins = run('An update on the case from [[Sessions]].\n\nAn update on the case from [[Kislyak]].').mentions;
     expect(twins.map((m) => m.anchor)).toEqual(['p-an-update-on-the-case', 'p-an-update-on-the-case-2']);
+  });
+
+  it.each([
+    ['a tight list: the item carries it, having no <p>', '- the mayor, [[Sessions]], refused\n- the union agreed', '<li id="p-the-mayor-sessions-refused">'],
+    ['a loose list: the paragraph carries it', '- the mayor, [[Sessions]], refused\n\n- the union agreed', '<p id="p-the-mayor-sessions-refused">'],
+    ['a tight item with a list inside', '- the mayor, [[Sessions]], refused\n  - twice', '<li id="p-the-mayor-sessions-refused">'],
+  ])('a mention in %s lands on an element of the page', (_name, md, element) => {
+    const { tree, mentions } = run(md);
+    const html = renderTree(tree);
+    expect(html).toContain(element);
+    expect(html).toContain(`id="${mentions[0]!.anchor}"`);
   });
 
   // A paragraph whose own words end in "-2" must not take the id given to a repeat.
