@@ -11,7 +11,7 @@ import { checkContent } from '../lib/check.ts';
 import { withoutDrafts } from '../lib/drafts.ts';
 import { loadContent } from '../lib/load.ts';
 import { pageLastmods } from '../lib/feeds.ts';
-import { ContentError, formatIssue } from '../lib/errors.ts';
+import { formatIssue } from '../lib/errors.ts';
 import type { ContentSet } from '../lib/records.ts';
 import { recordCards, type RecordCard } from '../lib/social-image.ts';
 import { renderer } from '../markdown/render.ts';
@@ -84,12 +84,16 @@ export default function backstory(options: BackstoryOptions): AstroIntegration {
         const result = checkContent(options.contentDir, { base: config.base, drafts: false, renderer, cacheDir, onLoaded });
         if (result.errors.length > 0) {
           await stopDrawing?.();
-          // Astro answers the error with process.exit. Straight after start-up V8 is still
-          // compiling on background threads, and when one of them waits for a garbage
-          // collection, exit waits for it forever (1 in 7 failing builds hung here). A turn of
-          // the event loop lets the main thread collect first.
+          // The editor's problems, each with its file and line, and nothing else: thrown, they
+          // would come framed as a crash ("an unhandled error occurred", a stack trace).
+          for (const error of result.errors) logger.error(formatIssue(error));
+          const count = result.errors.length === 1 ? 'a problem' : `${result.errors.length} problems`;
+          logger.error(`nothing was built: the content has ${count} to fix (listed above; \`npm run check\` lists them again without building)`);
+          // Straight after start-up V8 is still compiling on background threads, and when one
+          // of them waits for a garbage collection, exit waits for it forever (1 in 7 failing
+          // builds hung here). A turn of the event loop lets the main thread collect first.
           await new Promise((next) => setTimeout(next, 100));
-          throw new ContentError(result.errors);
+          process.exit(1);
         }
         lastmods = pageLastmods(result.site!.graph);
         // What `npm run build` checks the finished output against.

@@ -74,6 +74,8 @@ export function loadContent(root: string, projectRoot = process.cwd(), frontmatt
     return { content, issues };
   }
 
+  // People and events share one set of ids: `[[grace-court]]` must name one of them.
+  const linkable = new Map<string, string>();
   for (const folder of Object.keys(FOLDERS) as (keyof typeof FOLDERS)[]) {
     const dir = join(root, folder);
     if (!existsSync(dir)) continue;
@@ -116,6 +118,18 @@ export function loadContent(root: string, projectRoot = process.cwd(), frontmatt
         continue;
       }
       seen.set(folded, file);
+      if (folder !== 'stories') {
+        const other = linkable.get(folded);
+        if (other) {
+          issues.push({
+            file,
+            message: `the id "${id}" is already used by ${other}: a person and an event cannot share an id, since [[${id}]] must name one of them`,
+            hint: `rename one of the two files, say to ${id}-${folder === 'events' ? 'event' : 'person'}.md, and the links meant for it`,
+          });
+          continue;
+        }
+        linkable.set(folded, file);
+      }
       const source = readText(readFileSync(path), file, issues);
       if (source === undefined) continue;
       const record = loadRecord(folder, id, file, source, issues, frontmatter);
@@ -182,7 +196,7 @@ export function loadRecord(
     const { doc, at } = yaml();
     if (doc.errors.length > 0) {
       for (const error of doc.errors) {
-        issues.push({ file, ...at(errorOffset(split.yaml, error)), message: `the frontmatter is not valid YAML: ${firstLine(error.message)}`, hint: yamlHint(error.code) });
+        issues.push({ file, ...at(errorOffset(split.yaml, error)), message: `the frontmatter is not valid YAML: ${firstLine(error.message)}`, hint: yamlHint(error.code, error.message) });
       }
       return undefined;
     }
@@ -329,6 +343,12 @@ function errorOffset(yaml: string, error: { code: string; message: string; pos: 
     const opened = yaml.lastIndexOf(quote, error.pos[0] - 1);
     if (opened >= 0) return opened;
   }
+  // An unclosed [ or { is found where the next field begins; the editor needs the line that opened it.
+  const bracket = /end with an? ([\]}])/.exec(error.message)?.[1];
+  if (bracket) {
+    const opened = yaml.lastIndexOf(bracket === ']' ? '[' : '{', error.pos[0] - 1);
+    if (opened >= 0) return opened;
+  }
   return error.pos[0];
 }
 
@@ -336,10 +356,14 @@ function firstLine(text: string): string {
   return text.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
 }
 
-function yamlHint(code: string): string | undefined {
+function yamlHint(code: string, message: string): string | undefined {
   if (code === 'TAB_AS_INDENT') return 'indent with spaces, not tabs';
   if (code === 'DUPLICATE_KEY') return 'each field may appear once';
-  if (code === 'MISSING_CHAR') return 'close the quote on the same value';
+  if (code === 'MISSING_CHAR' && /quote/.test(message)) return 'close the quote on the same value';
+  if (/without - indicator/.test(message)) return 'line up the fields of a list item: each under the first, two spaces in from its `-`';
+  if (/end with an? \]/.test(message)) return 'close the list with ] on the line it opens: aliases: [Sessions, Jeff]';
+  if (/end with an? }/.test(message)) return 'close the braces with } on the line they open';
   if (code === 'BLOCK_AS_IMPLICIT_KEY') return 'a value with a colon needs quotes: title: "Sessions: the rift"';
+  if (code === 'BAD_INDENT') return 'indent the lines of one field alike, with spaces';
   return 'values with : or # in them need quotes';
 }

@@ -311,6 +311,18 @@ describe('loadRecord: problems, reported as file:line:column: `field`: message',
       ['content/stories/x.md:2:8: the frontmatter is not valid YAML: Missing closing "quote (close the quote on the same value)'],
     ],
     [
+      'an unclosed list, reported where it opens',
+      'people',
+      '---\nname: José Núñez\naliases: [Núñez, Mr Núñez\nsummary: S\n---\n',
+      ['content/people/x.md:3:10: the frontmatter is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ] (close the list with ] on the line it opens: aliases: [Sessions, Jeff])'],
+    ],
+    [
+      'a field of a list item indented out of line',
+      'people',
+      '---\nname: José Núñez\nsummary: S\nroles:\n  - title: Driver\n   from: 2021-06\n---\n',
+      ['content/people/x.md:6:1: the frontmatter is not valid YAML: Sequence item without - indicator (line up the fields of a list item: each under the first, two spaces in from its `-`)'],
+    ],
+    [
       'tabs as indentation',
       'stories',
       '---\ntitle: T\ntags:\n\t- a\nsummary: S\npublished: 2017-06-07\n---\n',
@@ -448,6 +460,24 @@ describe('loadContent from a folder', () => {
       const { issues } = loadContent(join(dir, 'content'), other);
       const bad = issues.find((i) => i.message.includes('February'));
       expect(bad?.file).toBe(join(dir, 'content', 'events', 'bad-date.md').split('\\').join('/'));
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
+  });
+
+  it('a person and an event with the same id: the second file is reported, the link syntax being theirs to share', () => {
+    const other = mkdtempSync(join(tmpdir(), 'backstory-shared-id-'));
+    try {
+      mkdirSync(join(other, 'content', 'people'), { recursive: true });
+      mkdirSync(join(other, 'content', 'events'), { recursive: true });
+      writeFileSync(join(other, 'content/people/grace-court.md'), '---\nname: Grace Court\nsummary: S\n---\n');
+      writeFileSync(join(other, 'content/events/grace-court.md'), '---\ntitle: Grace Court hearing\ndate: 2024-03\nsummary: S\n---\n');
+      const { content, issues } = loadContent(join(other, 'content'), other);
+      expect(content.people.map((p) => p.id)).toEqual(['grace-court']);
+      expect(content.events).toEqual([]);
+      expect(issues.map(formatIssue)).toEqual([
+        'content/events/grace-court.md: the id "grace-court" is already used by content/people/grace-court.md: a person and an event cannot share an id, since [[grace-court]] must name one of them (rename one of the two files, say to grace-court-event.md, and the links meant for it)',
+      ]);
     } finally {
       rmSync(other, { recursive: true, force: true });
     }
