@@ -13,6 +13,7 @@
 import type { Graph } from './graph.ts';
 import type { PersonRecord } from './records.ts';
 import { groupBy } from './group.ts';
+import { foldLatin } from './fold.ts';
 
 /** Past this many people, the index is split by letter. */
 export const PEOPLE_ONE_PAGE = 300;
@@ -54,17 +55,14 @@ export interface PeopleIndex {
   count: number;
 }
 
-/** Letters that lose no meaning as their base Latin letter, but that Unicode does not decompose into one. */
-const LATIN_BASE: Record<string, string> = { Æ: 'A', Ø: 'O', Œ: 'O', Ł: 'L', Đ: 'D', Ð: 'D', Þ: 'T', Ħ: 'H', ẞ: 'S' };
-
 /**
  * The letter a name is filed under: its first letter or digit, without
  * accents (Élodie under E, Øystein under O). Leading quotes and other
  * punctuation are skipped.
  */
 export function letterOf(name: string): Letter {
-  const first = /[\p{L}\p{N}]/u.exec(name.normalize('NFD'))?.[0]?.toUpperCase() ?? '';
-  const base = LATIN_BASE[first] ?? first;
+  // Folded before the first letter is taken: "É" is "E" and a mark, "Æ" is typed "AE", "Ø" "O".
+  const base = /[\p{L}\p{N}]/u.exec(foldLatin(name))?.[0]?.toUpperCase() ?? '';
   return /^[A-Z]$/.test(base) ? { slug: base.toLowerCase(), label: base } : OTHER_LETTER;
 }
 

@@ -4,14 +4,22 @@
  * The query is kept in the URL (`?q=`) so results can be shared and reloaded.
  */
 
+import { respellings } from '../lib/fold.ts';
+
 interface PagefindResult {
   url: string;
   excerpt: string;
   meta: { title?: string; kind?: string };
 }
+interface Hit {
+  id: string;
+  score: number;
+  data(): Promise<PagefindResult>;
+}
 interface Pagefind {
   options(options: { baseUrl: string }): Promise<void>;
-  debouncedSearch(query: string, options?: object, wait?: number): Promise<{ results: { data(): Promise<PagefindResult> }[] } | null>;
+  search(query: string): Promise<{ results: Hit[] }>;
+  debouncedSearch(query: string, options?: object, wait?: number): Promise<{ results: Hit[] } | null>;
 }
 
 const form = document.querySelector<HTMLFormElement>('#search-form');
@@ -29,6 +37,29 @@ function load(): Promise<Pagefind> {
   return engine;
 }
 
+let typed: Promise<Record<string, string[]>> | undefined;
+/** How the site's words with letters the index cannot fold are typed (`search/spellings.json`); none if it cannot be had. */
+function spellings(): Promise<Record<string, string[]>> {
+  typed ??= fetch(form!.dataset.spellings!)
+    .then((response) => (response.ok ? (response.json() as Promise<Record<string, string[]>>) : {}))
+    .catch(() => ({}));
+  return typed;
+}
+
+/** The reader's query, and beside it the same words as the site spells them ("Walesa" → "wałęsa"): the best of both first. */
+async function searchAll(pagefind: Pagefind, query: string): Promise<Hit[] | null> {
+  const [search, respelt] = await Promise.all([pagefind.debouncedSearch(query, {}, 150), spellings().then((s) => respellings(query, s))]);
+  if (!search) return null; // superseded by a newer query
+  if (respelt.length === 0) return search.results;
+  const more = await Promise.all(respelt.map((q) => pagefind.search(q)));
+  const hits = new Map<string, Hit>();
+  for (const hit of [search, ...more].flatMap((s) => s.results)) if ((hits.get(hit.id)?.score ?? -Infinity) < hit.score) hits.set(hit.id, hit);
+  return [...hits.values()].sort((a, b) => b.score - a.score);
+}
+
+/** The number of the latest query. */
+let latest = 0;
+
 async function run(query: string): Promise<void> {
   const q = query.trim();
   const address = new URL(location.href);
@@ -36,15 +67,18 @@ async function run(query: string): Promise<void> {
   else address.searchParams.delete('q');
   history.replaceState(null, '', address);
   if (!q) {
+    latest++;
     list!.replaceChildren();
     status!.textContent = '';
     return;
   }
-  const search = await (await load()).debouncedSearch(q, {}, 150);
-  if (!search) return; // superseded by a newer query
-  const results = await Promise.all(search.results.slice(0, 20).map((r) => r.data()));
+  const mine = ++latest;
+  const hits = await searchAll(await load(), q);
+  // A newer query may have been typed meanwhile: its results, not these, are shown.
+  if (!hits || mine !== latest) return;
+  const results = await Promise.all(hits.slice(0, 20).map((r) => r.data()));
   list!.replaceChildren(...results.map(render));
-  status!.textContent = results.length === 0 ? `Nothing found for “${q}”.` : `${search.results.length} result${search.results.length === 1 ? '' : 's'} for “${q}”.`;
+  status!.textContent = results.length === 0 ? `Nothing found for “${q}”.` : `${hits.length} result${hits.length === 1 ? '' : 's'} for “${q}”.`;
 }
 
 function render(result: PagefindResult): HTMLLIElement {

@@ -151,6 +151,15 @@ test('search results for hostile text show it as text', async ({ page }) => {
   expect(seen.errors).toEqual([]);
 });
 
+test('words with letters the index cannot fold are found as a reader types them', async ({ page }) => {
+  for (const query of ['Walesa', 'Wroclaw', 'Sondergaard', 'Aero', 'Wałęsa']) {
+    await page.goto(`${origin}/search/?q=${query}`);
+    const story = page.locator('#search-results li', { has: page.locator('a[href$="/stories/unicode-names/"]') });
+    await expect(story, query).toHaveCount(1);
+    await expect(story.locator('mark').first()).toBeVisible();
+  }
+});
+
 test('links in bodies never navigate to script', async ({ page }) => {
   const seen = await watch(page);
   await page.goto(`${origin}/stories/hostile-body/`);
