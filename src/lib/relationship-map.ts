@@ -242,11 +242,18 @@ export function nodeRadius(strength: number, maxStrength: number, focus = false)
   return round1(10 + 6 * Math.sqrt(t));
 }
 
-/** A node's label: the person's name, cut with an ellipsis when longer than `maxChars`. */
+/**
+ * A node's label: the person's name; when longer than `maxChars`, with the
+ * first name as its initial ("I. Søndergaard": the surname tells more than
+ * half a first name), and cut with an ellipsis if still too long.
+ */
 export function shortLabel(name: string, maxChars = LABEL_MAX_CHARS): string {
   const text = name.trim().replace(/\s+/g, ' ');
-  const chars = Array.from(text);
-  if (chars.length <= maxChars) return text;
+  if (Array.from(text).length <= maxChars) return text;
+  const [first, ...rest] = text.split(' ');
+  const initialled = rest.length > 0 ? `${Array.from(first!)[0]}. ${rest.join(' ')}` : text;
+  const chars = Array.from(initialled);
+  if (chars.length <= maxChars) return initialled;
   return `${chars.slice(0, Math.max(1, maxChars - 1)).join('').replace(/[\s.,;:–—-]+$/u, '')}…`;
 }
 

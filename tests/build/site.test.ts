@@ -184,7 +184,7 @@ describe('timelines', () => {
   it('a person’s timeline holds their roles as spans and their events in order', () => {
     const html = read(out, 'people/jeff-sessions/index.html');
     const section = html.slice(html.indexOf('id="events-heading"'));
-    expect(textOf(section)).toMatch(/1997\s*–\s*February 2017\s*Became U\.S\. Senator for Alabama/);
+    expect(textOf(section)).toMatch(/1997\s*–\s*February 2017\s*New role: U\.S\. Senator for Alabama/);
     const ids = order(section.slice(0, section.indexOf('</section>')));
     expect(ids.indexOf('convention-week-encounter')).toBeLessThan(ids.indexOf('sessions-recusal'));
   });
