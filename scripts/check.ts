@@ -19,6 +19,7 @@ const dir = resolve(positionals[0] ?? process.env.BACKSTORY_CONTENT_DIR ?? 'cont
 const result = checkContent(dir, { base: '/', drafts: values.drafts, cacheDir: cacheDirFor(dir) });
 
 for (const error of result.errors) console.error(`error   ${formatIssue(error)}`);
+if (result.deferred) console.error(`note    ${result.deferred}`);
 for (const warning of result.warnings) console.warn(`warning ${formatIssue(warning)}`);
 
 const { stories, people, events } = result.content;

@@ -20,7 +20,12 @@ export interface CheckResult {
   warnings: ContentIssue[];
   /** The assembled site, when there were no errors. */
   site?: Site;
+  /** What was not checked yet, and why: links and dates wait for every file to load. */
+  deferred?: string;
 }
+
+/** Links name records by their files: with a file that did not load, every link to it would be reported too. */
+const DEFERRED = 'links, names and dates in the bodies are checked once every file above loads';
 
 export interface CheckOptions extends Omit<AssembleOptions, 'base'> {
   base: string;
@@ -38,7 +43,7 @@ export function checkContent(contentDir: string, options: CheckOptions): CheckRe
   const loaded = loadContent(contentDir, options.projectRoot, frontmatter);
   frontmatter?.save();
   const content = options.drafts ? loaded.content : withoutDrafts(loaded.content);
-  if (loaded.issues.length > 0) return { content, errors: loaded.issues, warnings: [] };
+  if (loaded.issues.length > 0) return { content, errors: loaded.issues, warnings: [], deferred: DEFERRED };
   options.onLoaded?.(content);
   try {
     const site = assembleSite(content, { base: options.base, renderer: options.renderer, cacheDir: options.cacheDir });

@@ -113,6 +113,19 @@ describe('new files from the scaffolder', () => {
     expect(checkContent(dir, { base: '/', drafts: true, projectRoot: dir }).content.people).toHaveLength(2);
   });
 
+  it('says links wait while a file does not load, and checks them when it does', () => {
+    const dir = copy();
+    edit(dir, 'events/budget-vote.md', (s) => s.replace(/date: .*/, 'date: 2024-02-30'));
+    edit(dir, 'stories/budget-vote.md', (s) => s.replace('[[Ana Lima]]', '[[Ana Lina]]'));
+    const broken = checkContent(dir, { base: '/', drafts: false, projectRoot: dir });
+    expect(broken.errors.map(formatIssue)).toEqual([expect.stringContaining('"2024-02-30" is not a real date')]);
+    expect(broken.deferred).toMatch(/links, names and dates .* are checked once every file above loads/);
+    edit(dir, 'events/budget-vote.md', (s) => s.replace('date: 2024-02-30', 'date: 2024-03-12'));
+    const fixed = checkContent(dir, { base: '/', drafts: false, projectRoot: dir });
+    expect(fixed.errors.map(formatIssue)).toEqual([expect.stringContaining('no person or event is called "Ana Lina"')]);
+    expect(fixed.deferred).toBeUndefined();
+  });
+
   it('a published record that links a draft fails with the link', () => {
     const dir = copy();
     edit(dir, 'people/zoe-brandt.md', (s) => s.replace('summary:', 'draft: true\nsummary:'));
