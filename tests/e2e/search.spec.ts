@@ -36,3 +36,13 @@ test('a search with no match says so', async ({ page }) => {
   await page.goto('search/?q=zzzqqq');
   await expect(page.locator('#search-status')).toHaveText('Nothing found for “zzzqqq”.');
 });
+
+test('a person’s summary finds their page, not every event they took part in', async ({ page }) => {
+  // Jeff Sessions's summary, which event pages also show beside his name in "Who took part".
+  await page.goto('search/?q=senator%20for%20Alabama%20for%20two%20decades');
+  const links = page.locator('#search-results li a');
+  await expect(links.first()).toBeVisible();
+  const hrefs = await links.evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+  expect(hrefs.some((h) => h.endsWith('/people/jeff-sessions/')), hrefs.join('\n')).toBe(true);
+  expect(hrefs.filter((h) => h.includes('/events/')), hrefs.join('\n')).toEqual([]);
+});
