@@ -400,7 +400,8 @@ function dateNodes(words: string, date: PartialDate, conflict: string | undefine
     element('time', 'anchored-date', [{ type: 'text', value: words }], { dateTime: toIso(date) }),
     element('span', 'resolved-date', [{ type: 'text', value: ` (${formatDate(date)})` }]),
   ];
-  if (conflict) nodes.push(element('span', 'date-conflict', [{ type: 'text', value: ` Date check: ${conflict}.` }], { role: 'note' }));
+  // The space stays outside the note's box, and no full stop inside it: the sentence goes on after it ("…, invited").
+  if (conflict) nodes.push({ type: 'text', value: ' ' }, element('span', 'date-conflict', [{ type: 'text', value: `Date check: ${conflict}` }], { role: 'note' }));
   return nodes;
 }
 
