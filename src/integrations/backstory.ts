@@ -87,7 +87,7 @@ export default function backstory(options: BackstoryOptions): AstroIntegration {
           // The editor's problems, each with its file and line, and nothing else: thrown, they
           // would come framed as a crash ("an unhandled error occurred", a stack trace).
           for (const error of result.errors) logger.error(formatIssue(error));
-          if (result.deferred) logger.error(result.deferred);
+          if (result.deferred) logger.info(result.deferred);
           const count = result.errors.length === 1 ? 'a problem' : `${result.errors.length} problems`;
           logger.error(`nothing was built: the content has ${count} to fix (listed above; \`npm run check\` lists them again without building)`);
           // Straight after start-up V8 is still compiling on background threads, and when one

@@ -361,7 +361,7 @@ function yamlHint(code: string, message: string): string | undefined {
   if (code === 'DUPLICATE_KEY') return 'each field may appear once';
   if (code === 'MISSING_CHAR' && /quote/.test(message)) return 'close the quote on the same value';
   if (/without - indicator/.test(message)) return 'line up the fields of a list item: each under the first, two spaces in from its `-`';
-  if (/end with an? \]/.test(message)) return 'close the list with ] on the line it opens: aliases: [Sessions, Jeff]';
+  if (/end with an? \]/.test(message)) return 'close the list with ] on the line it opens: [first, second]';
   if (/end with an? }/.test(message)) return 'close the braces with } on the line they open';
   if (code === 'BLOCK_AS_IMPLICIT_KEY') return 'a value with a colon needs quotes: title: "Sessions: the rift"';
   if (code === 'BAD_INDENT') return 'indent the lines of one field alike, with spaces';

@@ -243,17 +243,19 @@ export function nodeRadius(strength: number, maxStrength: number, focus = false)
 }
 
 /**
- * A node's label: the person's name; when longer than `maxChars`, with the
- * first name as its initial ("I. Søndergaard": the surname tells more than
- * half a first name), and cut with an ellipsis if still too long.
+ * A node's label: the person's name; when longer than `maxChars`, the first
+ * name as its initial ("I. Søndergaard"), else the rest of the name alone
+ * ("Dubois-Mercier"): the surname tells more than half a first name. Only a
+ * surname too long by itself is cut, with an ellipsis.
  */
 export function shortLabel(name: string, maxChars = LABEL_MAX_CHARS): string {
   const text = name.trim().replace(/\s+/g, ' ');
-  if (Array.from(text).length <= maxChars) return text;
-  const [first, ...rest] = text.split(' ');
-  const initialled = rest.length > 0 ? `${Array.from(first!)[0]}. ${rest.join(' ')}` : text;
-  const chars = Array.from(initialled);
-  if (chars.length <= maxChars) return initialled;
+  const [first, ...others] = text.split(' ');
+  const rest = others.join(' ');
+  const forms = others.length > 0 ? [text, `${Array.from(first!)[0]}. ${rest}`, rest] : [text];
+  const fitting = forms.find((form) => Array.from(form).length <= maxChars);
+  if (fitting) return fitting;
+  const chars = Array.from(forms[1] ?? text);
   return `${chars.slice(0, Math.max(1, maxChars - 1)).join('').replace(/[\s.,;:–—-]+$/u, '')}…`;
 }
 

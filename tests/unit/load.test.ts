@@ -314,7 +314,7 @@ describe('loadRecord: problems, reported as file:line:column: `field`: message',
       'an unclosed list, reported where it opens',
       'people',
       '---\nname: José Núñez\naliases: [Núñez, Mr Núñez\nsummary: S\n---\n',
-      ['content/people/x.md:3:10: the frontmatter is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ] (close the list with ] on the line it opens: aliases: [Sessions, Jeff])'],
+      ['content/people/x.md:3:10: the frontmatter is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ] (close the list with ] on the line it opens: [first, second])'],
     ],
     [
       'a field of a list item indented out of line',

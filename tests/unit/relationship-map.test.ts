@@ -483,6 +483,7 @@ describe('labels and words', () => {
     ['  Rod   Rosenstein ', 'Rod Rosenstein'],
     ['Ingrid Søndergaard', 'I. Søndergaard'],
     ['Tomasz Wiśniewski', 'T. Wiśniewski'],
+    ['Aurélie Dubois-Mercier', 'Dubois-Mercier'],
     ['Maximiliana Oppenheimer-Smith', 'M. Oppenheimer…'],
     ['Abcdefghijklmnop', 'Abcdefghijklmnop'],
     ['Abcdefghijklmnopq', 'Abcdefghijklmno…'],
