@@ -331,14 +331,15 @@ function anchorDatesIn(block: Parent, layoutOf: Layout, pending: Pending[], publ
       const start = layoutOf.starts.get(link as Nodes) ?? -1;
       return { target: node.target, start, end: start + plainText(link as Nodes).length };
     });
-  // "Today" in a quote is the day the words were said, which the story need not give: days there are left as written.
-  const quotes = quotedSpans(layoutOf.text);
+  // "Today" in a quote is the day the words were said, which the story need not give: days there are left
+  // as written. The quotes are found only in a block that has such a day.
+  let quotes: ReturnType<typeof quotedSpans> | undefined;
   for (const sentence of sentencesOf(layoutOf.text)) {
     const sentenceEnd = sentence.index + sentence.segment.length;
     const events = linkedEvents.filter((e) => e.start >= sentence.index && e.start < sentenceEnd);
     for (const found of anchorDates(sentence.segment, published)) {
       const from = sentence.index + found.start;
-      if (found.date.precision === 'day' && quotes.some((q) => from > q.start && from < q.end)) continue;
+      if (found.date.precision === 'day' && (quotes ??= quotedSpans(layoutOf.text)).some((q) => from > q.start && from < q.end)) continue;
       // "last year's elections": the possessive stays with its words, the date goes after it.
       const possessive = /^['’]s\b/.exec(layoutOf.text.slice(sentence.index + found.end))?.[0] ?? '';
       const to = sentence.index + found.end + possessive.length;

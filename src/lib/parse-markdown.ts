@@ -5,12 +5,13 @@
  *
  * Two of those extensions are costly and rare in news copy. Bare links
  * (`www.…`, `https://…`, e-mail addresses) are looked for at every letter,
- * and again in the text of the finished tree: they doubled the parse of 4,000
- * stories (2.5 s → 5.0 s), though no story had one. Tables cost another 0.6 s. Each is left out of a body that cannot
- * hold one: a bare link needs `www.`, `http:`/`https:` or `@`; a table needs
- * a delimiter row (`| --- | :-: |`). The tree is the same either way, since
- * an extension that finds nothing adds nothing; the tests compare both
- * parsers on every kind of body.
+ * and again in the text of the finished tree: they doubled the parse of
+ * 4,000 stories (2.5 s → 5.0 s), though no story had one. Tables cost
+ * another 0.6 s. Each is left out of a body that cannot hold one: a bare link
+ * needs `www.`, `http:`/`https:` or `@`; a table needs a delimiter row
+ * (`| --- | :-: |`). The tree is the same either way, since an extension that
+ * finds nothing adds nothing; the tests compare both parsers on every kind of
+ * body.
  */
 import { remark } from 'remark';
 import type { Root } from 'mdast';

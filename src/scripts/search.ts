@@ -77,6 +77,7 @@ async function run(query: string): Promise<void> {
   // A newer query may have been typed meanwhile: its results, not these, are shown.
   if (!hits || mine !== latest) return;
   const results = await Promise.all(hits.slice(0, 20).map((r) => r.data()));
+  if (mine !== latest) return;
   list!.replaceChildren(...results.map(render));
   status!.textContent = results.length === 0 ? `Nothing found for “${q}”.` : `${hits.length} result${hits.length === 1 ? '' : 's'} for “${q}”.`;
 }
