@@ -17,45 +17,25 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { readdir, rmdir, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { parseFragment } from 'parse5';
 import { cacheDirFor } from '../src/site-config.ts';
 import { SEARCH_AFTER_BUILD, writeSearchIndex } from '../src/integrations/search-index.ts';
 import { HEADERS_FILE, PAGE_DIGESTS_FILE, pageDigest, readPageDigests } from '../src/integrations/headers.ts';
 import { readRecordPages, recordPages, type RecordPage } from '../src/integrations/record-pages.ts';
+import { pageContentProblem } from '../src/integrations/page-content.ts';
 
 export const projectRoot = resolve(import.meta.dirname, '..');
 
 /** Marks the temporary folders of this script: `<out>.build-<pid>-<random>` and `<out>.old-<pid>-<random>`. */
 const TEMP = /^(.+)\.(build|old)-(\d+)-[A-Za-z0-9]{6}$/;
 
-interface Node {
-  nodeName: string;
-  tagName?: string;
-  attrs?: { name: string; value: string }[];
-  childNodes?: Node[];
-  value?: string;
-}
+/** What each problem {@link pageContentProblem} finds is called in the build's message. */
+const PROBLEMS = {
+  'cut short': () => 'cut short (the page does not end with </html>)',
+  'main empty': () => 'the main content is empty',
+  'body empty': (source: string) => `the body is empty, though ${source} has one`,
+} as const;
 
-function find(node: Node, test: (n: Node) => boolean): Node | undefined {
-  if (test(node)) return node;
-  for (const child of node.childNodes ?? []) {
-    const found = find(child, test);
-    if (found) return found;
-  }
-  return undefined;
-}
-
-/** Whether an element holds anything a reader sees: text, or an image or other embedded element. */
-function hasContent(node: Node): boolean {
-  if (node.nodeName === '#text') return (node.value ?? '').trim() !== '';
-  if (node.tagName && ['img', 'picture', 'svg', 'video', 'audio', 'table', 'hr', 'input'].includes(node.tagName)) return true;
-  return (node.childNodes ?? []).some(hasContent);
-}
-
-const hasClass = (node: Node, name: string) =>
-  (node.attrs?.find((a) => a.name === 'class')?.value ?? '').split(/\s+/).includes(name);
-
-/** Pages that passed {@link checkPages}, by digest: the next build parses only pages that changed. */
+/** Pages that passed {@link checkPages}, by digest: the next build reads only pages that changed. */
 export interface CheckedPages {
   /** Digests of pages that passed before. */
   known?: ReadonlySet<string>;
@@ -73,9 +53,9 @@ export interface CheckedPages {
  * a record with a body has that body rendered. Astro ships a page empty when rendering its
  * Markdown fails in certain ways; this is the last guard against that.
  *
- * Parsing every page took 6 s at 1,000 stories. A page whose bytes passed
- * before (and whose record still has, or still has not, a body) passes again
- * without being parsed: most pages of a rebuild are copies from the last one.
+ * Each page is read tag by tag (see `page-content.ts`). A page whose bytes
+ * passed before (and whose record still has, or still has not, a body) passes
+ * again without being read: most pages of a rebuild are copies from the last one.
  * With the digests of the security-policy scan, such a page is not even read.
  */
 export async function checkPages(outDir: string, pages: readonly RecordPage[], checked: CheckedPages = {}): Promise<string[]> {
@@ -99,25 +79,10 @@ export async function checkPages(outDir: string, pages: readonly RecordPage[], c
       continue;
     }
     bytes ??= readFileSync(path);
-    const html = bytes.toString('utf8');
-    if (!/<\/html>\s*$/i.test(html)) {
-      problems.push(`${file}: cut short (the page does not end with </html>)`);
+    const problem = pageContentProblem(bytes.toString('utf8'), body);
+    if (problem) {
+      problems.push(`${file}: ${PROBLEMS[problem](`${folder}/${id}.md`)}`);
       continue;
-    }
-    // Only <main> is parsed: the head (the inlined stylesheet, structured data) is a third of a page.
-    const start = html.search(/<main[\s>]/i);
-    const end = html.lastIndexOf('</main>');
-    const main = start < 0 || end < start ? undefined : find(parseFragment(html.slice(start, end + '</main>'.length)) as unknown as Node, (n) => n.tagName === 'main');
-    if (!main || !hasContent(main)) {
-      problems.push(`${file}: the main content is empty`);
-      continue;
-    }
-    if (body) {
-      const rendered = find(main, (n) => hasClass(n, 'story-body') || hasClass(n, 'record-body'));
-      if (!rendered || !hasContent(rendered)) {
-        problems.push(`${file}: the body is empty, though ${folder}/${id}.md has one`);
-        continue;
-      }
     }
     checked.passed?.add(digest);
   }
@@ -323,10 +288,10 @@ export async function build(): Promise<number> {
     // This build's pages only: the file does not grow with every edit.
     mkdirSync(dirname(checkedFile), { recursive: true });
     writeFileSync(checkedFile, JSON.stringify([...passed]));
-    const parsed = [...passed].filter((digest) => !known.has(digest)).length;
+    const read = [...passed].filter((digest) => !known.has(digest)).length;
     const source = digests ? 'digests from the security-policy scan' : 'every page read';
     const against = listed ? 'as listed by the content check' : 'as read from the content folder';
-    console.log(`record pages checked: ${passed.size} complete, ${against} (${parsed} parsed, the rest unchanged since a checked build; ${source}) in ${Math.round(performance.now() - checkStarted)} ms`);
+    console.log(`record pages checked: ${passed.size} complete, ${against} (${read} read, the rest unchanged since a checked build; ${source}) in ${Math.round(performance.now() - checkStarted)} ms`);
     const search = await indexing;
     if ('error' in search) {
       console.error(`\n${search.error.message}: ${outDir} left as it was`);
