@@ -176,7 +176,9 @@ export async function drawCard(card: SocialCard, palette = true): Promise<Uint8A
   const sentenceTop = top + titleBlock.info.height + BOX.gap;
   // With a palette when every block is in its inks (nearly always); else in full colour.
   if (palette) {
-    const canvas = copyImage(await paletteBackground(accent));
+    // From here to the encoded PNG nothing waits, so one buffer serves every card of a thread.
+    const canvas = copyImage(await paletteBackground(accent), palettePixels);
+    palettePixels = canvas.pixels;
     if (
       blendInks(canvas, labelBlock, BOX.label, BOX.left, [rgb(accent)]) &&
       blendInks(canvas, titleBlock, top, BOX.left, [rgb(COLORS.text)]) &&
@@ -199,6 +201,9 @@ export async function drawCard(card: SocialCard, palette = true): Promise<Uint8A
     canvases.push(image);
   }
 }
+
+/** The palette card's pixels, reused from card to card (see `copyImage`). */
+let palettePixels: Uint8Array | undefined;
 
 /** Card-sized pixel buffers, reused: a new 2.3 MB buffer for every card cost a millisecond in fresh memory, and churned the heap. */
 const canvases: Buffer[] = [];

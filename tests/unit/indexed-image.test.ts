@@ -52,6 +52,31 @@ describe('encodePng', () => {
   });
 });
 
+describe('buffers reused from image to image', () => {
+  it('encodes each image the same whatever was encoded before it', async () => {
+    const small = filledImage(7, 3, PAPER);
+    fillRect(small, 1, 1, 5, 1, INK);
+    const large = filledImage(9, 4, INK);
+    fillRect(large, 0, 0, 9, 2, PAPER);
+    const first = encodePng(small);
+    encodePng(large);
+    expect(encodePng(small)).toEqual(first);
+    expect((await decoded(encodePng(large))).colors).toEqual([...large.pixels].map((i) => large.palette[i]));
+  });
+
+  it('copies into a buffer of the right size, and into a new one otherwise', () => {
+    const image = filledImage(4, 2, PAPER);
+    fillRect(image, 1, 0, 2, 2, INK);
+    const buffer = new Uint8Array(8).fill(7);
+    const copy = copyImage(image, buffer);
+    expect(copy.pixels).toBe(buffer);
+    expect([...copy.pixels]).toEqual([...image.pixels]);
+    const other = copyImage(image, new Uint8Array(3));
+    expect(other.pixels).toHaveLength(8);
+    expect([...other.pixels]).toEqual([...image.pixels]);
+  });
+});
+
 describe('blendInks', () => {
   it('mixes each pixel with its ink by its coverage, in steps, and leaves uncovered pixels alone', () => {
     const image = filledImage(6, 1, PAPER);

@@ -71,6 +71,16 @@ describe('a social card', () => {
     }
   });
 
+  it('draws a card the same whatever card was drawn before it (its buffers are reused)', async () => {
+    const event: SocialCard = { kind: 'Event', title: 'A much longer title that wraps onto a second line of the card', meta: 'May 2019', text: 'Something else.' };
+    const first = await drawCard(story);
+    await drawCard(event);
+    expect(await drawCard(story)).toEqual(first);
+    const drawnAlone = await drawCard(event);
+    await drawCard(SITE_CARD);
+    expect(await drawCard(event)).toEqual(drawnAlone);
+  });
+
   it('has a key of its own: another title, another key; the same card, the same key', () => {
     expect(cardImageKey(story)).toBe(cardImageKey({ ...story }));
     expect(cardImageKey({ ...story, title: 'Budget vote held' })).not.toBe(cardImageKey(story));
