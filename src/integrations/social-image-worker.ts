@@ -24,7 +24,8 @@ for (let job = takeNext(board); job >= 0; job = takeNext(board)) {
   Atomics.store(current, slot, job);
   try {
     // The same path as a page's (a worker has no board, so it draws and keeps the image in the cache).
-    await renderSocialImage(cards[job]!, { cacheDir });
+    // Its jobs are images the cache lacked when the build started, and a job taken is drawn by no one else.
+    await renderSocialImage(cards[job]!, { cacheDir, missing: true });
     finish(board, job, DONE);
   } catch {
     // The page that needs the image draws it again, and reports the error if it persists.

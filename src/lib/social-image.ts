@@ -260,12 +260,12 @@ async function keep(file: string, png: Uint8Array): Promise<void> {
  * cache folder, every image is drawn. During a build, drawing workers may
  * have drawn the image already, or be drawing it (see `image-jobs.ts`).
  */
-async function cachedDrawing(key: string, draw: () => Promise<Uint8Array<ArrayBuffer>>, cacheDir: string | undefined): Promise<Uint8Array<ArrayBuffer>> {
+async function cachedDrawing(key: string, draw: () => Promise<Uint8Array<ArrayBuffer>>, { cacheDir, missing }: DrawOptions): Promise<Uint8Array<ArrayBuffer>> {
   const cached = cacheDir && cachedImageFile(cacheDir, key);
   const job = cached ? await claim(key) : 'free';
   let failed = true;
   try {
-    if (cached) {
+    if (cached && !missing) {
       try {
         const png = new Uint8Array(await readFile(cached));
         failed = false;
@@ -300,17 +300,24 @@ export function cardImageKey(card: SocialCard): string {
   return digestOf([...designKey(), card]);
 }
 
-/** Options for drawing: where drawn images are kept between builds (Astro's cache folder). */
+/** Options for drawing. */
 export interface DrawOptions {
+  /** Where drawn images are kept between builds (Astro's cache folder). */
   cacheDir?: string;
+  /**
+   * The image is known not to be in the cache (a drawing worker's job): it is
+   * drawn without a look there first. A failed look is a file-system call that
+   * waits its turn behind the drawings on the same thread pool.
+   */
+  missing?: boolean;
 }
 
 /** Draws a card as a 1200×630 PNG. */
 export function renderSocialImage(card: SocialCard, options: DrawOptions = {}): Promise<Uint8Array<ArrayBuffer>> {
-  return cachedDrawing(cardImageKey(card), () => drawCard(card), options.cacheDir);
+  return cachedDrawing(cardImageKey(card), () => drawCard(card), options);
 }
 
 /** The publisher logo for structured data: a square PNG of the favicon's "B". */
 export function renderLogo(options: DrawOptions = {}): Promise<Uint8Array<ArrayBuffer>> {
-  return cachedDrawing(digestOf([...designKey(), 'logo', LOGO_SIZE]), () => drawLogo(LOGO_SIZE), options.cacheDir);
+  return cachedDrawing(digestOf([...designKey(), 'logo', LOGO_SIZE]), () => drawLogo(LOGO_SIZE), options);
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { format } from 'date-fns/format';
 import {
   compareDates,
   daysInMonth,
@@ -113,6 +114,21 @@ describe('formatDate and toIso at each precision', () => {
     const date = partialDate(input);
     expect(formatDate(date)).toBe(shown);
     expect(toIso(date)).toBe(iso);
+  });
+
+  it('writes every day and month as date-fns formats them ("MMMM d, yyyy", "MMMM yyyy")', () => {
+    for (const year of [50, 987, 2016, 2024]) {
+      for (let month = 1; month <= 12; month++) {
+        const local = new Date(0);
+        local.setFullYear(year, month - 1, 1);
+        expect(formatDate({ year, month, precision: 'month' })).toBe(format(local, 'MMMM yyyy'));
+        for (let day = 1; day <= 31; day++) {
+          local.setFullYear(year, month - 1, day);
+          if (local.getDate() !== day) break; // past the month's last day
+          expect(formatDate({ year, month, day, precision: 'day' })).toBe(format(local, 'MMMM d, yyyy'));
+        }
+      }
+    }
   });
 
   it('formats a YAML Date on its UTC day whatever the machine’s time zone', () => {

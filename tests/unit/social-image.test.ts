@@ -5,7 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
-import { cardImageKey, drawCard, renderLogo, renderSocialImage, SITE_CARD, type SocialCard } from '../../src/lib/social-image.ts';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { cachedImageFile, cardImageKey, drawCard, renderLogo, renderSocialImage, SITE_CARD, type SocialCard } from '../../src/lib/social-image.ts';
 
 const PAPER = [0xfd, 0xfc, 0xf8];
 
@@ -79,6 +82,22 @@ describe('a social card', () => {
     const drawnAlone = await drawCard(event);
     await drawCard(SITE_CARD);
     expect(await drawCard(event)).toEqual(drawnAlone);
+  });
+
+  it('reads a drawn image from the cache, unless it is known to be missing there', async () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), 'backstory-cards-'));
+    try {
+      const file = cachedImageFile(cacheDir, cardImageKey(story));
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, 'kept');
+      expect(Buffer.from(await renderSocialImage(story, { cacheDir })).toString()).toBe('kept');
+      const drawn = await renderSocialImage(story, { cacheDir, missing: true });
+      expect(drawn).toEqual(await drawCard(story));
+      // What was drawn is kept in the cache in its place.
+      expect(new Uint8Array(readFileSync(file))).toEqual(drawn);
+    } finally {
+      rmSync(cacheDir, { recursive: true, force: true });
+    }
   });
 
   it('has a key of its own: another title, another key; the same card, the same key', () => {
