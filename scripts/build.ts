@@ -233,9 +233,7 @@ const HEAP_GROWING = '--heap-growing-percent=50';
  * and 88 s with two threads against 87, 94, 101 and 102 s with four (one: 98
  * and 100 s; three: 92 and 93 s; eight: 93 and 98 s).
  */
-export function threadPoolSize(cores = availableParallelism()): number {
-  return Math.max(2, cores);
-}
+const threadPoolSize = () => Math.max(2, availableParallelism());
 
 function runAstro(env: NodeJS.ProcessEnv, onChild: (kill: () => void) => void): Promise<number> {
   return new Promise((done) => {

@@ -118,8 +118,8 @@ export function overlaps(a: PartialDate, b: PartialDate, bEnd?: PartialDate): bo
 
 /**
  * Reader-facing form at the date's precision: "2016", "July 2016", "July 20, 2016".
- * Put together from the parts rather than through `format`: a 4,000-story
- * site writes half a million dates, and `format` spent half a second on them.
+ * Put together from the parts rather than through `format`, which took half a
+ * second of the page generation of a 4,000-story site.
  */
 export function formatDate(date: PartialDate): string {
   if (date.precision === 'year') return String(date.year);
