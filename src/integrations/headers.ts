@@ -20,11 +20,12 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { TAG_ATTRIBUTES } from './page-content.ts';
 
 export const HEADERS_FILE = '_headers';
 export const NGINX_HEADERS_FILE = '_nginx-headers.conf';
 
-const ATTRIBUTES = String.raw`((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>\x60]+))?)*)\s*\/?`;
+const ATTRIBUTES = `(${TAG_ATTRIBUTES})` + String.raw`\s*\/?`;
 /** Comments; script/style elements with their content; any other start tag. */
 const TOKENS = new RegExp(String.raw`<!--[\s\S]*?-->|<(script|style)\b` + ATTRIBUTES + String.raw`>([\s\S]*?)<\/\1\s*>|<[a-zA-Z][^\s/>]*` + ATTRIBUTES + '>', 'gi');
 

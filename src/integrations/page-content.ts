@@ -10,11 +10,14 @@
  * attributes, and the text between them.
  */
 
-/** Attributes of a tag: `name`, `name=value`, `name="value"`, `name='value'` (a `>` inside quotes is no end). */
-const ATTRIBUTES = String.raw`(?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>\x60]+))?)*`;
+/**
+ * Attributes of a tag: `name`, `name=value`, `name="value"`, `name='value'`
+ * (a `>` inside quotes is no end). The security-policy scan reads tags with it too.
+ */
+export const TAG_ATTRIBUTES = String.raw`(?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>\x60]+))?)*`;
 
 /** A comment, or a start or end tag: `<!-- … -->`, `<name …>`, `</name>`. */
-const TOKEN = new RegExp(String.raw`<!--[\s\S]*?-->|<(\/?)([a-zA-Z][^\s/>]*)(` + ATTRIBUTES + String.raw`)\s*\/?>`, 'g');
+const TOKEN = new RegExp(String.raw`<!--[\s\S]*?-->|<(\/?)([a-zA-Z][^\s/>]*)(` + TAG_ATTRIBUTES + String.raw`)\s*\/?>`, 'g');
 
 /** Elements that show something with no text inside them. */
 const EMBEDDED = new Set(['img', 'picture', 'svg', 'video', 'audio', 'table', 'hr', 'input', 'iframe', 'canvas', 'object', 'math']);
@@ -78,10 +81,11 @@ const shows = (piece: Piece) => showsText(piece.text) || (!piece.closing && piec
 function elementShows(html: string, name: string, from: number, to: number): boolean {
   let depth = 1;
   for (const piece of pieces(html, from, to)) {
+    // The text comes before the tag, so inside the element even when the tag ends it.
     if (showsText(piece.text)) return true;
     if (piece.name === name) depth += piece.closing ? -1 : 1;
     if (depth === 0) return false;
-    if (shows(piece)) return true;
+    if (!piece.closing && piece.name !== undefined && EMBEDDED.has(piece.name)) return true;
   }
   return false;
 }
