@@ -4,7 +4,7 @@
  * finishes the same tree instead of parsing the text a second time:
  *
  *   mdast (mentions linked) → typography → hast → raw HTML parsed →
- *   sanitized → heading ids → editor's notes → external links → HTML
+ *   sanitized → heading ids (rehype-slug) → editor's notes → external links → HTML
  *
  * Raw HTML is parsed before the sanitizer so that the sanitizer sees it, and
  * typography runs after the links exist so quotes around a link curl the
@@ -18,9 +18,9 @@ import { unified } from 'unified';
 import remarkRehype from 'remark-rehype';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
-import rehypeSlug from 'rehype-slug';
 import rehypeStringify from 'rehype-stringify';
 import remarkTypography from './remark-typography.ts';
+import rehypeSlugHeadings from './rehype-slug-headings.ts';
 import rehypeEditorNotes from './rehype-editor-notes.ts';
 import rehypeExternalLinks from './rehype-external-links.ts';
 import { sanitizeSchema } from './sanitize-schema.ts';
@@ -40,7 +40,7 @@ const processor = unified()
   .use(remarkRehype, { allowDangerousHtml: true, footnoteLabel: "Editor's notes", footnoteBackLabel: 'Back to the passage' })
   .use(rehypeRawWhenPresent)
   .use(rehypeSanitize, sanitizeSchema)
-  .use(rehypeSlug)
+  .use(rehypeSlugHeadings)
   .use(rehypeEditorNotes)
   .use(rehypeExternalLinks)
   .use(rehypeStringify)
