@@ -13,7 +13,7 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import rehypeSlug from 'rehype-slug';
 
-/** A heading's tag, in any case (raw HTML may write `<H2>`), as rehype-slug reads it. */
+/** A heading's tag name: `h1` to `h6`, in either case, as rehype-slug reads it. */
 const HEADING = /^h[1-6]$/i;
 
 export default function rehypeSlugHeadings() {
