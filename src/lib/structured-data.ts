@@ -149,7 +149,6 @@ export interface EditorNote {
   text: string;
 }
 
-
 /**
  * The editor's notes of a body: every `[^id]: text` definition as plain text,
  * `[[target|shown]]` reduced to the shown words and `[[target]]` to the
