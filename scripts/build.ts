@@ -222,12 +222,14 @@ async function deleteRetired(retiredDir: string): Promise<void> {
  * - The heap may grow 50% past its live data before a full collection (V8
  *   allows several times that): a build allocates fast and keeps little.
  * - Memory outside the heap (the bytes of every page written, every image
- *   read or drawn) counts towards that same limit. By default each 64 MB of
- *   it starts a full collection of its own: a 4,000-story build made 55–61
- *   full collections of a 355 MB heap, most while writing pages, and a fifth
- *   of its CPU time went to V8's collector threads. With this flag: 15 of them,
- *   and the build took 62–71 s against 70–86 s, run alternately (CPU 94–107 s
- *   against 108–135 s), for 1.71–1.74 GB of peak memory against 1.46–1.52 GB.
+ *   read or drawn) counts towards that same limit
+ *   (`--external-memory-accounted-in-global-limit`, a V8 flag of the Node 24
+ *   the project installs). By default each 64 MB of it starts a full
+ *   collection of its own: a 4,000-story build made 55–61 full collections
+ *   of a 355 MB heap, most while writing pages, and about a fifth of its CPU
+ *   time went to V8's collector threads. With the flag it made 15, and took
+ *   62–71 s against 70–86 s, run alternately (CPU 94–107 s against
+ *   108–135 s), for 1.71–1.74 GB of peak memory against 1.46–1.52 GB.
  */
 const V8_FLAGS = ['--heap-growing-percent=50', '--external-memory-accounted-in-global-limit'];
 
