@@ -72,7 +72,8 @@ interface Served {
   dist: string;
   config: string;
   test: ReturnType<typeof spawnSync>;
-  stop: () => void;
+  /** Stops nginx and, once it has exited, removes its folder: removed sooner, its exiting workers leave a temp folder behind. */
+  stop: () => Promise<void>;
 }
 
 /** Builds the seed for `base`, lays it out as the comments say, and starts nginx on it. */
@@ -106,8 +107,13 @@ async function deploy(base: string): Promise<Served> {
     dist,
     config,
     test,
-    stop: () => {
-      server?.kill('SIGTERM');
+    stop: async () => {
+      const running = server?.exitCode === null && server.signalCode === null ? server : undefined;
+      if (running) {
+        const exited = new Promise((done) => running.once('exit', done));
+        running.kill('SIGTERM');
+        await exited;
+      }
       rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -120,7 +126,7 @@ describe.each(['/', '/explainer/'])('deploy/nginx.conf serving a build under %s'
   beforeAll(async () => {
     site = await deploy(base);
   });
-  afterAll(() => site?.stop());
+  afterAll(async () => site?.stop());
 
   const get = (path: string) => fetch(`${site.origin}${base}${path}`, { redirect: 'manual' });
   /** The policy the build wrote for Netlify and Cloudflare Pages. */
