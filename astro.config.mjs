@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import { searchForWorkspaceRoot } from 'vite';
 import backstory, { checkedLastmods } from './src/integrations/backstory.ts';
+import cachedPages from './src/integrations/cached-pages.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import sitemap from './src/integrations/sitemap.ts';
 import headers from './src/integrations/headers.ts';
@@ -28,11 +29,13 @@ export default defineConfig({
     server: { fs: { allow: [searchForWorkspaceRoot(process.cwd()), contentDir] } },
   },
   experimental: {
-    // Pages that return a `cacheKey` (social images, preview data) are reused from
+    // Pages that return a `cacheKey` (record pages, timelines) are reused from
     // the last build when the key is unchanged, instead of being made again.
     incrementalBuild: true,
   },
   integrations: [
+    // First: its copying starts before the content check, and it removes pages before others read them.
+    cachedPages(),
     backstory({ contentDir, cacheDir, precheck: process.env.BACKSTORY_PRECHECK !== '0' }),
     searchIndex(),
     sitemap({

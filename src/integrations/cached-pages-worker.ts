@@ -1,0 +1,54 @@
+/**
+ * Copies Astro's cached pages into a new output, off the main thread (which
+ * is checking the content meanwhile, without a turn of its event loop).
+ * Started by `cached-pages.ts`; posts the paths it copied, relative to both
+ * folders.
+ */
+import { copyFile, mkdir, readdir, rm } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
+import { parentPort, workerData } from 'node:worker_threads';
+
+/** What `cached-pages.ts` hands the worker. */
+export interface CopyWorkerData {
+  /** Astro's copies of the last build's pages. */
+  from: string;
+  /** The new, empty output. */
+  to: string;
+}
+
+const { from, to } = workerData as CopyWorkerData;
+
+/** Every file under `from`, as a path relative to it. */
+async function filesUnder(): Promise<string[]> {
+  try {
+    const entries = await readdir(from, { recursive: true, withFileTypes: true });
+    return entries.filter((entry) => entry.isFile()).map((entry) => relative(from, join(entry.parentPath, entry.name)));
+  } catch {
+    return []; // no cache yet
+  }
+}
+
+/** Copies one page; a copy that fails is removed, whole or not: Astro then restores or renders that page itself. */
+async function copyOne(file: string): Promise<boolean> {
+  const target = join(to, file);
+  try {
+    await copyFile(join(from, file), target);
+    return true;
+  } catch {
+    await rm(target, { force: true });
+    return false;
+  }
+}
+
+/** Runs `task` on every item, 16 at a time: enough to keep the thread pool busy (the main thread, checking content, does not use it). */
+async function inBatches<T, R>(items: readonly T[], task: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
+  for (let i = 0; i < items.length; i += 16) results.push(...(await Promise.all(items.slice(i, i + 16).map(task))));
+  return results;
+}
+
+const files = await filesUnder();
+await inBatches([...new Set(files.map((file) => dirname(join(to, file))))], (folder) => mkdir(folder, { recursive: true }));
+const done = await inBatches(files, copyOne);
+const copied = files.filter((_, i) => done[i]);
+parentPort!.postMessage(copied);
