@@ -113,8 +113,8 @@ export default function backstory(options: BackstoryOptions): AstroIntegration {
           const out = fileURLToPath(dir);
           const fallback = cards && previews ? undefined : published(options.contentDir);
           let started = performance.now();
-          const previewCount = await writePreviews(out, previews ?? fallback!.previews);
-          logger.info(`${previewCount} previews written in ${Math.round(performance.now() - started)} ms`);
+          const previewCount = await writePreviews(out, previews ?? fallback!.previews, options.cacheDir);
+          logger.info(`${previewCount} previews in place in ${Math.round(performance.now() - started)} ms`);
           started = performance.now();
           const written = await writeSocialImages(out, cards ?? fallback!.cards, options.cacheDir);
           logger.info(`${written} social images in place in ${Math.round(performance.now() - started)} ms`);

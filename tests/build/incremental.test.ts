@@ -114,6 +114,16 @@ describe('a rebuild after editing content', () => {
     for (const image of images) expect(statSync(join(folder, image)).nlink, image).toBeGreaterThan(1);
   });
 
+  it('links each preview from the cache, which keeps only the previews of the last build', () => {
+    const folder = join(scratch, 'again', 'previews', 'people');
+    const previews = readdirSync(folder);
+    expect(previews.length).toBeGreaterThan(5);
+    for (const preview of previews) expect(statSync(join(folder, preview)).nlink, preview).toBeGreaterThan(1);
+    // The rewritten summary made a new file; the old one went from the cache (the first output still links it).
+    const all = readdirSync(join(scratch, 'again', 'previews', 'events')).length + previews.length;
+    expect(readdirSync(join(scratch, 'cache', 'previews')).length).toBeLessThanOrEqual(all);
+  });
+
   it('gives the same files as a build from nothing', () => {
     build('cold', 'cold-cache');
     const incremental = hashTree(join(scratch, 'again'));
