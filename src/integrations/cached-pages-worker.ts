@@ -1,22 +1,22 @@
 /**
- * Copies Astro's cached pages into a new output, off the main thread (which
- * is checking the content meanwhile, without a turn of its event loop).
- * Started by `cached-pages.ts`; posts the paths it copied, relative to both
- * folders.
+ * Hard-links Astro's cached pages into a new output, off the main thread
+ * (which is checking the content meanwhile, without a turn of its event
+ * loop). Started by `cached-pages.ts`; posts the paths it put in place,
+ * relative to both folders.
  */
-import { copyFile, mkdir, readdir, rm } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, rm } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 
 /** What `cached-pages.ts` hands the worker. */
-export interface CopyWorkerData {
+export interface LinkWorkerData {
   /** Astro's copies of the last build's pages. */
   from: string;
   /** The new, empty output. */
   to: string;
 }
 
-const { from, to } = workerData as CopyWorkerData;
+const { from, to } = workerData as LinkWorkerData;
 
 /** Every file under `from`, as a path relative to it. */
 async function filesUnder(): Promise<string[]> {
@@ -28,15 +28,24 @@ async function filesUnder(): Promise<string[]> {
   }
 }
 
-/** Copies one page; a copy that fails is removed, whole or not: Astro then restores or renders that page itself. */
-async function copyOne(file: string): Promise<boolean> {
-  const target = join(to, file);
+/**
+ * Links one page, or copies it where a link cannot be made (another disk).
+ * What fails is removed, whole or not: Astro then restores or renders that
+ * page itself.
+ */
+async function placeOne(file: string): Promise<boolean> {
+  const [source, target] = [join(from, file), join(to, file)];
   try {
-    await copyFile(join(from, file), target);
+    await link(source, target);
     return true;
   } catch {
-    await rm(target, { force: true });
-    return false;
+    try {
+      await copyFile(source, target);
+      return true;
+    } catch {
+      await rm(target, { force: true });
+      return false;
+    }
   }
 }
 
@@ -49,6 +58,5 @@ async function inBatches<T, R>(items: readonly T[], task: (item: T) => Promise<R
 
 const files = await filesUnder();
 await inBatches([...new Set(files.map((file) => dirname(join(to, file))))], (folder) => mkdir(folder, { recursive: true }));
-const done = await inBatches(files, copyOne);
-const copied = files.filter((_, i) => done[i]);
-parentPort!.postMessage(copied);
+const placed = await inBatches(files, placeOne);
+parentPort!.postMessage(files.filter((_, i) => placed[i]));

@@ -86,15 +86,23 @@ describe('a rebuild after editing content', () => {
     expect(rendered(again.output)).toBeLessThan(reused(again.output));
   });
 
-  it('copies the pages of the last build in before Astro makes any, and removes those it no longer makes', () => {
-    // Nothing to copy into the first build; then every page Astro kept, and the deleted story's page goes again.
-    expect(plain(first.output)).not.toMatch(/pages of the last build copied in/);
-    const copied = Number(/(\d+) pages of the last build copied in/.exec(plain(again.output))?.[1]);
-    expect(copied).toBeGreaterThan(100);
+  it('links the pages of the last build in before Astro makes any, and removes those it no longer makes', () => {
+    // Nothing to link into the first build; then every page Astro kept, and the deleted story's pages go again.
+    expect(plain(first.output)).not.toMatch(/pages of the last build linked in/);
+    const linked = Number(/(\d+) pages of the last build linked in/.exec(plain(again.output))?.[1]);
+    expect(linked).toBeGreaterThan(100);
+    const [kept, renderedAgain, removed] = /(\d+) reused, (\d+) rendered again, (\d+) removed/.exec(plain(again.output))!.slice(1).map(Number);
+    expect(kept! + renderedAgain! + removed!).toBe(linked);
+    expect(kept).toBe(reused(again.output));
     // The story's page and its timeline.
-    expect(plain(again.output)).toMatch(/\b2 copied pages removed: Astro no longer makes them/);
+    expect(removed).toBe(2);
     expect(existsSync(join(scratch, 'again', 'stories', deleted, 'index.html'))).toBe(false);
     expect(existsSync(join(scratch, 'again', 'stories', deleted))).toBe(false);
+    // A reused page shares its file with the cache; a page rendered again has a file of its own.
+    const stories = readdirSync(join(scratch, 'again', 'stories'));
+    const links = stories.filter((id) => statSync(join(scratch, 'again', 'stories', id, 'index.html')).nlink > 1);
+    expect(links.length).toBeGreaterThan(0);
+    expect(links.length).toBeLessThan(stories.length);
   });
 
   it('scans for the security policy only the pages that changed', () => {
@@ -130,5 +138,24 @@ describe('a rebuild after editing content', () => {
     const cold = hashTree(join(scratch, 'cold'));
     const differ = [...new Set([...incremental.keys(), ...cold.keys()])].filter((path) => incremental.get(path) !== cold.get(path));
     expect(differ).toEqual([]);
+  });
+
+  it('leaves the last build\u2019s output as it was while the next one renders pages again', () => {
+    // The pages of `again` are links into the cache; the next build renders some of them again.
+    const before = hashTree(join(scratch, 'again'));
+    const stories = readdirSync(file('stories')).sort();
+    appendFileSync(file('stories', stories[1]!), '\nA third build adds this sentence.\n');
+    const people = readdirSync(file('people')).sort();
+    const bio = file('people', people[4]!);
+    writeFileSync(bio, readFileSync(bio, 'utf8').replace(/^summary: .*$/m, 'summary: Rewritten again for the third build.'));
+    const third = build('third', 'cache');
+    const after = hashTree(join(scratch, 'again'));
+    expect([...after].filter(([path, hash]) => before.get(path) !== hash)).toEqual([]);
+    expect(Number(/(\d+) rendered again/.exec(plain(third.output))?.[1])).toBeGreaterThan(0);
+    // And the third build is right: the same files as a build from nothing.
+    build('cold-third', 'cold-third-cache');
+    const incremental = hashTree(join(scratch, 'third'));
+    const cold = hashTree(join(scratch, 'cold-third'));
+    expect([...new Set([...incremental.keys(), ...cold.keys()])].filter((path) => incremental.get(path) !== cold.get(path))).toEqual([]);
   });
 });
