@@ -17,7 +17,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TAG_ATTRIBUTES } from './page-content.ts';
@@ -59,18 +59,30 @@ export interface ScanMemory {
 export const pageDigest = (page: string | Buffer) => createHash('sha256').update(page).digest('base64url').slice(0, 32);
 
 /**
+ * A page with its digest already taken: read and digested once, or known
+ * from an earlier build as the same file (see {@link fileIdentity}), whose
+ * bytes are then read only if they must be scanned.
+ */
+export interface DigestedPage {
+  digest: string;
+  read: () => Buffer;
+}
+
+const isDigested = (page: string | Buffer | DigestedPage): page is DigestedPage => typeof page === 'object' && !Buffer.isBuffer(page);
+
+/**
  * Reads HTML pages (file name and source, one at a time) for inline styles
  * and for inline code a strict policy would block. A page given as bytes is
  * decoded only when it must be scanned: a known page is only digested.
  */
-export function scanPages(pages: Iterable<readonly [string, string | Buffer]>, memory: ScanMemory = {}): PageScan {
+export function scanPages(pages: Iterable<readonly [string, string | Buffer | DigestedPage]>, memory: ScanMemory = {}): PageScan {
   const hashes = new Set<string>();
   const problems: string[] = [];
   let count = 0;
   let scanned = 0;
-  for (const [file, page] of pages) {
+  for (const [file, source] of pages) {
     count++;
-    const digest = memory.known || memory.passed || memory.digests ? pageDigest(page) : '';
+    const digest = isDigested(source) ? source.digest : memory.known || memory.passed || memory.digests ? pageDigest(source) : '';
     memory.digests?.set(file.split(sep).join('/'), digest);
     const known = memory.known?.get(digest);
     if (known) {
@@ -79,6 +91,7 @@ export function scanPages(pages: Iterable<readonly [string, string | Buffer]>, m
       continue;
     }
     scanned++;
+    const page = isDigested(source) ? source.read() : source;
     const html = typeof page === 'string' ? page : page.toString('utf8');
     const styles = new Set<string>();
     const before = problems.length;
@@ -164,10 +177,12 @@ interface PageDigestsFile {
   out: string;
   /** Digest by file, relative to the output, with `/`. */
   pages: Record<string, string>;
+  /** Digest by {@link fileIdentity}: these hold for any output, as they name the file itself. */
+  identities?: Record<string, string>;
 }
 
-export function writePageDigests(file: string, out: string, digests: ReadonlyMap<string, string>): void {
-  const saved: PageDigestsFile = { out: resolve(out), pages: Object.fromEntries(digests) };
+export function writePageDigests(file: string, out: string, digests: ReadonlyMap<string, string>, identities?: ReadonlyMap<string, string>): void {
+  const saved: PageDigestsFile = { out: resolve(out), pages: Object.fromEntries(digests), ...(identities ? { identities: Object.fromEntries(identities) } : {}) };
   try {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, JSON.stringify(saved));
@@ -184,6 +199,28 @@ export function readPageDigests(file: string, out: string): Map<string, string> 
   } catch {
     return undefined;
   }
+}
+
+/** The digests the last scan left by {@link fileIdentity}, whatever output it read; none if it left none. */
+export function readPageIdentities(file: string): Map<string, string> {
+  try {
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as PageDigestsFile;
+    return new Map(Object.entries(saved.identities ?? {}));
+  } catch {
+    return new Map();
+  }
+}
+
+/**
+ * What tells a file apart from any other file and from itself once changed:
+ * its device and inode, size and modification time (to the nanosecond).
+ * A rebuild's pages are mostly hard links to the files of the last build
+ * (see `cached-pages.ts`), so most pages are files the last scan digested;
+ * a file written again, in place or anew, gets another identity.
+ */
+export function fileIdentity(path: string): string {
+  const stat = statSync(path, { bigint: true });
+  return `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}`;
 }
 
 /** The Content-Security-Policy for the site, allowing exactly the inline styles found. */
@@ -252,12 +289,23 @@ export function nginxHeaders(csp: string): string {
   ].join('\n');
 }
 
-/** Every HTML page under `dir`, read one at a time: a big site's pages never sit in memory together. */
-function* htmlPages(dir: string): Generator<[string, Buffer]> {
+/**
+ * Every HTML page under `dir`, read one at a time: a big site's pages never
+ * sit in memory together. A page whose file the last scan digested (by
+ * {@link fileIdentity}) is not read unless it must be scanned; `seen` is
+ * filled with the digest of every page by its identity, for the next build.
+ */
+function* htmlPages(dir: string, identities: ReadonlyMap<string, string>, seen: Map<string, string>, counts = { read: 0 }): Generator<[string, DigestedPage]> {
   for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
     if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
     const path = join(entry.parentPath, entry.name);
-    yield [relative(dir, path), readFileSync(path)];
+    const identity = fileIdentity(path);
+    const known = identities.get(identity);
+    const bytes = known === undefined ? readFileSync(path) : undefined;
+    if (bytes) counts.read++;
+    const digest = known ?? pageDigest(bytes!);
+    seen.set(identity, digest);
+    yield [relative(dir, path), { digest, read: () => bytes ?? readFileSync(path) }];
   }
 }
 
@@ -280,17 +328,20 @@ export default function headers(): AstroIntegration {
         const out = fileURLToPath(dir);
         const passed = new Map<string, readonly string[]>();
         const digests = new Map<string, string>();
-        const { styleHashes, problems, pages, scanned } = scanPages(htmlPages(out), { known: readScanMemory(memoryFile), passed, digests });
+        const identities = new Map<string, string>();
+        const counts = { read: 0 };
+        const pageFiles = htmlPages(out, readPageIdentities(digestsFile), identities, counts);
+        const { styleHashes, problems, pages, scanned } = scanPages(pageFiles, { known: readScanMemory(memoryFile), passed, digests });
         if (problems.length > 0) {
           throw new Error(`These pages would break under the Content-Security-Policy:\n${problems.map((p) => `  ${p}`).join('\n')}`);
         }
         writeScanMemory(memoryFile, passed);
-        writePageDigests(digestsFile, out, digests);
+        writePageDigests(digestsFile, out, digests, identities);
         const csp = contentSecurityPolicy(styleHashes);
         writeFileSync(join(out, HEADERS_FILE), headersFile(base, csp));
         writeFileSync(join(out, NGINX_HEADERS_FILE), nginxHeaders(csp));
         logger.info(
-          `${HEADERS_FILE} and ${NGINX_HEADERS_FILE} written: ${styleHashes.length} inline style hash${styleHashes.length === 1 ? '' : 'es'} (${scanned} of ${pages} pages scanned, the rest unchanged since the last build)`,
+          `${HEADERS_FILE} and ${NGINX_HEADERS_FILE} written: ${styleHashes.length} inline style hash${styleHashes.length === 1 ? '' : 'es'} (${scanned} of ${pages} pages scanned, the rest unchanged since the last build; ${counts.read} read, the rest the same files as then)`,
         );
       },
     },

@@ -4,10 +4,10 @@
  * finds every inline style and every problem.
  */
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readPageDigests, readScanMemory, scanPages, writePageDigests, writeScanMemory } from '../../src/integrations/headers.ts';
+import { fileIdentity, pageDigest, readPageDigests, readPageIdentities, readScanMemory, scanPages, writePageDigests, writeScanMemory } from '../../src/integrations/headers.ts';
 
 const pages = new Map([
   ['a.html', '<head><style>a{}</style></head><p>a</p>'],
@@ -55,6 +55,16 @@ describe('the page scan with a memory of the last build', () => {
     expect(fresh.problems).toEqual(cold.problems);
   });
 
+  it('reads a digested page only if it must scan it', () => {
+    const reads: string[] = [];
+    const digested = new Map(
+      [...pages].map(([file, html]) => [file, { digest: pageDigest(html), read: () => (reads.push(file), Buffer.from(html, 'utf8')) }] as const),
+    );
+    const warm = scanPages(digested, { known: first });
+    expect(reads).toEqual(['bad.html']);
+    expect(warm.styleHashes).toEqual(cold.styleHashes);
+    expect(warm.problems).toEqual(cold.problems);
+  });
   it('without a memory, scans everything and fills nothing', () => {
     expect(scanPages(pages).scanned).toBe(4);
   });
@@ -94,6 +104,30 @@ describe('the page digests left for the record-page check', () => {
       expect(readPageDigests(join(dir, 'missing.json'), join(dir, 'dist.build-1-aaaaaa'))).toBeUndefined();
       writeFileSync(file, '{ not json');
       expect(readPageDigests(file, join(dir, 'dist.build-1-aaaaaa'))).toBeUndefined();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a page file known by its identity', () => {
+  it('is the same for a hard link to the file, and another once the file is written again', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'page-identity-'));
+    try {
+      const [page, link] = [join(dir, 'page.html'), join(dir, 'link.html')];
+      writeFileSync(page, '<p>a</p>');
+      linkSync(page, link);
+      const before = fileIdentity(page);
+      expect(fileIdentity(link)).toBe(before);
+      // Written in place with other bytes of the same length: the time tells it apart.
+      writeFileSync(link, '<p>b</p>');
+      expect(fileIdentity(page)).not.toBe(before);
+      // The digests by identity outlive the output they were taken in.
+      const file = join(dir, 'page-digests.json');
+      writePageDigests(file, join(dir, 'out-1'), new Map([['page.html', 'x']]), new Map([[before, 'x']]));
+      expect(readPageIdentities(file)).toEqual(new Map([[before, 'x']]));
+      expect(readPageDigests(file, join(dir, 'out-2'))).toBeUndefined();
+      expect(readPageIdentities(join(dir, 'missing.json')).size).toBe(0);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
