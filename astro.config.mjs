@@ -34,7 +34,7 @@ export default defineConfig({
     incrementalBuild: true,
   },
   integrations: [
-    // First: its copying starts before the content check, and it removes pages before others read them.
+    // First: its linking starts before the content check, and it removes pages before others read them.
     cachedPages(),
     backstory({ contentDir, cacheDir, precheck: process.env.BACKSTORY_PRECHECK !== '0' }),
     searchIndex(),

@@ -30,8 +30,8 @@ const rendered = (output: string) => plain(output).match(/ \(\+\d+(?:\.\d+)?m?s\
 /** Pages the headers integration read for its policy, and all pages. */
 const scanned = (output: string) => /\((\d+) of (\d+) pages scanned/.exec(plain(output))?.slice(1).map(Number) ?? [];
 
-function build(name: string, cache: string) {
-  const result = buildSite({ contentDir: content, outDir: join(scratch, name), env: { BACKSTORY_CACHE_DIR: join(scratch, cache) } });
+function build(name: string, cache: string, env: Record<string, string> = {}) {
+  const result = buildSite({ contentDir: content, outDir: join(scratch, name), env: { BACKSTORY_CACHE_DIR: join(scratch, cache), ...env } });
   expect(result.status, result.output).toBe(0);
   return result;
 }
@@ -162,5 +162,22 @@ describe('a rebuild after editing content', () => {
     const incremental = hashTree(join(scratch, 'third'));
     const cold = hashTree(join(scratch, 'cold-third'));
     expect([...new Set([...incremental.keys(), ...cold.keys()])].filter((path) => incremental.get(path) !== cold.get(path))).toEqual([]);
+  });
+});
+
+describe('rebuilds under a sub-path', () => {
+  it('render pages again into new files there too, leaving the last output as it was', () => {
+    const env = { BASE_PATH: '/explainer/' };
+    build('sub-first', 'sub-cache', env);
+    build('sub-again', 'sub-cache', env);
+    const before = hashTree(join(scratch, 'sub-again'));
+    const stories = readdirSync(file('stories')).sort();
+    appendFileSync(file('stories', stories[2]!), '\nA build under a sub-path adds this sentence.\n');
+    const third = build('sub-third', 'sub-cache', env);
+    const after = hashTree(join(scratch, 'sub-again'));
+    expect([...after].filter(([path, hash]) => before.get(path) !== hash)).toEqual([]);
+    // The story's page among them, found by its address under the base.
+    expect(Number(/(\d+) rendered again/.exec(plain(third.output))?.[1])).toBeGreaterThan(0);
+    expect(readFileSync(join(scratch, 'sub-third', 'stories', stories[2]!.replace(/\.md$/, ''), 'index.html'), 'utf8')).toContain('A build under a sub-path adds this sentence.');
   });
 });
