@@ -4,7 +4,7 @@
  * and a different renderer version or link index never serves an old body.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { remark } from 'remark';
@@ -95,6 +95,43 @@ describe('rendering a body once', () => {
     extractMentions(gone, { index, href, renderer: again, cacheDir });
     expect(again.calls).toBe(1);
     releaseExtractions();
+  });
+
+  it('appends a new body to the pack, and writes the pack anew once a quarter of it is unused', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'render-once-append-'));
+    try {
+      const renderer = counting();
+      const lines = () => readFileSync(join(dir, 'bodies', readdirSync(join(dir, 'bodies'))[0]!), 'utf8').trim().split('\n');
+      const bodies = Array.from({ length: 8 }, fresh);
+      for (const body of bodies) extractMentions(body, { index, href, renderer, cacheDir: dir });
+      saveExtractions(dir);
+      releaseExtractions();
+      expect(lines()).toHaveLength(8);
+      // One body edited: the run uses 7 of the 8 and adds one; the line is appended.
+      const run = [...bodies.slice(1), fresh()];
+      for (const body of run) extractMentions(body, { index, href, renderer, cacheDir: dir });
+      saveExtractions(dir);
+      releaseExtractions();
+      expect(lines()).toHaveLength(9);
+      // Read back, every body of the run is there; nothing is rendered again.
+      const again = counting();
+      for (const body of run) extractMentions(body, { index, href, renderer: again, cacheDir: dir });
+      expect(again.calls).toBe(0);
+      releaseExtractions();
+      // A damaged last line (an append cut short) costs that body alone.
+      appendFileSync(join(dir, 'bodies', readdirSync(join(dir, 'bodies'))[0]!), '["abc", {"mentions": [');
+      for (const body of run) extractMentions(body, { index, href, renderer: again, cacheDir: dir });
+      expect(again.calls).toBe(0);
+      releaseExtractions();
+      // Three more bodies go: 4 of the 9 in the pack are unused, more than a quarter, so it is written anew.
+      const fewer = run.slice(3);
+      for (const body of fewer) extractMentions(body, { index, href, renderer, cacheDir: dir });
+      saveExtractions(dir);
+      releaseExtractions();
+      expect(lines()).toHaveLength(fewer.length);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('works without a writable cache folder', () => {
