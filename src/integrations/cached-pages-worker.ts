@@ -4,7 +4,7 @@
  * loop). Started by `cached-pages.ts`; posts the paths it put in place,
  * relative to both folders.
  */
-import { copyFile, link, mkdir, readdir, rm } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 
@@ -14,9 +14,15 @@ export interface LinkWorkerData {
   from: string;
   /** The new, empty output. */
   to: string;
+  /**
+   * When the last build finished with them (nanoseconds, as file times): a
+   * copy changed since was changed in place through a link, in the output
+   * being served (a deploy step rewriting pages, say).
+   */
+  finishedAt?: bigint;
 }
 
-const { from, to } = workerData as LinkWorkerData;
+const { from, to, finishedAt } = workerData as LinkWorkerData;
 
 /** Every file under `from`, as a path relative to it. */
 async function filesUnder(): Promise<string[]> {
@@ -35,6 +41,12 @@ async function filesUnder(): Promise<string[]> {
  */
 async function placeOne(file: string): Promise<boolean> {
   const [source, target] = [join(from, file), join(to, file)];
+  // Changed since the last build: not the bytes Astro made. Without its copy Astro renders the page again.
+  const changed = finishedAt !== undefined && (await stat(source, { bigint: true }).then((s) => s.mtimeNs > finishedAt, () => true));
+  if (changed) {
+    await rm(source, { force: true });
+    return false;
+  }
   try {
     await link(source, target);
     return true;

@@ -29,7 +29,7 @@
  * plain `astro build` over an old `dist/` is left to Astro, which empties it.
  */
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { existsSync, readdirSync, rmdirSync, rmSync, unlinkSync } from 'node:fs';
+import { existsSync, readdirSync, rmdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -38,6 +38,21 @@ import { LINKED_PAGES, type WithLinkedPages } from './cached-pages-middleware.ts
 
 /** Where Astro keeps its copies of pages inside its cache folder (`INCREMENTAL_OUTPUT_DIR` in Astro's incremental build). */
 const ASTRO_PAGE_COPIES = 'dist';
+
+/**
+ * A file in the cache folder written as each build ends: its time is when
+ * Astro's copies were last final (see `LinkWorkerData.finishedAt`).
+ */
+const FINISHED_FILE = 'cached-pages-finished';
+
+/** When the last build finished with Astro's copies, if one did. */
+function finishedAt(cacheDir: string): bigint | undefined {
+  try {
+    return statSync(join(cacheDir, FINISHED_FILE), { bigint: true }).mtimeNs;
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * The output files a page at `pathname` (as the browser sees it, under
@@ -61,9 +76,9 @@ function isEmpty(dir: string): boolean {
 }
 
 /** Starts the worker; settles with the files it put in place (none if it failed, with what it had placed removed). */
-function startLinking(from: string, to: string, workerUrl: URL, logger: AstroIntegrationLogger): Promise<string[]> {
+function startLinking(data: LinkWorkerData, workerUrl: URL, logger: AstroIntegrationLogger): Promise<string[]> {
+  const { to } = data;
   return new Promise((done) => {
-    const data: LinkWorkerData = { from, to };
     const worker = new Worker(workerUrl, { workerData: data });
     worker.once('message', (placed: string[]) => done(placed));
     worker.once('error', (error) => {
@@ -110,7 +125,19 @@ function beforeRender(linked: Set<string>, outDir: string, astroCopies: string, 
   }
 }
 
+/** Notes that Astro's copies are final for this build (see {@link FINISHED_FILE}). */
+function markFinished(cacheDir: string | undefined): void {
+  if (!cacheDir || !existsSync(join(cacheDir, ASTRO_PAGE_COPIES))) return;
+  try {
+    // Bytes, not an empty file: writing them is what sets the time.
+    writeFileSync(join(cacheDir, FINISHED_FILE), new Date().toISOString());
+  } catch {
+    // A read-only cache: the next build trusts every copy, as it would have to anyway.
+  }
+}
+
 export default function cachedPages(): AstroIntegration {
+  let cacheDir: string | undefined;
   let linking: Promise<string[]> | undefined;
   /** The pages linked in and not rendered since: each is a page Astro skipped, or one it no longer makes. */
   let linked = new Set<string>();
@@ -122,7 +149,8 @@ export default function cachedPages(): AstroIntegration {
       'astro:config:setup': ({ command, config, updateConfig, addMiddleware, logger }) => {
         if (command !== 'build') return;
         const outDir = fileURLToPath(config.outDir);
-        const astroCopies = join(fileURLToPath(config.cacheDir), ASTRO_PAGE_COPIES);
+        cacheDir = fileURLToPath(config.cacheDir);
+        const astroCopies = join(cacheDir, ASTRO_PAGE_COPIES);
         if (!isEmpty(outDir) || !existsSync(astroCopies)) return;
         // The links go in before Astro would empty the folder (it is empty already).
         updateConfig({ vite: { build: { emptyOutDir: false } } });
@@ -130,7 +158,8 @@ export default function cachedPages(): AstroIntegration {
         (globalThis as WithLinkedPages)[LINKED_PAGES] = {
           beforeRender: (pathname) => beforeRender(linked, outDir, astroCopies, config.base, pathname),
         };
-        linking = startLinking(astroCopies, outDir, new URL('src/integrations/cached-pages-worker.ts', config.root), logger);
+        const data: LinkWorkerData = { from: astroCopies, to: outDir, finishedAt: finishedAt(cacheDir) };
+        linking = startLinking(data, new URL('src/integrations/cached-pages-worker.ts', config.root), logger);
       },
       'astro:build:setup': async ({ logger }) => {
         if (!linking) return;
@@ -143,6 +172,7 @@ export default function cachedPages(): AstroIntegration {
       },
       'astro:build:done': ({ dir, assets, logger }) => {
         delete (globalThis as WithLinkedPages)[LINKED_PAGES];
+        markFinished(cacheDir);
         if (placed === 0) return;
         const outDir = fileURLToPath(dir);
         const made = new Set([...assets.values()].flat().map((file) => relative(outDir, fileURLToPath(file))));

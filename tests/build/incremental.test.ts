@@ -163,6 +163,16 @@ describe('a rebuild after editing content', () => {
     const cold = hashTree(join(scratch, 'cold-third'));
     expect([...new Set([...incremental.keys(), ...cold.keys()])].filter((path) => incremental.get(path) !== cold.get(path))).toEqual([]);
   });
+
+  it('does not reuse a page changed in place after its build, through the output served', () => {
+    // The pages of `third` are links into the cache: a deploy step rewriting one in place changes the cache's copy too.
+    const linked = readdirSync(join(scratch, 'third', 'stories')).find((id) => statSync(join(scratch, 'third', 'stories', id, 'index.html')).nlink > 1)!;
+    const page = join(scratch, 'third', 'stories', linked, 'index.html');
+    const original = readFileSync(page, 'utf8');
+    appendFileSync(page, '<!-- rewritten by a deploy step -->');
+    build('fourth', 'cache');
+    expect(readFileSync(join(scratch, 'fourth', 'stories', linked, 'index.html'), 'utf8')).toBe(original);
+  });
 });
 
 describe('rebuilds under a sub-path', () => {
