@@ -23,6 +23,7 @@ import { SEARCH_AFTER_BUILD, writeSearchIndex } from '../src/integrations/search
 import { HEADERS_FILE, PAGE_DIGESTS_FILE, pageDigest, readPageDigests } from '../src/integrations/headers.ts';
 import { readRecordPages, recordPages, type RecordPage } from '../src/integrations/record-pages.ts';
 import { pageContentProblem } from '../src/integrations/page-content.ts';
+import { inBatches } from '../src/integrations/in-batches.ts';
 
 export const projectRoot = resolve(import.meta.dirname, '..');
 
@@ -166,9 +167,9 @@ function removeStale(outDir: string): void {
 async function removeTree(dir: string): Promise<void> {
   const entries = await readdir(dir, { withFileTypes: true });
   const files = entries.filter((e) => !e.isDirectory()).map((e) => join(dir, e.name));
-  for (let i = 0; i < files.length; i += 64) await Promise.all(files.slice(i, i + 64).map((file) => unlink(file)));
+  await inBatches(files, 64, (file) => unlink(file));
   const folders = entries.filter((e) => e.isDirectory()).map((e) => join(dir, e.name));
-  for (let i = 0; i < folders.length; i += 16) await Promise.all(folders.slice(i, i + 16).map(removeTree));
+  await inBatches(folders, 16, removeTree);
   await rmdir(dir);
 }
 

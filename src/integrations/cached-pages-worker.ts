@@ -7,6 +7,7 @@
 import { copyFile, link, mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
+import { inBatches } from './in-batches.ts';
 
 /** What `cached-pages.ts` hands the worker. */
 export interface LinkWorkerData {
@@ -61,14 +62,8 @@ async function placeOne(file: string): Promise<boolean> {
   }
 }
 
-/** Runs `task` on every item, 16 at a time: enough to keep the thread pool busy (the main thread, checking content, does not use it). */
-async function inBatches<T, R>(items: readonly T[], task: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = [];
-  for (let i = 0; i < items.length; i += 16) results.push(...(await Promise.all(items.slice(i, i + 16).map(task))));
-  return results;
-}
-
 const files = await filesUnder();
-await inBatches([...new Set(files.map((file) => dirname(join(to, file))))], (folder) => mkdir(folder, { recursive: true }));
-const placed = await inBatches(files, placeOne);
+// 16 at a time keep the thread pool busy (the main thread, checking content, does not use it).
+await inBatches([...new Set(files.map((file) => dirname(join(to, file))))], 16, (folder) => mkdir(folder, { recursive: true }));
+const placed = await inBatches(files, 16, placeOne);
 parentPort!.postMessage(files.filter((_, i) => placed[i]));

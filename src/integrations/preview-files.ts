@@ -18,15 +18,11 @@ import { existsSync } from 'node:fs';
 import { link, mkdir, readdir, rename, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { digestOf } from '../lib/digest.ts';
+import { inBatches } from './in-batches.ts';
 import type { PreviewFile } from '../lib/preview.ts';
 
 /** The previews' folder in the cache. */
 const CACHE_FOLDER = 'previews';
-
-/** Runs `task` on every item, 64 at a time: that many in flight keep the file system's thread pool busy. */
-async function inBatches<T>(items: readonly T[], task: (item: T) => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < items.length; i += 64) await Promise.all(items.slice(i, i + 64).map(task));
-}
 
 /** Numbers this process's partial files: two previews may have the same bytes. */
 let partials = 0;
@@ -58,6 +54,7 @@ async function pruneCache(folder: string, used: ReadonlySet<string>): Promise<vo
   const names = await readdir(folder).catch(() => [] as string[]);
   await inBatches(
     names.filter((name) => !used.has(name)),
+    64,
     (name) => unlink(join(folder, name)).catch(() => {}),
   );
 }
@@ -68,7 +65,8 @@ export async function writePreviews(outDir: string, files: readonly PreviewFile[
   const cache = cacheDir && join(cacheDir, CACHE_FOLDER);
   if (cache) await mkdir(cache, { recursive: true }).catch(() => {});
   const used = new Set<string>();
-  await inBatches(files, ({ folder, id, preview }) => {
+  // 64 in flight keep the file system's thread pool busy.
+  await inBatches(files, 64, ({ folder, id, preview }) => {
     const json = JSON.stringify(preview);
     const name = `${digestOf(json)}.json`;
     used.add(name);

@@ -19,6 +19,7 @@
 import { existsSync } from 'node:fs';
 import { copyFile, link, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { inBatches } from './in-batches.ts';
 import { cachedImageFile, cardImageKey, renderSocialImage, type RecordCard } from '../lib/social-image.ts';
 
 /** Links (or copies) one image into place, drawing it first if no worker has. */
@@ -42,8 +43,6 @@ export async function writeSocialImages(outDir: string, cards: readonly RecordCa
   // From the end: the workers take jobs from the start, so the two seldom wait on each other.
   const order = [...cards].reverse();
   // Four at a time, as Astro renders pages: each drawing holds a few megabytes of pixels.
-  for (let i = 0; i < order.length; i += 4) {
-    await Promise.all(order.slice(i, i + 4).map((c) => place(c, join(outDir, 'og', c.folder, `${c.id}.png`), cacheDir)));
-  }
+  await inBatches(order, 4, (c) => place(c, join(outDir, 'og', c.folder, `${c.id}.png`), cacheDir));
   return cards.length;
 }
