@@ -236,6 +236,8 @@ interface Layout {
   starts: Map<Nodes, number>;
   /** Text nodes in order, with their parents, for splitting around dates. */
   texts: { node: Text; parent: Parent; start: number }[];
+  /** The text's sentences, split once (see {@link sentencesOf}): the mentions' quotes and the relative dates both need them. */
+  sentences?: { index: number; segment: string }[];
 }
 
 function layout(block: Parent): Layout {
@@ -260,14 +262,16 @@ function layout(block: Parent): Layout {
 
 const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
-function sentencesOf(text: string): { index: number; segment: string }[] {
-  return [...sentenceSegmenter.segment(text)];
+/** A block's sentences, split the first time they are asked for: the splitter is a fair part of reading mentions. */
+function sentencesOf(layout: Layout): { index: number; segment: string }[] {
+  return (layout.sentences ??= [...sentenceSegmenter.segment(layout.text)]);
 }
 
 /** Places each mention of a block in the sentence that holds it. */
-function withSentences({ text, starts }: Layout, pending: Pending[], anchor: string): Mention[] {
+function withSentences(layout: Layout, pending: Pending[], anchor: string): Mention[] {
   if (pending.length === 0) return [];
-  const sentences = sentencesOf(text);
+  const { text, starts } = layout;
+  const sentences = sentencesOf(layout);
   return pending.map(({ node, link }) => {
     const offset = starts.get(link as Nodes) ?? 0;
     const segment = sentenceAt(sentences, offset);
@@ -334,7 +338,7 @@ function anchorDatesIn(block: Parent, layoutOf: Layout, pending: Pending[], publ
   // "Today" in a quote is the day the words were said, which the story need not give: days there are left
   // as written. The quotes are found only in a block that has such a day.
   let quotes: ReturnType<typeof quotedSpans> | undefined;
-  for (const sentence of sentencesOf(layoutOf.text)) {
+  for (const sentence of sentencesOf(layoutOf)) {
     const sentenceEnd = sentence.index + sentence.segment.length;
     const events = linkedEvents.filter((e) => e.start >= sentence.index && e.start < sentenceEnd);
     for (const found of anchorDates(sentence.segment, published)) {
