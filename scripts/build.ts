@@ -186,8 +186,8 @@ function retiredOutputsDir(contentDir: string): string {
  * may wait to be deleted. Deleting it took 6 s at 4,000 stories (52,000
  * files), a tenth of a rebuild, with the new output already in place and
  * nothing else to do. Moved into the cache, it is deleted by the next build
- * instead, while Astro starts up and checks the content; that build pays part
- * of it (2-4 s at 4,000 stories, against the 6 s here). If it cannot go there
+ * instead, while Astro works, by a process of the lowest priority that takes
+ * only the time Astro leaves idle (scripts/delete-folders.ts). If it cannot go there
  * (the cache on another disk), it is renamed beside the output and deleted now.
  */
 function retire(outDir: string, retiredDir: string, suffix: string): { path: string; later: boolean } {
@@ -203,16 +203,33 @@ function retire(outDir: string, retiredDir: string, suffix: string): { path: str
   }
 }
 
-/** Deletes the outputs earlier builds replaced (see {@link retire}); settles, never fails, when they are gone. */
-async function deleteRetired(retiredDir: string): Promise<void> {
+/**
+ * Deletes the outputs earlier builds replaced (see {@link retire}); settles,
+ * never fails, when they are gone. Deleted through Node's thread pool (see
+ * {@link removeTree}), a 1,000-story output took 0.83 s of CPU on four
+ * threads at once; one file after another in a process of the lowest
+ * priority, 0.48 s on one. Rebuilds at 4,000 stories, run alternately:
+ * 12.2–15.8 s (median 13.7) against 14.2–15.2 s (median 14.7).
+ */
+function deleteRetired(retiredDir: string): Promise<void> {
   let names: string[];
   try {
     names = readdirSync(retiredDir);
   } catch {
-    return; // none yet (or no folder can be made there: outputs are then deleted at once)
+    return Promise.resolve(); // none yet (or no folder can be made there: outputs are then deleted at once)
   }
-  // Should a file vanish under it (another build deleting the same folder), the plain way finishes the job.
-  await Promise.all(names.map((name) => removeTree(join(retiredDir, name)).catch(() => rmSync(join(retiredDir, name), { recursive: true, force: true }))));
+  if (names.length === 0) return Promise.resolve();
+  const folders = names.map((name) => join(retiredDir, name));
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [join(projectRoot, 'scripts/delete-folders.ts'), ...folders], { stdio: ['ignore', 'ignore', 'inherit'] });
+    // Whatever is left (the process could not start, or stopped) goes here, the plain way.
+    const finish = () => {
+      for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+      done();
+    };
+    child.once('error', finish);
+    child.once('exit', finish);
+  });
 }
 
 /**
