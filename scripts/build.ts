@@ -221,10 +221,20 @@ function deleteRetired(retiredDir: string): Promise<void> {
   if (names.length === 0) return Promise.resolve();
   const folders = names.map((name) => join(retiredDir, name));
   return new Promise((done) => {
-    const child = spawn(process.execPath, [join(projectRoot, 'scripts/delete-folders.ts'), ...folders], { stdio: ['ignore', 'ignore', 'inherit'] });
-    // Whatever is left (the process could not start, or stopped) goes here, the plain way.
+    const child = spawn(process.execPath, [join(projectRoot, 'scripts/delete-folders.ts'), ...folders], { stdio: 'ignore' });
+    // Whatever is left (the process could not start, or stopped) goes here, the plain way. Deleting
+    // old outputs is housekeeping: one that cannot be deleted is worth a warning, not a failed build.
+    let finished = false;
     const finish = () => {
-      for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+      if (finished) return; // 'error' may come before 'exit'
+      finished = true;
+      for (const folder of folders) {
+        try {
+          rmSync(folder, { recursive: true, force: true });
+        } catch (error) {
+          console.warn(`could not delete ${folder} (an output a build replaced): ${(error as Error).message}`);
+        }
+      }
       done();
     };
     child.once('error', finish);
