@@ -10,7 +10,7 @@ import { rmSync } from 'node:fs';
 import { constants, setPriority } from 'node:os';
 
 try {
-  // Before any file call: threads Node starts later inherit the priority.
+  // The lowest there is (nice 19), for this thread: it does all the deleting, each call synchronous.
   setPriority(constants.priority.PRIORITY_LOW);
 } catch {
   // Not allowed here: deleted at the usual priority.
