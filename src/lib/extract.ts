@@ -7,7 +7,7 @@ import type { PartialDate } from './dates.ts';
 import type { ContentIssue } from './errors.ts';
 import { linkMentions, type DateNote, type Mention, type MentionOptions, type MentionProblem } from './mentions.ts';
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Root } from 'mdast';
 import { parseMarkdown } from './parse-markdown.ts';
@@ -168,8 +168,12 @@ export function saveExtractions(dir: string | undefined): void {
     // A pack read from disk (an empty one is new: written whole, which also clears packs of older code).
     if (pack && pack.entries.size > 0 && unused <= pack.entries.size * UNUSED_SHARE) {
       if (added.length === 0) return;
-      const fd = openSync(path, 'a');
+      const fd = openSync(path, 'a+');
       try {
+        // After an append cut short, the new lines start on a line of their own, not on the end of the damaged one.
+        const { size } = fstatSync(fd);
+        const last = Buffer.alloc(1);
+        if (size > 0 && readSync(fd, last, 0, 1, size - 1) === 1 && last[0] !== 0x0a) writeSync(fd, '\n');
         for (const entry of added) writeSync(fd, `${JSON.stringify(entry)}\n`);
       } finally {
         closeSync(fd);

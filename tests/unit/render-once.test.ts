@@ -122,8 +122,16 @@ describe('rendering a body once', () => {
       appendFileSync(join(dir, 'bodies', readdirSync(join(dir, 'bodies'))[0]!), '["abc", {"mentions": [');
       for (const body of run) extractMentions(body, { index, href, renderer: again, cacheDir: dir });
       expect(again.calls).toBe(0);
+      // The next append starts on a line of its own: the body it adds is read back, not rendered again.
+      const added = fresh();
+      for (const body of [...run, added]) extractMentions(body, { index, href, renderer, cacheDir: dir });
+      saveExtractions(dir);
       releaseExtractions();
-      // Three more bodies go: 4 of the 9 in the pack are unused, more than a quarter, so it is written anew.
+      const afterDamage = counting();
+      extractMentions(added, { index, href, renderer: afterDamage, cacheDir: dir });
+      expect(afterDamage.calls).toBe(0);
+      releaseExtractions();
+      // Three more bodies go, and the one added: 5 of the 10 in the pack are unused, more than a quarter, so it is written anew.
       const fewer = run.slice(3);
       for (const body of fewer) extractMentions(body, { index, href, renderer, cacheDir: dir });
       saveExtractions(dir);
