@@ -1,13 +1,15 @@
 /**
- * The site's data, loaded once per build: every collection is read a single
- * time here and assembled into the cross-link graph that all pages share.
+ * The site's data, once per build: the records with their cross-link graph,
+ * which all pages share. A build takes the site the content check assembled;
+ * the dev server reads every collection a single time here and assembles it.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EventRecord, PersonRecord, StoryRecord } from '../lib/records.ts';
 import type { EventId, PersonId, StoryId } from '../lib/ids.ts';
-import { assembleSite } from '../lib/site.ts';
+import { assembleSite, type Site } from '../lib/site.ts';
+import { checkedSite } from '../integrations/checked-site.ts';
 import { releaseExtractions } from '../lib/extract.ts';
 import { withBase } from '../lib/paths.ts';
 import { ContentError } from '../lib/errors.ts';
@@ -23,11 +25,6 @@ type Entry = CollectionEntry<'stories' | 'people' | 'events'>;
 
 // Drafts show in the dev server only.
 const published = ({ data }: { data: { draft: boolean } }) => import.meta.env.DEV || !data.draft;
-const [storyEntries, personEntries, eventEntries] = await Promise.all([
-  getCollection('stories', published),
-  getCollection('people', published),
-  getCollection('events', published),
-]);
 
 /**
  * The records here count their body's lines from 1 (see `source`), so positions
@@ -49,15 +46,26 @@ function source(folder: 'stories' | 'people' | 'events', entry: Entry) {
   return { file: entry.filePath ?? entry.id, body: splitFrontmatter(text)?.body ?? text, bodyLine: 1 };
 }
 
-export const site = withFileLines(() => assembleSite(
-  {
-    stories: storyEntries.map((e): StoryRecord => ({ ...e.data, ...source('stories', e), kind: 'story', id: e.id as StoryId, people: e.data.people as PersonId[], events: e.data.events as EventId[] })),
-    people: personEntries.map((e): PersonRecord => ({ ...e.data, ...source('people', e), kind: 'person', id: e.id as PersonId })),
-    events: eventEntries.map((e): EventRecord => ({ ...e.data, ...source('events', e), kind: 'event', id: e.id as EventId, people: e.data.people as PersonId[] })),
-  },
-  // The content check already rendered every body in this process (same digests): these are lookups.
-  { base: import.meta.env.BASE_URL, renderer, cacheDir },
-));
+/** The site from Astro's collections: the dev server, and a build without the content check. */
+async function collectedSite(): Promise<Site> {
+  const [storyEntries, personEntries, eventEntries] = await Promise.all([
+    getCollection('stories', published),
+    getCollection('people', published),
+    getCollection('events', published),
+  ]);
+  return withFileLines(() => assembleSite(
+    {
+      stories: storyEntries.map((e): StoryRecord => ({ ...e.data, ...source('stories', e), kind: 'story', id: e.id as StoryId, people: e.data.people as PersonId[], events: e.data.events as EventId[] })),
+      people: personEntries.map((e): PersonRecord => ({ ...e.data, ...source('people', e), kind: 'person', id: e.id as PersonId })),
+      events: eventEntries.map((e): EventRecord => ({ ...e.data, ...source('events', e), kind: 'event', id: e.id as EventId, people: e.data.people as PersonId[] })),
+    },
+    // The content check already rendered every body in this process (same digests): these are lookups.
+    { base: import.meta.env.BASE_URL, renderer, cacheDir },
+  ));
+}
+
+/** A build's pages render from the site the content check assembled (see `checked-site.ts`); otherwise it is assembled here. */
+export const site = (import.meta.env.DEV ? undefined : checkedSite(import.meta.env.BASE_URL)) ?? (await collectedSite());
 
 // A build needs each body's extraction only once more, just above; the dev server keeps them for the next reload.
 if (!import.meta.env.DEV) releaseExtractions();

@@ -20,6 +20,7 @@ import { writePreviews } from './preview-files.ts';
 import { previewFiles, type PreviewFile } from '../lib/preview.ts';
 import { recordPages, writeRecordPages } from './record-pages.ts';
 import { startDrawing } from './social-image-workers.ts';
+import { checkedSiteTaken, handOverSite } from './checked-site.ts';
 
 export interface BackstoryOptions {
   /** Absolute path of the content folder. */
@@ -41,11 +42,7 @@ let cards: RecordCard[] | undefined;
 /** The preview card data of every published person and event, from the content check. */
 let previews: PreviewFile[] | undefined;
 
-/**
- * Each page's last-modified date from the content check (for the sitemap),
- * if there was one. Only the dates are kept: the checked site itself would
- * hold a second copy of every record and mention for the whole build.
- */
+/** Each page's last-modified date from the content check (for the sitemap), if there was one. */
 export function checkedLastmods(): Map<string, string> | undefined {
   return lastmods;
 }
@@ -69,6 +66,7 @@ export default function backstory(options: BackstoryOptions): AstroIntegration {
        * HTML up by digest instead of rendering again.
        */
       'astro:config:setup': async ({ command, config, logger }) => {
+        handOverSite(undefined, '');
         if (command !== 'build' || options.precheck === false) return;
         const started = performance.now();
         const { cacheDir } = options;
@@ -81,7 +79,9 @@ export default function backstory(options: BackstoryOptions): AstroIntegration {
           stopDrawing = drawing.stop;
           if (drawing.jobs > 0) logger.info(`drawing ${drawing.jobs} social images in the background`);
         };
-        const result = checkContent(options.contentDir, { base: config.base, drafts: false, renderer, cacheDir, onLoaded });
+        // File paths as Astro's collections give them, relative to the project: the pages show them (`EditLink`).
+        const projectRoot = fileURLToPath(config.root);
+        const result = checkContent(options.contentDir, { base: config.base, drafts: false, renderer, cacheDir, onLoaded, projectRoot });
         if (result.errors.length > 0) {
           await stopDrawing?.();
           // The editor's problems, each with its file and line, and nothing else: thrown, they
@@ -97,6 +97,8 @@ export default function backstory(options: BackstoryOptions): AstroIntegration {
           process.exit(1);
         }
         lastmods = pageLastmods(result.site!.graph);
+        // The pages render from this site: it is the only one the build assembles.
+        handOverSite(result.site, config.base);
         // What `npm run build` checks the finished output against.
         writeRecordPages(fileURLToPath(config.cacheDir), fileURLToPath(config.outDir), recordPages(result.content));
         for (const warning of result.warnings.slice(0, WARNINGS_SHOWN)) logger.warn(formatIssue(warning));
@@ -110,6 +112,10 @@ export default function backstory(options: BackstoryOptions): AstroIntegration {
        */
       'astro:build:done': async ({ dir, logger }) => {
         try {
+          const taken = checkedSiteTaken();
+          if (taken) logger.info('pages rendered from the records the content check assembled');
+          // The same pages, made slower: the site was assembled twice.
+          else if (taken === false) logger.warn('the pages assembled the site again from Astro’s collections instead of taking the checked one');
           const out = fileURLToPath(dir);
           const fallback = cards && previews ? undefined : published(options.contentDir);
           let started = performance.now();
@@ -121,6 +127,7 @@ export default function backstory(options: BackstoryOptions): AstroIntegration {
         } finally {
           await stopDrawing?.();
           stopDrawing = undefined;
+          handOverSite(undefined, '');
           cards = undefined;
           previews = undefined;
         }

@@ -1,0 +1,44 @@
+/**
+ * The content check's site, handed to the pages of the same build.
+ *
+ * Before Astro builds anything, the check loads, validates, links and renders
+ * every record (see `backstory.ts`). The pages are bundled apart from the
+ * integration but run in the same process, so the two meet on `globalThis`,
+ * and the pages use the checked site instead of reading Astro's collections
+ * and assembling the same site a second time (2.6 s of a cold 4,000-story
+ * build). The dev server, and a build without the check, read the
+ * collections (`src/data/site.ts`).
+ */
+import type { Site } from '../lib/site.ts';
+import { withBase } from '../lib/paths.ts';
+
+const CHECKED_SITE = Symbol.for('backstory.checked-site');
+
+interface CheckedSite {
+  site: Site;
+  /** The base its links were made for. */
+  base: string;
+  /** Whether the pages took it. */
+  taken: boolean;
+}
+
+type WithCheckedSite = typeof globalThis & { [CHECKED_SITE]?: CheckedSite };
+
+/** Leaves the checked site for this build's pages; `undefined` takes back what an earlier build left. */
+export function handOverSite(site: Site | undefined, base: string): void {
+  if (site) (globalThis as WithCheckedSite)[CHECKED_SITE] = { site, base, taken: false };
+  else delete (globalThis as WithCheckedSite)[CHECKED_SITE];
+}
+
+/** The checked site, if this build has one whose links were made for `base`. */
+export function checkedSite(base: string): Site | undefined {
+  const handed = (globalThis as WithCheckedSite)[CHECKED_SITE];
+  if (!handed || withBase(handed.base, '') !== withBase(base, '')) return undefined;
+  handed.taken = true;
+  return handed.site;
+}
+
+/** Whether the pages took the site handed over; `undefined` when none was (a build without the check). */
+export function checkedSiteTaken(): boolean | undefined {
+  return (globalThis as WithCheckedSite)[CHECKED_SITE]?.taken;
+}
