@@ -272,6 +272,34 @@ const V8_FLAGS = ['--heap-growing-percent=50', '--external-memory-accounted-in-g
  */
 const threadPoolSize = () => Math.max(2, availableParallelism());
 
+/**
+ * Node keeps the compiled code of every module Astro loads (Astro, Vite, the
+ * Markdown parsers, the site's own code) in the build cache, so the next
+ * build does not compile them again; a changed file is compiled afresh. A
+ * rebuild of 1,000 stories took 0.2 s less CPU (user 3.07–3.78 s, median
+ * 3.19, against 3.28–3.47 s, median 3.42, six runs each, alternately).
+ */
+const COMPILE_CACHE = 'compiled-modules';
+
+/**
+ * Each build also leaves there the modules of its page bundle, whose names
+ * change from build to build (about 40 files no later build loads): above
+ * this many files the folder is emptied, and the next build fills it again
+ * (about 1,900 files, 11 MB).
+ */
+const COMPILE_CACHE_FILES = 4_000;
+
+/** The compile cache of the content folder's builds, emptied first when it has grown past {@link COMPILE_CACHE_FILES}. */
+function compileCache(contentDir: string): string {
+  const dir = join(buildCache(contentDir), COMPILE_CACHE);
+  try {
+    if (readdirSync(dir, { recursive: true }).length > COMPILE_CACHE_FILES) rmSync(dir, { recursive: true, force: true });
+  } catch {
+    // Not there yet: Node makes it.
+  }
+  return dir;
+}
+
 function runAstro(env: NodeJS.ProcessEnv, onChild: (kill: () => void) => void): Promise<number> {
   return new Promise((done) => {
     const child = spawn(process.execPath, [...V8_FLAGS, join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], {
@@ -311,7 +339,7 @@ export async function build(): Promise<number> {
 
   try {
     const started = performance.now();
-    const code = await runAstro({ ...process.env, BACKSTORY_OUT_DIR: temp, ...SEARCH_AFTER_BUILD }, (kill) => (stopChild = kill));
+    const code = await runAstro({ NODE_COMPILE_CACHE: compileCache(contentDir), ...process.env, BACKSTORY_OUT_DIR: temp, ...SEARCH_AFTER_BUILD }, (kill) => (stopChild = kill));
     if (code !== 0) {
       console.error(`\nbuild failed (exit code ${code}): ${outDir} left as it was`);
       return code;

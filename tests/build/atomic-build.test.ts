@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { copyContent, projectRoot, scratchDir } from './build-site.ts';
@@ -179,6 +179,21 @@ describe('scripts/build.ts', () => {
     } finally {
       rmSync(retired);
     }
+  });
+
+  it('keeps the compiled modules for the next build, and empties them once they pile up', () => {
+    const compiled = join(scratch, 'cache/compiled-modules');
+    const files = () => readdirSync(compiled, { recursive: true }).length;
+    expect(files()).toBeGreaterThan(100);
+    // What thousands of builds would leave: page-bundle modules no build loads again.
+    const piled = join(compiled, 'piled');
+    mkdirSync(piled);
+    for (let i = 0; i < 4_000; i++) writeFileSync(join(piled, String(i)), '');
+    const result = build();
+    expect(result.status, result.output).toBe(0);
+    expect(existsSync(piled)).toBe(false);
+    expect(files()).toBeGreaterThan(100);
+    expect(files()).toBeLessThan(4_000);
   });
 });
 
