@@ -223,8 +223,11 @@ export function loadRecord(
     }
     return undefined;
   }
+  // The record outlives this call (a build keeps it to the end), and its `locate` would keep the
+  // parsed document with it: dropped here, and parsed again, not kept, for a message that needs a position.
+  parsed = undefined;
   const locate = (field: string) => {
-    const { doc, at } = yaml();
+    const { doc, at } = parseYaml(split.yaml, split.yamlLine);
     const path = field.split(/[.[\]]+/).filter(Boolean).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
     const node = doc.getIn(path, true) as YamlNode | undefined;
     return node?.range ? at(node.range[0]) : undefined;
