@@ -59,7 +59,7 @@ async function collectedSite(): Promise<Site> {
       people: personEntries.map((e): PersonRecord => ({ ...e.data, ...source('people', e), kind: 'person', id: e.id as PersonId })),
       events: eventEntries.map((e): EventRecord => ({ ...e.data, ...source('events', e), kind: 'event', id: e.id as EventId, people: e.data.people as PersonId[] })),
     },
-    // The content check already rendered every body in this process (same digests): these are lookups.
+    // A body rendered before (at an earlier reload, or by a build: the cache folder) is a lookup.
     { base: import.meta.env.BASE_URL, renderer, cacheDir },
   ));
 }
@@ -67,7 +67,7 @@ async function collectedSite(): Promise<Site> {
 /** A build's pages render from the site the content check assembled (see `checked-site.ts`); otherwise it is assembled here. */
 export const site = (import.meta.env.DEV ? undefined : checkedSite(import.meta.env.BASE_URL)) ?? (await collectedSite());
 
-// A build needs each body's extraction only once more, just above; the dev server keeps them for the next reload.
+// A build needs no body's extraction again; the dev server keeps them for the next reload.
 if (!import.meta.env.DEV) releaseExtractions();
 
 export const graph = site.graph;

@@ -30,6 +30,11 @@ export function handOverSite(site: Site | undefined, base: string): void {
   else delete (globalThis as WithCheckedSite)[CHECKED_SITE];
 }
 
+/** Whether this build has a checked site: its pages read no collection. */
+export function siteHandedOver(): boolean {
+  return (globalThis as WithCheckedSite)[CHECKED_SITE] !== undefined;
+}
+
 /** The checked site, if this build has one whose links were made for `base`. */
 export function checkedSite(base: string): Site | undefined {
   const handed = (globalThis as WithCheckedSite)[CHECKED_SITE];

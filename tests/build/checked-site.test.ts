@@ -5,7 +5,7 @@
  * a sub-path, with "Edit this page" links (file paths) and a draft.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSite, copyContent, projectRoot, scratchDir, type BuildResult } from './build-site.ts';
 import { hashTree } from './dist.ts';
@@ -39,6 +39,15 @@ describe('the records the pages render from', () => {
     expect(checked.output).toContain('pages rendered from the records the content check assembled');
     expect(checked.output).not.toContain('assembled the site again');
     expect(collected.output).not.toContain('pages rendered from the records the content check assembled');
+  });
+
+  it('leave Astro’s content store unfilled in a build with the check: no page reads it', () => {
+    const store = (build: BuildResult) => {
+      const file = join(`${build.outDir}-cache`, 'data-store.json');
+      return existsSync(file) ? readFileSync(file, 'utf8') : '';
+    };
+    expect(store(collected)).toContain('budget-vote');
+    expect(store(checked)).not.toContain('budget-vote');
   });
 
   it('make the same site either way', () => {
