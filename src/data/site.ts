@@ -65,7 +65,7 @@ async function collectedSite(): Promise<Site> {
 }
 
 /** A build's pages render from the site the content check assembled (see `checked-site.ts`); otherwise it is assembled here. */
-export const site = (import.meta.env.DEV ? undefined : checkedSite(import.meta.env.BASE_URL)) ?? (await collectedSite());
+export const site = checkedSite(import.meta.env.BASE_URL) ?? (await collectedSite());
 
 // A build needs no body's extraction again; the dev server keeps them for the next reload.
 if (!import.meta.env.DEV) releaseExtractions();

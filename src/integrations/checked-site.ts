@@ -35,10 +35,18 @@ export function siteHandedOver(): boolean {
   return (globalThis as WithCheckedSite)[CHECKED_SITE] !== undefined;
 }
 
-/** The checked site, if this build has one whose links were made for `base`. */
+/**
+ * The checked site, if this build has one (the dev server has none). Its
+ * links were made for the configured base; pages built for another would
+ * link wrongly, and the collections were left unread (see the loader), so
+ * that is an error, not a reason to assemble the site again.
+ */
 export function checkedSite(base: string): Site | undefined {
   const handed = (globalThis as WithCheckedSite)[CHECKED_SITE];
-  if (!handed || withBase(handed.base, '') !== withBase(base, '')) return undefined;
+  if (!handed) return undefined;
+  if (withBase(handed.base, '') !== withBase(base, '')) {
+    throw new Error(`the content check made its links for the base ${withBase(handed.base, '')}, but the pages are built for ${withBase(base, '')}`);
+  }
   handed.taken = true;
   return handed.site;
 }

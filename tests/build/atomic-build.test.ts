@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { copyContent, projectRoot, scratchDir } from './build-site.ts';
+import { builderEnv, copyContent, projectRoot, scratchDir } from './build-site.ts';
 import { hashTree } from './dist.ts';
 import { checkPages, recordPagesOf } from '../../scripts/build.ts';
 import { scanPages } from '../../src/integrations/headers.ts';
@@ -24,7 +24,7 @@ function build(env: Record<string, string> = {}) {
     cwd: projectRoot,
     encoding: 'utf8',
     env: {
-      ...process.env,
+      ...builderEnv(),
       ASTRO_TELEMETRY_DISABLED: '1',
       BACKSTORY_OUT_DIR: outDir,
       BACKSTORY_CACHE_DIR: join(scratch, 'cache'),

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { projectRoot, scratchDir } from './build-site.ts';
+import { builderEnv, projectRoot, scratchDir } from './build-site.ts';
 import { attributeValues } from './dist.ts';
 import { HtmlValidate, type ConfigData } from 'html-validate';
 import { loadContent } from '../../src/lib/load.ts';
@@ -76,7 +76,7 @@ beforeAll(() => {
   const result = spawnSync(process.execPath, [join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: site,
     encoding: 'utf8',
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', BACKSTORY_OUT_DIR: out, BACKSTORY_CACHE_DIR: join(scratch, 'cache') },
+    env: { ...builderEnv(), ASTRO_TELEMETRY_DISABLED: '1', BACKSTORY_OUT_DIR: out, BACKSTORY_CACHE_DIR: join(scratch, 'cache') },
     timeout: 240_000,
   });
   if (result.status !== 0) throw new Error(`build failed:\n${result.stdout}\n${result.stderr}`);

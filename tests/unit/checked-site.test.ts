@@ -1,7 +1,7 @@
 /**
  * The content check's site, handed to the pages of the same build: taken
- * only by pages built under the base its links were made for, however the
- * base is spelled.
+ * by pages built under the base its links were made for, however the base
+ * is spelled, and refused with an error by pages built for another.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkedSite, checkedSiteTaken, handOverSite } from '../../src/integrations/checked-site.ts';
@@ -22,16 +22,23 @@ describe('the checked site handed to the pages', () => {
   });
 
   it.each([
-    ['/', '/', true],
-    ['/news', '/news/', true],
-    ['/news/', '/news', true],
-    ['/news', '/', false],
-    ['/', '/news/', false],
-    ['/news', '/news/archive/', false],
-  ])('made for base %s, is taken by pages under %s: %s', (madeFor, pagesUnder, taken) => {
+    ['/', '/'],
+    ['/news', '/news/'],
+    ['/news/', '/news'],
+  ])('made for base %s, is taken by pages under %s', (madeFor, pagesUnder) => {
     handOverSite(site, madeFor);
-    expect(checkedSite(pagesUnder)).toBe(taken ? site : undefined);
-    expect(checkedSiteTaken()).toBe(taken);
+    expect(checkedSite(pagesUnder)).toBe(site);
+    expect(checkedSiteTaken()).toBe(true);
+  });
+
+  it.each([
+    ['/news', '/'],
+    ['/', '/news/'],
+    ['/news', '/news/archive/'],
+  ])('made for base %s, is refused by pages under %s: their links would be wrong', (madeFor, pagesUnder) => {
+    handOverSite(site, madeFor);
+    expect(() => checkedSite(pagesUnder)).toThrow(/made its links for the base/);
+    expect(checkedSiteTaken()).toBe(false);
   });
 
   it('is taken back', () => {
