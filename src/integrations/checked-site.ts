@@ -5,9 +5,10 @@
  * every record (see `backstory.ts`). The pages are bundled apart from the
  * integration but run in the same process, so the two meet on `globalThis`,
  * and the pages use the checked site instead of reading Astro's collections
- * and assembling the same site a second time (2.6 s of a cold 4,000-story
- * build). The dev server, and a build without the check, read the
- * collections (`src/data/site.ts`).
+ * and assembling the same site a second time (0.56 s of a cold 4,000-story
+ * build, and Astro's content store need not be filled: 2.1 s more). The dev
+ * server, and a build without the check, read the collections
+ * (`src/data/site.ts`).
  */
 import type { Site } from '../lib/site.ts';
 import { withBase } from '../lib/paths.ts';
