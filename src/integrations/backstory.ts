@@ -114,8 +114,8 @@ export default function backstory(options: BackstoryOptions): AstroIntegration {
         try {
           const taken = checkedSiteTaken();
           if (taken) logger.info('pages rendered from the records the content check assembled');
-          // The same pages, made slower: the site was assembled twice.
-          else if (taken === false) logger.warn('the pages assembled the site again from Astro’s collections instead of taking the checked one');
+          // Every page imports the site (the layout does), so this is a page that lost that import.
+          else if (taken === false) logger.warn('no page took the records the content check assembled');
           const out = fileURLToPath(dir);
           const fallback = cards && previews ? undefined : published(options.contentDir);
           let started = performance.now();
