@@ -184,8 +184,8 @@ export function loadRecord(
     });
     return undefined;
   }
-  // The parsed document, with positions: made at most once, and only when needed
-  // (unchanged frontmatter comes from the cache, and positions only matter for messages).
+  // The parsed document, with positions: made at most once while the file loads, and only when
+  // needed (unchanged frontmatter comes from the cache, and positions only matter for messages).
   let parsed: YamlSource | undefined;
   const yaml = () => (parsed ??= parseYaml(split.yaml, split.yamlLine));
   let data: unknown;
