@@ -7,7 +7,8 @@
  * page, the swap into place) and the plain Astro 7 baseline in `bench/baseline/` (the same
  * stories through Astro's default Markdown processor, a page per story and
  * per person, nothing else). It prints the median wall time, pages per
- * second, peak memory, the ratio site/baseline, the site's phases, two
+ * second, peak memory, the ratio site/baseline, the site's phases (the
+ * content check's steps among them, as its log line gives them), two
  * rebuilds after editing one story each (the second also deletes the output
  * the first replaced), the `npm run check` time, and the heaviest page of
  * each kind; then a page-weight table for the first story's pages.
@@ -115,13 +116,22 @@ function build(args: string[], env: NodeJS.ProcessEnv): Promise<Run> {
         const b = a < 0 ? undefined : when(end, a);
         return a >= 0 && b ? b.at - lines[a]!.at : undefined;
       };
+      const logged = (pattern: RegExp) => Number(pattern.exec(log)?.[1] ?? NaN) / 1000;
+      // In the order they happen; the page check runs beside the search index.
       const phases: Record<string, number | undefined> = {
-        'content check + render': Number(/content checked and rendered: .* in (\d+) ms/.exec(log)?.[1] ?? NaN) / 1000,
+        'content check + render': logged(/content checked and rendered: .* in (\d+) ms \(/),
+        'of it loading': logged(/\(loading (\d+) ms,/),
+        'of it bodies (mentions, HTML)': logged(/, bodies (\d+) ms,/),
+        'of it graph': logged(/, graph (\d+) ms,/),
+        'of it editorial checks': logged(/, editorial checks (\d+) ms\)/),
         'content sync': between(/\[content\] Syncing content/, /\[content\] Synced content/),
         bundling: between(/Building static entrypoints/, /Rearranging server assets/),
         'page generation': between(/generating static routes/, /✓ Completed in/),
-        'search index': Number(/search index: \d+ pages in (\d+) ms/.exec(log)?.[1] ?? NaN) / 1000,
-        'page check': Number(/record pages checked: .* in (\d+) ms/.exec(log)?.[1] ?? NaN) / 1000,
+        previews: logged(/previews in place in (\d+) ms/),
+        'social images left after the pages': logged(/social images in place in (\d+) ms/),
+        'security-policy scan': logged(/_headers and _nginx-headers\.conf written: .* in (\d+) ms/),
+        'page check': logged(/record pages checked: .* in (\d+) ms/),
+        'search index': logged(/search index: \d+ pages in (\d+) ms/),
       };
       const pages = Number(/(\d+) page\(s\) built/.exec(log)?.[1] ?? 0);
       done({ seconds, peakMb, pages, log, phases: Object.fromEntries(Object.entries(phases).filter((e): e is [string, number] => Number.isFinite(e[1]))) });
@@ -141,6 +151,18 @@ function fresh(name: string): [string, string] {
   const cache = join(work, name, 'cache');
   rmSync(join(work, name), { recursive: true, force: true });
   return [out, cache];
+}
+
+/** Phases for the report: `a 1.0 s (of it b 0.5 s, c 0.2 s) · d 3.0 s`, with a note after a phase where given. */
+function formatPhases(phases: Record<string, number>, notes: Record<string, string | undefined> = {}): string {
+  const groups: { text: string; parts: string[] }[] = [];
+  for (const [name, value] of Object.entries(phases)) {
+    const text = (label: string) => `${label} ${fmt(value)} s${notes[name] ? `, ${notes[name]}` : ''}`;
+    const last = groups.at(-1);
+    if (name.startsWith('of it ') && last) last.parts.push(text(name.slice('of it '.length)));
+    else groups.push({ text: text(name), parts: [] });
+  }
+  return groups.map((group) => (group.parts.length > 0 ? `${group.text} (of it ${group.parts.join(', ')})` : group.text)).join(' · ');
 }
 
 const median = (xs: number[]) => {
@@ -214,12 +236,12 @@ for (const n of sizes) {
   const sitePeak = Math.max(...result.site.map((r) => r.peakMb));
   const basePeak = Math.max(...result.base.map((r) => r.peakMb));
   console.log(`  ${'peak memory (MB)'.padEnd(22)}${int(sitePeak).padStart(12)}${int(basePeak).padStart(12)}${`${fmt(sitePeak / basePeak, 2)}×`.padStart(9)}`);
-  console.log(`  site phases (last run): ${Object.entries(s.phases).map(([k, v]) => `${k} ${fmt(v)} s`).join(' · ')}`);
+  console.log(`  site phases (last run): ${formatPhases(s.phases)}`);
   for (const [i, { run, shown }] of rebuilds.entries()) {
     const label = i === 0 ? 'rebuild after editing one story' : 'the next, deleting the output it replaced';
     const reused = /\((\d+) of its files reused/.exec(run.log)?.[1];
-    const phases = Object.entries(run.phases).map(([k, v]) => `${k} ${fmt(v)} s${k === 'search index' && reused ? `, ${int(Number(reused))} of its files reused` : ''}`);
-    console.log(`  ${label}: ${fmt(run.seconds)} s = ${int((100 * run.seconds) / siteWall)}% of a cold build (${phases.join(' · ')})${shown ? '' : ' — THE EDIT IS NOT ON THE PAGE'}`);
+    const phases = formatPhases(run.phases, { 'search index': reused && `${int(Number(reused))} of its files reused` });
+    console.log(`  ${label}: ${fmt(run.seconds)} s = ${int((100 * run.seconds) / siteWall)}% of a cold build (${phases})${shown ? '' : ' — THE EDIT IS NOT ON THE PAGE'}`);
   }
   console.log(`  npm run check: ${fmt(coldCheck.seconds)} s wall (${fmt(coldCheck.inside)} s checking); after a build, with its cache: ${fmt(warmCheck.seconds)} s (${fmt(warmCheck.inside)} s)`);
   const heaviest = heaviestPages(siteDirs[0]).map((p) => `${p.kind} ${fmt(p.bytes / 1024)} KB (${fmt(p.gzipped / 1024)} KB gz)`);

@@ -8,7 +8,7 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkContent } from '../src/lib/check.ts';
+import { checkContent, formatCheckTimes } from '../src/lib/check.ts';
 import { formatIssue } from '../src/lib/errors.ts';
 import { cacheDirFor } from '../src/site-config.ts';
 
@@ -25,7 +25,7 @@ for (const warning of result.warnings) console.warn(`warning ${formatIssue(warni
 const { stories, people, events } = result.content;
 const ms = Math.round(performance.now() - started);
 console.log(
-  `${stories.length} stories, ${people.length} people, ${events.length} events checked in ${ms} ms: ` +
+  `${stories.length} stories, ${people.length} people, ${events.length} events checked in ${ms} ms (${formatCheckTimes(result.times)}): ` +
     `${result.errors.length} error${result.errors.length === 1 ? '' : 's'}, ${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'}`,
 );
 process.exitCode = result.errors.length > 0 ? 1 : 0;

@@ -7,7 +7,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { checkContent } from '../lib/check.ts';
+import { checkContent, formatCheckTimes } from '../lib/check.ts';
 import { withoutDrafts } from '../lib/drafts.ts';
 import { loadContent } from '../lib/load.ts';
 import { pageLastmods } from '../lib/feeds.ts';
@@ -104,7 +104,7 @@ export default function backstory(options: BackstoryOptions): AstroIntegration {
         for (const warning of result.warnings.slice(0, WARNINGS_SHOWN)) logger.warn(formatIssue(warning));
         if (result.warnings.length > WARNINGS_SHOWN) logger.warn(`… and ${result.warnings.length - WARNINGS_SHOWN} more warnings: run \`npm run check\` to see them all`);
         const { stories, people, events } = result.content;
-        logger.info(`content checked and rendered: ${stories.length} stories, ${people.length} people, ${events.length} events in ${Math.round(performance.now() - started)} ms`);
+        logger.info(`content checked and rendered: ${stories.length} stories, ${people.length} people, ${events.length} events in ${Math.round(performance.now() - started)} ms (${formatCheckTimes(result.times)})`);
       },
       /**
        * The preview card data, and last the social images (see `social-image-files.ts`):

@@ -325,6 +325,7 @@ export default function headers(): AstroIntegration {
         digestsFile = join(fileURLToPath(config.cacheDir), PAGE_DIGESTS_FILE);
       },
       'astro:build:done': ({ dir, logger }) => {
+        const started = performance.now();
         const out = fileURLToPath(dir);
         const passed = new Map<string, readonly string[]>();
         const digests = new Map<string, string>();
@@ -341,7 +342,7 @@ export default function headers(): AstroIntegration {
         writeFileSync(join(out, HEADERS_FILE), headersFile(base, csp));
         writeFileSync(join(out, NGINX_HEADERS_FILE), nginxHeaders(csp));
         logger.info(
-          `${HEADERS_FILE} and ${NGINX_HEADERS_FILE} written: ${styleHashes.length} inline style hash${styleHashes.length === 1 ? '' : 'es'} (${scanned} of ${pages} pages scanned, the rest unchanged since the last build; ${counts.read} read, the rest the same files as then)`,
+          `${HEADERS_FILE} and ${NGINX_HEADERS_FILE} written: ${styleHashes.length} inline style hash${styleHashes.length === 1 ? '' : 'es'} (${scanned} of ${pages} pages scanned, the rest unchanged since the last build; ${counts.read} read, the rest the same files as then) in ${Math.round(performance.now() - started)} ms`,
         );
       },
     },

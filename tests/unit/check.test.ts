@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { checkContent } from '../../src/lib/check.ts';
+import { checkContent, formatCheckTimes } from '../../src/lib/check.ts';
 import { formatIssue } from '../../src/lib/errors.ts';
 import { template, uniqueId } from '../../src/lib/scaffold.ts';
 
@@ -131,5 +131,23 @@ describe('new files from the scaffolder', () => {
     edit(dir, 'people/zoe-brandt.md', (s) => s.replace('summary:', 'draft: true\nsummary:'));
     const { errors } = messages(dir);
     expect(errors.some((e) => e.includes('no person or event is called "Zoë Brandt"'))).toBe(true);
+  });
+});
+
+describe('times', () => {
+  it('says how long each step took, and a step not reached took nothing', () => {
+    const dir = copy();
+    const { times } = checkContent(dir, { base: '/', drafts: false, projectRoot: dir });
+    expect(Object.keys(times)).toEqual(['loading', 'bodies', 'graph', 'lint']);
+    for (const ms of Object.values(times)) expect(ms).toBeGreaterThan(0);
+    edit(dir, 'events/budget-vote.md', (s) => s.replace(/date: .*/, 'date: 2024-02-30'));
+    const broken = checkContent(dir, { base: '/', drafts: false, projectRoot: dir }).times;
+    expect(broken.loading).toBeGreaterThan(0);
+    expect([broken.bodies, broken.graph, broken.lint]).toEqual([0, 0, 0]);
+  });
+
+  // `npm run bench` reads the steps from this line of the build's log.
+  it('are written for the log in whole milliseconds', () => {
+    expect(formatCheckTimes({ loading: 2104.4, bodies: 11902.6, graph: 0.2, lint: 1180 })).toBe('loading 2104 ms, bodies 11903 ms, graph 0 ms, editorial checks 1180 ms');
   });
 });
