@@ -485,6 +485,25 @@ class Locator {
   }
 }
 
+/** How many of a paragraph's first words its anchor takes. */
+const ANCHOR_WORDS = 5;
+
+/** Enough of a paragraph's text for its first words, nearly always (a paragraph may run to thousands of characters). */
+const OPENING = 160;
+
+/**
+ * A paragraph's words as an id's, from its opening only when that holds one
+ * word more than the anchor takes: then no word the anchor takes was cut off.
+ */
+function openingWords(text: string): string[] {
+  const wordsOf = (part: string) => toId(part).split('-').filter(Boolean);
+  if (text.length > OPENING) {
+    const opening = wordsOf(text.slice(0, OPENING));
+    if (opening.length > ANCHOR_WORDS) return opening;
+  }
+  return wordsOf(text);
+}
+
 /**
  * Paragraph anchors from the paragraph's first words: `p-sessions-was-removed-from`.
  * They survive edits elsewhere in the story (unlike `p-7`); a repeat gets the
@@ -496,7 +515,7 @@ class AnchorAllocator {
   private readonly next = new Map<string, number>();
 
   allocate(text: string): string {
-    const words = toId(text).split('-').filter(Boolean).slice(0, 5).join('-').slice(0, 48).replace(/-+$/, '');
+    const words = openingWords(text).slice(0, ANCHOR_WORDS).join('-').slice(0, 48).replace(/-+$/, '');
     const base = `p-${words || 'paragraph'}`;
     let id = base;
     let n = this.next.get(base) ?? 2;

@@ -282,6 +282,19 @@ describe('linkMentions: paragraph anchors', () => {
     expect(html).toContain(`id="${mentions[0]!.anchor}"`);
   });
 
+  // A long paragraph's anchor is made from its opening only: the words must be the ones the whole text gives.
+  it.each([
+    ['long words run past the opening', `${'Internationalisation '.repeat(4)}reconsiderations notwithstanding ${'filler '.repeat(60)}`],
+    ['the fifth word runs across the cut', `aa${' —'.repeat(70)} bb cc dd ${'e'.repeat(30)} ${'tail '.repeat(30)}`],
+    ['accents, marks and folded letters', `Zoë Æsir Łódź straße Ørsted ${'Kraków '.repeat(40)}`],
+    ['a script the ids leave out', `${'習近平と会談した '.repeat(30)}Sessions met him`],
+    ['punctuation only at first', `${'— '.repeat(90)}then the words begin here at last`],
+  ])('anchors a long paragraph by its first words: %s', (_name, text) => {
+    const words = text.normalize('NFKD').replace(/\p{M}+/gu, '').replace(/ß/g, 'ss').replace(/Æ/g, 'Ae').replace(/Ł/g, 'L').replace(/Ø/g, 'O').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+    const expected = `p-${words.slice(0, 5).join('-').slice(0, 48).replace(/-+$/, '') || 'paragraph'}`;
+    expect(blockIds(run(text).tree)).toEqual([expected]);
+  });
+
   // A paragraph whose own words end in "-2" must not take the id given to a repeat.
   it('gives every paragraph a distinct anchor', () => {
     // "Update." twice gives p-update and p-update-2; "Update 2." then also gives p-update-2.
