@@ -219,6 +219,8 @@ export class NameMatcher {
   readonly #width: number;
   /** Trie edges: `node * width + symbol` → child node. Node 0 is the root. */
   readonly #edges = new Map<number, number>();
+  /** The root's move on each symbol (0: none), where most of a text's characters are read: an array, not a Map lookup. */
+  readonly #fromRoot: Int32Array;
   /** Failure link: the node of the longest proper suffix of this node's path that is also in the trie. */
   readonly #fail: Int32Array;
   /** Nearest node along the failure chain that ends a name (0: none), so outputs are found without walking every link. */
@@ -282,6 +284,9 @@ export class NameMatcher {
     }
     this.size = size;
 
+    this.#fromRoot = new Int32Array(width);
+    for (let symbol = 0; symbol < width; symbol++) this.#fromRoot[symbol] = this.#edges.get(symbol) ?? 0;
+
     // Failure and output links, shallowest nodes first (a node's links depend on shallower nodes').
     let maxDepth = 0;
     for (let node = 1; node < nodes; node++) maxDepth = Math.max(maxDepth, this.#depth[node] as number);
@@ -309,9 +314,9 @@ export class NameMatcher {
   /** The automaton's move from `node` on `symbol`, following failure links. */
   #step(node: number, symbol: number): number {
     for (;;) {
+      if (node === 0) return this.#fromRoot[symbol] as number;
       const child = this.#edges.get(node * this.#width + symbol);
       if (child !== undefined) return child;
-      if (node === 0) return 0;
       node = this.#fail[node] as number;
     }
   }
