@@ -511,15 +511,14 @@ function tenseAround(text: string, start: number, end: number): Tense {
   let after = tokens.findIndex((t) => t.at >= end);
   if (after < 0) after = tokens.length;
 
-  let best: { distance: number; tense: Tense } | undefined;
-  tokens.forEach((_t, i) => {
-    if (i >= first && i < after) return;
-    const tense = markerAt(tokens, i);
-    if (!tense) return;
-    const distance = i < first ? first - i - 1 : i - after;
-    if (!best || distance < best.distance) best = { distance, tense };
-  });
-  return best?.tense ?? 'unknown';
+  // The nearest marker, outward from the date one word at a time; at equal distance the one before wins.
+  for (let distance = 0; first - 1 - distance >= 0 || after + distance < tokens.length; distance++) {
+    const before = first - 1 - distance >= 0 ? markerAt(tokens, first - 1 - distance) : undefined;
+    if (before) return before;
+    const following = after + distance < tokens.length ? markerAt(tokens, after + distance) : undefined;
+    if (following) return following;
+  }
+  return 'unknown';
 }
 
 function markerAt(tokens: Token[], i: number): Tense | undefined {
