@@ -41,26 +41,23 @@ export default function remarkTypography() {
 
 /**
  * Typesets one run of text; `before` is the character just before it in its
- * block ('' at the block's start).
+ * block ('' at the block's start). Only the quotes are looked at one by one:
+ * each is curled by the character before it, as typeset.
  */
 export function typeset(text: string, before = ''): string {
   if (!/["'.-]/.test(text)) return text;
   const dashed = text.replace(/---?/g, '\u2014').replace(/\.\.\./g, '\u2026');
-  const out: string[] = [];
-  let previous = before;
-  for (let i = 0; i < dashed.length; i++) {
-    let char = dashed[i]!;
-    if (char === '"') {
-      char = opens(previous) ? '\u201C' : '\u201D';
-    } else if (char === "'") {
-      // An apostrophe inside a word (don't) or before a year ('90s) is a closing single quote.
-      const elided = opens(previous) && /^\d\ds?\b/.test(dashed.slice(i + 1, i + 5));
-      char = opens(previous) && !elided ? '\u2018' : '\u2019';
-    }
-    out.push(char);
-    previous = char;
-  }
-  return out.join('');
+  // The quote just curled: it is the character before the next one when they touch.
+  let lastAt = -2;
+  let last = '';
+  return dashed.replace(/["']/g, (quote, at: number) => {
+    const previous = at === lastAt + 1 ? last : at === 0 ? before : dashed[at - 1]!;
+    // An apostrophe inside a word (don't) or before a year ('90s) is a closing single quote.
+    if (quote === '"') last = opens(previous) ? '\u201C' : '\u201D';
+    else last = opens(previous) && !/^\d\ds?\b/.test(dashed.slice(at + 1, at + 5)) ? '\u2018' : '\u2019';
+    lastAt = at;
+    return last;
+  });
 }
 
 const opens = (previous: string) => previous === '' || OPENS_AFTER.test(previous);
