@@ -3,7 +3,7 @@
  * each body once and links its mentions (`src/lib/extract.ts`); this
  * finishes the same tree instead of parsing the text a second time:
  *
- *   mdast (mentions linked) → typography → hast → raw HTML parsed →
+ *   mdast (mentions linked) → typography → hast (`mdast-to-hast.ts`) → raw HTML parsed →
  *   sanitized → heading ids (rehype-slug) → editor's notes → external links → HTML
  *
  * Raw HTML is parsed before the sanitizer so that the sanitizer sees it, and
@@ -15,11 +15,11 @@ import type { Nodes as HastNodes, Root as HastRoot } from 'hast';
 import type { VFile } from 'vfile';
 import type { Renderer } from '../lib/extract.ts';
 import { unified } from 'unified';
-import remarkRehype from 'remark-rehype';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkTypography from './remark-typography.ts';
+import remarkToHast from './mdast-to-hast.ts';
 import rehypeSlugHeadings from './rehype-slug-headings.ts';
 import rehypeEditorNotes from './rehype-editor-notes.ts';
 import rehypeExternalLinks from './rehype-external-links.ts';
@@ -35,9 +35,12 @@ function rehypeRawWhenPresent() {
   return (tree: HastRoot, file: VFile) => (hasRaw(tree) ? parseRaw(tree, file) : tree);
 }
 
+/** How the Markdown tree becomes an HTML tree (mdast-util-to-hast's options). */
+export const TO_HAST_OPTIONS = { allowDangerousHtml: true, footnoteLabel: "Editor's notes", footnoteBackLabel: 'Back to the passage' } as const;
+
 const processor = unified()
   .use(remarkTypography)
-  .use(remarkRehype, { allowDangerousHtml: true, footnoteLabel: "Editor's notes", footnoteBackLabel: 'Back to the passage' })
+  .use(remarkToHast, TO_HAST_OPTIONS)
   .use(rehypeRawWhenPresent)
   .use(rehypeSanitize, sanitizeSchema)
   .use(rehypeSlugHeadings)
