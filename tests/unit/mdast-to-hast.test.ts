@@ -4,15 +4,20 @@
  * the same tree, positions and all, whatever defines what and where.
  */
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { globSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { globSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Root } from 'mdast';
 import { VFile } from 'vfile';
 import { toHast } from 'mdast-util-to-hast';
 import remarkToHast from '../../src/markdown/mdast-to-hast.ts';
 import { TO_HAST_OPTIONS } from '../../src/markdown/render.ts';
 import { parseMarkdown } from '../../src/lib/parse-markdown.ts';
 import { mulberry32 } from '../../src/lib/random.ts';
+import { loadContent } from '../../src/lib/load.ts';
+import { buildIndex, targetHref } from '../../src/lib/site.ts';
+import { extractMentions } from '../../src/lib/extract.ts';
+import { generateCorpus } from '../../scripts/generate-corpus.ts';
 
 const reference = (markdown: string) => toHast(parseMarkdown(markdown), TO_HAST_OPTIONS);
 const ours = (markdown: string) => remarkToHast(TO_HAST_OPTIONS)(parseMarkdown(markdown), new VFile());
@@ -63,5 +68,47 @@ describe('remarkToHast: the tree mdast-util-to-hast makes', () => {
       const body = readFileSync(resolve(root, file), 'utf8').replace(/^---[\s\S]*?\n---\n/, '');
       expect(ours(body), file).toEqual(reference(body));
     }
+  });
+
+  // Linked bodies hold what asks for elements in `data`: mentions, dates and paragraph anchors.
+  it('makes the same tree for linked bodies: the project’s content and a generated newsroom corpus', () => {
+    const root = resolve(import.meta.dirname, '../..');
+    const corpus = mkdtempSync(join(tmpdir(), 'backstory-to-hast-'));
+    try {
+      generateCorpus(corpus, 40);
+      let compared = 0;
+      let elements = 0;
+      for (const dir of [join(root, 'content'), join(root, 'tests/fixtures/minimal'), corpus]) {
+        const { content, issues } = loadContent(dir, dir);
+        expect(issues).toEqual([]);
+        const index = buildIndex(content);
+        // A version no earlier render used: every body is linked and handed over here.
+        const renderer = {
+          version: Math.random(),
+          render: (tree: Root) => {
+            const expected = toHast(structuredClone(tree), TO_HAST_OPTIONS);
+            expect(remarkToHast(TO_HAST_OPTIONS)(tree, new VFile())).toEqual(expected);
+            elements += JSON.stringify(expected).split('"className"').length - 1;
+            compared++;
+            return '';
+          },
+        };
+        for (const record of [...content.stories, ...content.people, ...content.events]) extractMentions(record, { index, href: targetHref('/'), renderer });
+      }
+      expect(compared).toBeGreaterThan(150);
+      expect(elements).toBeGreaterThan(1000);
+    } finally {
+      rmSync(corpus, { recursive: true, force: true });
+    }
+  });
+
+  it('copies the properties a node asks for: changing the HTML tree leaves the Markdown tree as it was', () => {
+    const tree: Root = { type: 'root', children: [{ type: 'paragraph', data: { hName: 'section', hProperties: { className: ['lead'], id: 'p-1' } }, children: [{ type: 'text', value: 'Hi' }] }] };
+    const hast = remarkToHast(TO_HAST_OPTIONS)(tree, new VFile());
+    expect(hast).toEqual(toHast(structuredClone(tree), TO_HAST_OPTIONS));
+    const section = hast.children[0] as { tagName: string; properties: { className: string[] } };
+    expect(section.tagName).toBe('section');
+    section.properties.className.push('changed');
+    expect(tree.children[0]!.data).toEqual({ hName: 'section', hProperties: { className: ['lead'], id: 'p-1' } });
   });
 });
