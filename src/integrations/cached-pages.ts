@@ -37,7 +37,7 @@ import type { LinkWorkerData } from './cached-pages-worker.ts';
 import { LINKED_PAGES, type WithLinkedPages } from './cached-pages-middleware.ts';
 
 /** Where Astro keeps its copies of pages inside its cache folder (`INCREMENTAL_OUTPUT_DIR` in Astro's incremental build). */
-const ASTRO_PAGE_COPIES = 'dist';
+export const ASTRO_PAGE_COPIES = 'dist';
 
 /**
  * A file in the cache folder written as each build ends: its time is when

@@ -17,10 +17,11 @@
  */
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync, type BigIntStats } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TAG_ATTRIBUTES } from './page-content.ts';
+import { ASTRO_PAGE_COPIES } from './cached-pages.ts';
 
 export const HEADERS_FILE = '_headers';
 export const NGINX_HEADERS_FILE = '_nginx-headers.conf';
@@ -219,8 +220,22 @@ export function readPageIdentities(file: string): Map<string, string> {
  * a file written again, in place or anew, gets another identity.
  */
 export function fileIdentity(path: string): string {
-  const stat = statSync(path, { bigint: true });
-  return `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}`;
+  return identityOf(statSync(path, { bigint: true }));
+}
+
+const identityOf = (stat: BigIntStats) => `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}`;
+
+/**
+ * The identity of Astro's own copy of a page (see `cached-pages.ts`) when it
+ * is another file than the page, as for a page rendered in this build: Astro
+ * wrote both from the same bytes, so the copy has the page's digest. The next
+ * build's output links the copies, and its scan then need not read them. A
+ * copy of another size is not the page's: none.
+ */
+function copyIdentity(copy: string, page: BigIntStats): string | undefined {
+  const stat = statSync(copy, { bigint: true, throwIfNoEntry: false });
+  if (!stat || stat.size !== page.size || (stat.dev === page.dev && stat.ino === page.ino)) return undefined;
+  return identityOf(stat);
 }
 
 /** The Content-Security-Policy for the site, allowing exactly the inline styles found. */
@@ -293,19 +308,25 @@ export function nginxHeaders(csp: string): string {
  * Every HTML page under `dir`, read one at a time: a big site's pages never
  * sit in memory together. A page whose file the last scan digested (by
  * {@link fileIdentity}) is not read unless it must be scanned; `seen` is
- * filled with the digest of every page by its identity, for the next build.
+ * filled with the digest of every page by its identity, and of Astro's copy
+ * of it in `copies` (its folder of copies, named like the output), for the
+ * next build.
  */
-function* htmlPages(dir: string, identities: ReadonlyMap<string, string>, seen: Map<string, string>, counts = { read: 0 }): Generator<[string, DigestedPage]> {
+function* htmlPages(dir: string, identities: ReadonlyMap<string, string>, seen: Map<string, string>, counts = { read: 0 }, copies?: string): Generator<[string, DigestedPage]> {
   for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
     if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
     const path = join(entry.parentPath, entry.name);
-    const identity = fileIdentity(path);
+    const file = relative(dir, path);
+    const stat = statSync(path, { bigint: true });
+    const identity = identityOf(stat);
     const known = identities.get(identity);
     const bytes = known === undefined ? readFileSync(path) : undefined;
     if (bytes) counts.read++;
     const digest = known ?? pageDigest(bytes!);
     seen.set(identity, digest);
-    yield [relative(dir, path), { digest, read: () => bytes ?? readFileSync(path) }];
+    const copy = copies === undefined ? undefined : copyIdentity(join(copies, file), stat);
+    if (copy) seen.set(copy, digest);
+    yield [file, { digest, read: () => bytes ?? readFileSync(path) }];
   }
 }
 
@@ -316,6 +337,7 @@ export default function headers(): AstroIntegration {
   let base = '/';
   let memoryFile = '';
   let digestsFile = '';
+  let pageCopies = '';
   return {
     name: 'backstory-headers',
     hooks: {
@@ -323,6 +345,7 @@ export default function headers(): AstroIntegration {
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
         memoryFile = join(fileURLToPath(config.cacheDir), SCAN_MEMORY_FILE);
         digestsFile = join(fileURLToPath(config.cacheDir), PAGE_DIGESTS_FILE);
+        pageCopies = join(fileURLToPath(config.cacheDir), ASTRO_PAGE_COPIES);
       },
       'astro:build:done': ({ dir, logger }) => {
         const started = performance.now();
@@ -331,7 +354,7 @@ export default function headers(): AstroIntegration {
         const digests = new Map<string, string>();
         const identities = new Map<string, string>();
         const counts = { read: 0 };
-        const pageFiles = htmlPages(out, readPageIdentities(digestsFile), identities, counts);
+        const pageFiles = htmlPages(out, readPageIdentities(digestsFile), identities, counts, pageCopies);
         const { styleHashes, problems, pages, scanned } = scanPages(pageFiles, { known: readScanMemory(memoryFile), passed, digests });
         if (problems.length > 0) {
           throw new Error(`These pages would break under the Content-Security-Policy:\n${problems.map((p) => `  ${p}`).join('\n')}`);

@@ -152,11 +152,15 @@ describe('a rebuild after editing content', () => {
     const after = hashTree(join(scratch, 'again'));
     expect([...after].filter(([path, hash]) => before.get(path) !== hash)).toEqual([]);
     expect(Number(/(\d+) rendered again/.exec(plain(third.output))?.[1])).toBeGreaterThan(0);
-    // Pages it reused as they were in `again` are the files the last scan digested: the policy scan
-    // reads only the others. (`again` read them all: the cold build before it wrote other files.)
+    // Pages it reused are the files the last scan digested: the policy scan reads only the pages
+    // rendered again. That holds for `again` too, whose output links the copies Astro wrote beside
+    // the first build's pages (a build from nothing reads every page).
     const read = (output: string) => Number(/pages scanned, .*?; (\d+) read/.exec(plain(output))?.[1]);
-    expect(read(again.output)).toBe(scanned(again.output)[1]);
-    expect(read(third.output)).toBeLessThan(read(again.output) * 0.7);
+    expect(read(first.output)).toBe(scanned(first.output)[1]);
+    for (const rebuild of [again, third]) {
+      expect(read(rebuild.output)).toBeGreaterThan(0);
+      expect(read(rebuild.output)).toBeLessThanOrEqual(rendered(rebuild.output));
+    }
     // And the third build is right: the same files as a build from nothing.
     build('cold-third', 'cold-third-cache');
     const incremental = hashTree(join(scratch, 'third'));
