@@ -248,7 +248,7 @@ test('person and event mentions, anchored dates and editor’s notes are styled,
 
 const background = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
 const toggle = (page: Page) => page.getByRole('button', { name: 'Dark mode' });
-async function press(page: Page, info: TestInfo, target: Locator) {
+async function press(info: TestInfo, target: Locator) {
   if (isPhone(info)) await target.tap();
   else await target.click();
 }
@@ -260,7 +260,7 @@ test.describe('dark mode', () => {
     const light = await background(page);
     await expect(toggle(page)).toHaveAttribute('aria-pressed', 'false');
 
-    await press(page, info, toggle(page));
+    await press(info, toggle(page));
     await expect(toggle(page)).toHaveAttribute('aria-pressed', 'true');
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
     const dark = await background(page);
@@ -268,7 +268,7 @@ test.describe('dark mode', () => {
     expect(await page.evaluate(() => localStorage.getItem('backstory-theme'))).toBe('dark');
 
     // Another page: still dark.
-    await press(page, info, page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }));
+    await press(info, page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }));
     await expect(page).toHaveURL(/\/people\/$/);
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
     expect(await background(page)).toBe(dark);
@@ -280,7 +280,7 @@ test.describe('dark mode', () => {
     await expect(toggle(page)).toHaveAttribute('aria-pressed', 'true');
 
     // Back to light, which also sticks.
-    await press(page, info, toggle(page));
+    await press(info, toggle(page));
     await expect(toggle(page)).toHaveAttribute('aria-pressed', 'false');
     expect(await background(page)).toBe(light);
     await page.goto(STORY);
@@ -299,7 +299,7 @@ test.describe('dark mode', () => {
     const text = await page.evaluate(() => getComputedStyle(document.body).color);
     expect(luminance(text)).toBeGreaterThan(luminance(dark));
 
-    await press(page, info, toggle(page));
+    await press(info, toggle(page));
     await expect(toggle(page)).toHaveAttribute('aria-pressed', 'false');
     const light = await background(page);
     expect(luminance(light)).toBeGreaterThan(luminance(dark));

@@ -18,7 +18,6 @@ const fixture = resolve(import.meta.dirname, '../fixtures/minimal');
 const original = (file: string) => readFileSync(join(fixture, file), 'utf8');
 const STORY = original('stories/budget-vote.md');
 const ANA = original('people/ana-lima.md');
-const ZOE = original('people/zoe-brandt.md');
 const EVENT = original('events/budget-vote.md');
 
 /** `from` → `to` in `source`, failing loudly when the fixture has changed. */
