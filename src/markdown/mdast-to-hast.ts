@@ -56,8 +56,8 @@ function copyProperties(properties: Properties): Properties {
 }
 
 /** The library's `applyData`: the element, properties and children a node's `data` asks for. */
-function applyData<Type extends HastNodes>(from: Nodes, to: Type): Element | Type {
-  const data = from.data as { hName?: unknown; hProperties?: Properties; hChildren?: Element['children'] } | undefined;
+function applyData<Type extends HastNodes>(from: Nodes | undefined, to: Type): Element | Type {
+  const data = from?.data as { hName?: unknown; hProperties?: Properties; hChildren?: Element['children'] } | undefined;
   if (!data) return to;
   let result: Element | Type = to;
   if (typeof data.hName === 'string') {
