@@ -233,6 +233,8 @@ const identityOf = (stat: BigIntStats) => `${stat.dev}:${stat.ino}:${stat.size}:
  * copy of another size is not the page's: none.
  */
 function copyIdentity(copy: string, page: BigIntStats): string | undefined {
+  // A page with other links is a page this build reused: Astro's copy is that same file, and needs no look.
+  if (page.nlink > 1n) return undefined;
   const stat = statSync(copy, { bigint: true, throwIfNoEntry: false });
   if (!stat || stat.size !== page.size || (stat.dev === page.dev && stat.ino === page.ino)) return undefined;
   return identityOf(stat);
