@@ -8,7 +8,7 @@ import { loadContent } from './load.ts';
 import { FRONTMATTER_CACHE_FILE, openFrontmatterCache } from './frontmatter-cache.ts';
 import { assembleSite, type AssembleOptions, type Site } from './site.ts';
 import { ContentError, type ContentIssue } from './errors.ts';
-import { withoutDrafts } from './drafts.ts';
+import { draftsOf, withoutDrafts } from './drafts.ts';
 import { lintContent } from './lint.ts';
 import type { ContentSet } from './records.ts';
 
@@ -47,7 +47,12 @@ export function formatCheckTimes(times: CheckTimes): string {
 /** Links name records by their files: with a file that did not load, every link to it would be reported too. */
 const DEFERRED = 'links, names and dates in the bodies are checked once every file above loads';
 
-export interface CheckOptions extends Omit<AssembleOptions, 'base'> {
+/** Problems by file, then by place in it: one file's problems read top to bottom, whichever step found them. */
+function inFileOrder(issues: readonly ContentIssue[]): ContentIssue[] {
+  return [...issues].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)));
+}
+
+export interface CheckOptions extends Omit<AssembleOptions, 'base' | 'drafts'> {
   base: string;
   /** Include drafts (the dev server). */
   drafts: boolean;
@@ -69,13 +74,14 @@ export function checkContent(contentDir: string, options: CheckOptions): CheckRe
   if (loaded.issues.length > 0) return { content, errors: loaded.issues, warnings: [], deferred: DEFERRED, times };
   options.onLoaded?.(content);
   try {
-    const site = assembleSite(content, { base: options.base, renderer: options.renderer, cacheDir: options.cacheDir, times });
+    const drafts = options.drafts ? undefined : draftsOf(loaded.content);
+    const site = assembleSite(content, { base: options.base, renderer: options.renderer, cacheDir: options.cacheDir, drafts, times });
     const linted = performance.now();
     const warnings = lintContent(content, site);
     times.lint = performance.now() - linted;
     return { content, errors: [], warnings, site, times };
   } catch (error) {
-    if (error instanceof ContentError) return { content, errors: [...error.issues], warnings: [], times };
+    if (error instanceof ContentError) return { content, errors: inFileOrder(error.issues), warnings: [], times };
     throw error;
   }
 }

@@ -10,6 +10,7 @@ import type { Mention } from './mentions.ts';
 import type { ContentIssue } from './errors.ts';
 import { ContentError, didYouMean } from './errors.ts';
 import { nearest } from './nearest.ts';
+import { publishOrUnlink } from './resolve.ts';
 import { compareDates, endOf, startOf } from './dates.ts';
 
 /** A mention together with the record whose body holds it. */
@@ -61,32 +62,48 @@ export interface Graph {
 type MentionsBySource = ReadonlyMap<AnyRecord, readonly Mention[]>;
 
 /**
+ * The ids in frontmatter lists (`people`, `events`) that name no published
+ * record: a missing one gets the nearest ids as suggestions, a draft says so.
+ */
+export function referenceIssues(content: ContentSet, drafts?: Pick<ContentSet, 'people' | 'events'>): ContentIssue[] {
+  const people = new Set<string>(content.people.map((p) => p.id));
+  const events = new Set<string>(content.events.map((e) => e.id));
+  const draftFiles = new Map<string, string>([...(drafts?.people ?? []), ...(drafts?.events ?? [])].map((r) => [`${r.kind}:${r.id}`, r.file]));
+  const issues: ContentIssue[] = [];
+  const check = (record: AnyRecord, field: 'people' | 'events', ids: readonly string[]) => {
+    const what = field === 'people' ? 'person' : 'event';
+    const known = field === 'people' ? people : events;
+    ids.forEach((id, i) => {
+      if (known.has(id)) return;
+      const draft = draftFiles.get(`${what}:${id}`);
+      issues.push({
+        file: record.file,
+        ...record.locate?.(`${field}[${i}]`),
+        field: `${field}[${i}]`,
+        ...(draft
+          ? { message: `the ${what} "${id}" is a draft, left out of the site`, hint: publishOrUnlink(draft) }
+          : { message: `no ${what} has the id "${id}"`, hint: didYouMean(nearest(id, known)) ?? `add content/${field}/${id}.md or remove the id` }),
+      });
+    });
+  };
+  for (const story of content.stories) {
+    check(story, 'people', story.people);
+    check(story, 'events', story.events);
+  }
+  for (const event of content.events) check(event, 'people', event.people);
+  return issues;
+}
+
+/**
  * Builds the graph. Frontmatter lists that name a missing person or event are
- * errors, reported together with suggestions.
+ * errors (see {@link referenceIssues}).
  */
 export function buildGraph(content: ContentSet, mentions: MentionsBySource): Graph {
   const stories = new Map(content.stories.map((s) => [s.id, s]));
   const people = new Map(content.people.map((p) => [p.id, p]));
   const events = new Map(content.events.map((e) => [e.id, e]));
 
-  const issues: ContentIssue[] = [];
-  const checkIds = <T>(record: AnyRecord, field: string, ids: readonly string[], known: Map<string, T>, what: string) => {
-    ids.forEach((id, i) => {
-      if (known.has(id)) return;
-      issues.push({
-        file: record.file,
-        ...record.locate?.(`${field}[${i}]`),
-        field: `${field}[${i}]`,
-        message: `no ${what} has the id "${id}"`,
-        hint: didYouMean(nearest(id, known.keys())) ?? `add content/${what === 'person' ? 'people' : 'events'}/${id}.md or remove the id`,
-      });
-    });
-  };
-  for (const story of content.stories) {
-    checkIds(story, 'people', story.people, people, 'person');
-    checkIds(story, 'events', story.events, events, 'event');
-  }
-  for (const event of content.events) checkIds(event, 'people', event.people, people, 'person');
+  const issues = referenceIssues(content);
   if (issues.length > 0) throw new ContentError(issues);
 
   const citations = new Map<string, Citation[]>();

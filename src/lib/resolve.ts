@@ -21,7 +21,12 @@ type IndexedEvent = Pick<EventRecord, 'id' | 'title' | 'file'> & Partial<Pick<Ev
 
 export type Resolution =
   | { ok: true; target: Target; /** The record's name or title. */ label: string }
-  | { ok: false; reason: 'unknown' | 'ambiguous'; message: string; hint?: string };
+  | { ok: false; reason: 'unknown' | 'ambiguous' | 'draft'; message: string; hint?: string };
+
+/** What to do about a link to a draft. */
+export function publishOrUnlink(file: string): string {
+  return `publish the draft first (delete \`draft: true\` in ${file}), or unlink it`;
+}
 
 /** Exact form of a key: Unicode NFC, inner whitespace folded to one space. */
 function exact(text: string): string {
@@ -38,6 +43,7 @@ export class LinkIndex {
   private readonly looseKeys = new Map<string, Target[]>();
   private readonly ids: string[] = [];
   private readonly labels = new Map<string, string>();
+  private readonly files = new Map<string, string>();
 
   /** Problems found while indexing: the same alias claimed by two people. */
   readonly issues: ContentIssue[] = [];
@@ -50,33 +56,46 @@ export class LinkIndex {
   /** Changes whenever anything that affects resolution changes: a cache key for results that depend on the index. */
   readonly fingerprint: string;
 
-  constructor(people: readonly IndexedPerson[], events: readonly IndexedEvent[]) {
-    const claimedBy = new Map<string, Pick<PersonRecord, 'id' | 'file'>>();
+  /** The drafts, left out of the site: a link to one is told apart from a link to nothing. */
+  private readonly drafts?: LinkIndex;
+
+  constructor(people: readonly IndexedPerson[], events: readonly IndexedEvent[], drafts?: { people: readonly IndexedPerson[]; events: readonly IndexedEvent[] }) {
+    if (drafts && drafts.people.length + drafts.events.length > 0) this.drafts = new LinkIndex(drafts.people, drafts.events);
+    const claimedBy = new Map<string, { person: IndexedPerson; field: string }>();
+    /** `content/people/a.md:5:5`: a field's place, for a message given at another file. */
+    const placeOf = (person: IndexedPerson, field: string) => {
+      const at = person.locate?.(field);
+      return at ? `${person.file}:${at.line}:${at.column}` : person.file;
+    };
     for (const person of people) {
       const target: Target = { kind: 'person', id: person.id as PersonId };
       this.ids.push(person.id);
       this.labels.set(`person:${person.id}`, person.name);
+      this.files.set(`person:${person.id}`, person.file);
       this.add(person.id, target);
       for (const [index, name] of [person.name, ...person.aliases].entries()) {
         const key = exact(name);
+        const field = index === 0 ? 'name' : `aliases[${index - 1}]`;
         const owner = claimedBy.get(key);
-        if (owner && owner.id !== person.id) {
-          const field = index === 0 ? 'name' : `aliases[${index - 1}]`;
+        if (owner && owner.person.id !== person.id) {
+          // A name taken by another's alias: the alias is what to change, so it is reported there.
+          const [at, other] = field === 'name' && owner.field !== 'name' ? [owner, { person, field }] : [{ person, field }, owner];
           this.issues.push({
-            file: person.file,
-            ...person.locate?.(field),
-            field,
-            message: `"${name}" already names \`${owner.id}\` (${owner.file}); a name or alias must point at one person`,
+            file: at.person.file,
+            ...at.person.locate?.(at.field),
+            field: at.field,
+            message: `"${name}" already names \`${other.person.id}\` (${placeOf(other.person, other.field)}); a name or alias must point at one person`,
             hint: 'remove it from one of the two, or make it more specific',
           });
           continue;
         }
-        claimedBy.set(key, person);
+        claimedBy.set(key, { person, field });
         this.add(name, target);
       }
     }
     this.fingerprint = createHash('sha256')
       .update(JSON.stringify([people.map((p) => [p.id, p.name, p.aliases, p.autolink]), events.map((e) => [e.id, e.title, e.date, e.end])]))
+      .update(this.drafts?.fingerprint ?? '')
       .digest('hex');
     this.names = new NameMatcher(
       people.filter((p) => p.autolink !== false).map((p) => ({ id: p.id as PersonId, names: [p.name, ...p.aliases] })),
@@ -86,6 +105,7 @@ export class LinkIndex {
       const target: Target = { kind: 'event', id: event.id as EventId };
       this.ids.push(event.id);
       this.labels.set(`event:${event.id}`, event.title);
+      this.files.set(`event:${event.id}`, event.file);
       this.add(event.id, target);
       this.add(event.title, target);
     }
@@ -117,6 +137,8 @@ export class LinkIndex {
         hint: `write the id instead, for example [[${found[0]!.id}|${text}]]`,
       };
     }
+    const draft = this.drafts?.resolve(text);
+    if (draft?.ok) return { ok: false, reason: 'draft', message: `"${text}" is a draft, left out of the site`, hint: publishOrUnlink(this.drafts!.fileOf(draft.target)) };
     return {
       ok: false,
       reason: 'unknown',
@@ -128,6 +150,11 @@ export class LinkIndex {
   /** An event's date and end, for checking dates written next to a link to it. */
   eventSpan(id: string): { date: PartialDate; end?: PartialDate } | undefined {
     return this.spans.get(id);
+  }
+
+  /** The file a target comes from. */
+  fileOf(target: Target): string {
+    return this.files.get(`${target.kind}:${target.id}`) ?? target.id;
   }
 
   /** A target's name or title. */

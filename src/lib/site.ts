@@ -8,7 +8,7 @@ import { recordPath } from './records.ts';
 import { LinkIndex } from './resolve.ts';
 import { extractMentions, saveExtractions, type Renderer } from './extract.ts';
 import type { Mention } from './mentions.ts';
-import { buildGraph, type Graph } from './graph.ts';
+import { buildGraph, referenceIssues, type Graph } from './graph.ts';
 import { ContentError, type ContentIssue } from './errors.ts';
 import { withBase } from './paths.ts';
 
@@ -29,13 +29,15 @@ export interface AssembleOptions {
   renderer?: Renderer;
   /** Where bodies are kept between builds. */
   cacheDir?: string;
+  /** The drafts, left out of the site: links to them are reported as links to drafts. */
+  drafts?: Pick<ContentSet, 'people' | 'events'>;
   /** Filled with how long the bodies and the graph took, in milliseconds: the content check reports them. */
   times?: { bodies: number; graph: number };
 }
 
 /** A link index over the people and events; duplicate names are reported in `issues`. */
-export function buildIndex(content: Pick<ContentSet, 'people' | 'events'>): LinkIndex {
-  return new LinkIndex(content.people, content.events);
+export function buildIndex(content: Pick<ContentSet, 'people' | 'events'>, drafts?: Pick<ContentSet, 'people' | 'events'>): LinkIndex {
+  return new LinkIndex(content.people, content.events, drafts);
 }
 
 /** The URL of a link target's page. */
@@ -46,7 +48,7 @@ export function targetHref(base: string): (target: Target) => string {
 /** Builds everything or throws a {@link ContentError} listing every problem. */
 export function assembleSite(content: ContentSet, options: AssembleOptions): Site {
   const started = performance.now();
-  const index = buildIndex(content);
+  const index = buildIndex(content, options.drafts);
   const issues: ContentIssue[] = [...index.issues];
   const warnings: ContentIssue[] = [];
   const href = targetHref(options.base);
@@ -61,6 +63,8 @@ export function assembleSite(content: ContentSet, options: AssembleOptions): Sit
   }
   // Bodies that were fine are kept even when others are broken: the fixed build renders only those.
   saveExtractions(options.cacheDir);
+  // Reported with the bodies' problems, so one run lists every problem.
+  issues.push(...referenceIssues(content, options.drafts));
   if (issues.length > 0) throw new ContentError(issues);
   const linked = performance.now();
   const graph = buildGraph(content, mentions);
