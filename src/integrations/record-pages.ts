@@ -8,6 +8,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { ContentSet } from '../lib/records.ts';
+import { hasText } from '../lib/unfinished.ts';
 
 /** A published record's page. */
 export interface RecordPage {
@@ -25,7 +26,7 @@ const RECORD_PAGES_FILE = 'record-pages.json';
 /** The pages of the given (published) records. */
 export function recordPages(content: ContentSet): RecordPage[] {
   const pages = (folder: RecordPage['folder'], records: readonly { id: string; body: string }[]) =>
-    records.map(({ id, body }) => ({ folder, id, body: body.trim() !== '' }));
+    records.map(({ id, body }) => ({ folder, id, body: hasText(body) }));
   return [...pages('stories', content.stories), ...pages('people', content.people), ...pages('events', content.events)];
 }
 

@@ -16,6 +16,7 @@ import { isValidId, toId, type EventId, type PersonId, type StoryId } from './id
 import type { ContentSet, EventRecord, PersonRecord, StoryRecord } from './records.ts';
 import { nearest } from './nearest.ts';
 import type { PartialDate } from './dates.ts';
+import { unfinishedIssues } from './unfinished.ts';
 
 /** The three record folders under the content root. */
 export const FOLDERS = { stories: 'story', people: 'person', events: 'event' } as const;
@@ -248,10 +249,13 @@ export function loadRecord(
     }
     if (backwards.length > 0) return undefined;
   }
-  if (kind === 'story') return { ...(valid.data as object), ...base, kind, id: id as StoryId } as StoryRecord;
-  if (kind === 'person') return { ...(valid.data as object), ...base, kind, id: id as PersonId } as PersonRecord;
-  const event = { ...(valid.data as object), ...base, kind, id: id as EventId } as EventRecord;
-  if (event.end && endsBefore(event.date, event.end)) {
+  const record =
+    kind === 'story'
+      ? ({ ...(valid.data as object), ...base, kind, id: id as StoryId } as StoryRecord)
+      : kind === 'person'
+        ? ({ ...(valid.data as object), ...base, kind, id: id as PersonId } as PersonRecord)
+        : ({ ...(valid.data as object), ...base, kind, id: id as EventId } as EventRecord);
+  if (record.kind === 'event' && record.end && endsBefore(record.date, record.end)) {
     issues.push({
       file,
       ...(locate('end') ?? { line: split.yamlLine }),
@@ -261,7 +265,10 @@ export function loadRecord(
     });
     return undefined;
   }
-  return event;
+  // A draft may be half-written; a record to publish may not.
+  const unfinished = record.draft ? [] : unfinishedIssues(record);
+  issues.push(...unfinished);
+  return unfinished.length > 0 ? undefined : record;
 }
 
 /** A frontmatter's parsed YAML document, and the file position (line, column) of an offset in it. */

@@ -4,15 +4,28 @@
  * record never reaches readers; the editor removes `draft: true` to publish.
  */
 import { toId } from './ids.ts';
+import { transliterate } from './transliterate.ts';
 import { parsePartialDate, toIso } from './dates.ts';
 
 export type Kind = 'story' | 'person' | 'event';
 
 export const FOLDER: Record<Kind, string> = { story: 'stories', person: 'people', event: 'events' };
 
+/** The summary a new file starts with: it says what to write, and is refused once the record is published. */
+export const PLACEHOLDER_SUMMARIES: Record<Kind, string> = {
+  story: 'Say in one or two sentences what the story is about.',
+  person: 'Who they are, in one line.',
+  event: 'What happened, in one or two sentences.',
+};
+
+/** An id for a title: `Budget vote` → `budget-vote`, `Ли Вэй` → `li-vey`; empty when the title has no letters or digits to make one of (Chinese, say). */
+export function idFor(title: string): string {
+  return toId(transliterate(title));
+}
+
 /** The id for a title, made unique against the ids that exist: `budget-vote`, then `budget-vote-2`. */
 export function uniqueId(title: string, exists: (id: string) => boolean): string {
-  const base = toId(title) || 'untitled';
+  const base = idFor(title) || 'untitled';
   let id = base;
   for (let n = 2; exists(id); n++) id = `${base}-${n}`;
   return id;
@@ -32,7 +45,7 @@ draft: true
 title: ${quote(title)}
 published: ${options.today}
 # One or two sentences for lists, previews and search results.
-summary: "Say in one or two sentences what the story is about."
+summary: ${quote(PLACEHOLDER_SUMMARIES.story)}
 # Optional: dek (one sentence under the headline), byline, source, keyPoints.
 tags: []
 # People and events the story concerns beyond those its text links, by id.
@@ -55,7 +68,7 @@ name: ${quote(title)}
 # Other names the text may use: surname, full name, title + surname.
 aliases: []
 # One line on who they are.
-summary: "Who they are, in one line."
+summary: ${quote(PLACEHOLDER_SUMMARIES.person)}
 # Offices held: from/to as YYYY, YYYY-MM or YYYY-MM-DD; leave out "to" while it continues.
 roles: []
 ---
@@ -72,7 +85,7 @@ title: ${quote(title)}
 date: ${date ? toIso(date.date) : options.today}
 # Who took part, by person id.
 people: []
-summary: "What happened, in one or two sentences."
+summary: ${quote(PLACEHOLDER_SUMMARIES.event)}
 # Where the facts were checked: - title: "Publication, date" (url: optional)
 sources: []
 ---

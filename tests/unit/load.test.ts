@@ -133,8 +133,8 @@ describe('loadRecord: valid records', () => {
     ['a date-time is kept as written', '---\ntitle: T\nsummary: S\npublished: 2017-06-07T23:30:00-04:00\n---\n', { published: { iso: '2017-06-07T23:30:00-04:00', day: { year: 2017, month: 6, day: 7, precision: 'day' } } }],
     ['a value with a quoted colon', '---\ntitle: "Sessions: the rift"\nsummary: S\npublished: 2017-06-07\n---\n', { title: 'Sessions: the rift' }],
     ['a tab after a colon is only spacing', '---\ntitle:\tT\nsummary: S\npublished: 2017-06-07\n---\n', { title: 'T' }],
-  ])('story: %s', (_name, source, expected) => {
-    const { record, issues } = load('stories', source);
+  ])('story: %s', (_name, frontmatter, expected) => {
+    const { record, issues } = load('stories', `${frontmatter}The article.\n`);
     expect(issues).toEqual([]);
     expect(record).toMatchObject(expected);
   });
