@@ -79,8 +79,16 @@ export interface MentionResult {
   dates: DateNote[];
 }
 
-/** `[[target]]` or `[[target|shown]]`; neither part may hold brackets, the target no pipe. */
-const WIKILINK = /\[\[([^[\]|\n]+?)(?:\|([^[\]\n]+?))?\]\]/g;
+/**
+ * `[[target]]` or `[[target|shown]]`; neither part may hold brackets, the
+ * target no pipe. Either may wrap onto the next line of its paragraph. (An
+ * empty `shown` is matched to be reported.)
+ */
+const WIKILINK = /\[\[([^[\]|]+?)(?:\|([^[\]]*?))?\]\]/g;
+
+
+/** How a link is written, for the messages about one written wrong. */
+const LINK_FORMS = 'a link is `[[target]]` or `[[target|shown words]]`, with no formatting inside; to show the brackets themselves, write `\\[\\[`';
 
 /** Blocks that get a stable anchor and whose text is split into sentences. */
 const ANCHORED = new Set(['paragraph']);
@@ -136,6 +144,11 @@ export function linkMentions(tree: Root, options: MentionOptions): MentionResult
     const value = node.value;
     const out: PhrasingContent[] = [];
     const cursor = locator.cursor(node);
+    // The node's brackets, only when it may hold a link: whether each is escaped (`\[`), and where it is in the file.
+    const brackets = value.includes('[[') || value.includes(']]') ? locator.brackets(node) : undefined;
+    const escaped = (at: number) => brackets?.get(at)?.escaped === true;
+    /** Where the links taken out of the text start and end. */
+    const taken: [number, number][] = [];
     const plain = (text: string) => {
       if (!text) return;
       if (!options.autolink || ctx.inHeading) {
@@ -159,16 +172,25 @@ export function linkMentions(tree: Root, options: MentionOptions): MentionResult
 
     let last = 0;
     for (const match of value.matchAll(WIKILINK)) {
+      const end = match.index + match[0].length;
+      // Brackets written `\[\[` are text.
+      if ([match.index, match.index + 1, end - 2, end - 1].some(escaped)) continue;
+      taken.push([match.index, end]);
       plain(value.slice(last, match.index));
-      last = match.index + match[0].length;
+      last = end;
       const where = cursor.find(match[0]);
       const targetText = match[1]!.trim();
       const resolution = options.index.resolve(targetText);
       // `[[jeff-sessions]]` reads as the name; any other target as written.
-      const shown = (match[2] ?? (resolution.ok && resolution.target.id === targetText ? resolution.label : targetText)).trim();
+      // A link wrapped onto the next line reads as one line.
+      const shown = (match[2] ?? (resolution.ok && resolution.target.id === targetText ? resolution.label : targetText)).trim().replace(/\s+/g, ' ');
       if (!resolution.ok) {
         problems.push({ message: resolution.message, hint: resolution.hint, ...where });
         out.push({ type: 'text', value: shown });
+        continue;
+      }
+      if (!shown) {
+        problems.push({ message: `nothing to show after the \`|\` of ${match[0]}`, hint: `write the words to show after \`|\`, or write [[${targetText}]] to show the ${resolution.target.kind === 'person' ? 'name' : 'title'}`, ...where });
         continue;
       }
       linked.add(`${resolution.target.kind}:${resolution.target.id}`);
@@ -177,6 +199,10 @@ export function linkMentions(tree: Root, options: MentionOptions): MentionResult
       ctx.block.push({ node: { target: resolution.target, text: shown, via: 'explicit', ...where }, link });
     }
     plain(value.slice(last));
+    if (brackets) {
+      const stray = strayBracket(value, brackets, taken);
+      if (stray) problems.push({ message: stray.message, hint: LINK_FORMS, ...locator.bracketPlace(node, stray.bracket) });
+    }
     return out;
   };
 
@@ -219,6 +245,31 @@ export function linkMentions(tree: Root, options: MentionOptions): MentionResult
   mentions.sort((a, b) => a.line - b.line || a.column - b.column);
 
   return { mentions, problems, dates };
+}
+
+/** A bracket of a text node: escaped in the source or not, and its offset there when known. */
+interface Bracket {
+  escaped: boolean;
+  offset?: number;
+}
+
+/**
+ * The first `[[` or `]]` of a text that belongs to no link taken out of it:
+ * a link written wrong, which would show the reader its brackets. Only the
+ * first, or a run of brackets would give one message each.
+ */
+function strayBracket(value: string, brackets: ReadonlyMap<number, Bracket>, taken: readonly [number, number][]): { message: string; bracket: { at: number; offset?: number } } | undefined {
+  const inLink = (at: number) => taken.some(([start, end]) => at >= start && at < end);
+  for (const [at, bracket] of brackets) {
+    const next = brackets.get(at + 1);
+    if (!next || value[at] !== value[at + 1] || bracket.escaped || next.escaped || inLink(at) || inLink(at + 1)) continue;
+    const opens = value[at] === '[';
+    return {
+      message: opens ? '`[[` opens a link that is not closed' : '`]]` closes no link',
+      bracket: { at, ...(bracket.offset !== undefined ? { offset: bracket.offset } : {}) },
+    };
+  }
+  return undefined;
 }
 
 /** Text of a block as a reader sees it; footnote markers and raw HTML left out. */
@@ -446,6 +497,37 @@ class Locator {
         return this.estimate(node, Math.max(0, offset));
       },
     };
+  }
+
+  /**
+   * The `[` and `]` of a text node, by their offset in its value: whether
+   * the source escapes each with a backslash, and its offset in the source.
+   * The value's brackets are the source's, one for one, in order; where they
+   * are not (a bracket written as an entity), none counts as escaped.
+   */
+  brackets(node: Text): Map<number, Bracket> {
+    const value = node.value;
+    const inValue: number[] = [];
+    for (let i = 0; i < value.length; i++) if (value[i] === '[' || value[i] === ']') inValue.push(i);
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    const inSource: Bracket[] = [];
+    if (this.source !== undefined && start !== undefined && end !== undefined) {
+      for (let p = start; p < end; p++) {
+        const c = this.source[p];
+        if (c === '\\') {
+          p++;
+          if (this.source[p] === '[' || this.source[p] === ']') inSource.push({ escaped: true, offset: p });
+        } else if (c === '[' || c === ']') inSource.push({ escaped: false, offset: p });
+      }
+    }
+    const matched = inSource.length === inValue.length;
+    return new Map(inValue.map((at, k) => [at, matched ? inSource[k]! : { escaped: false }]));
+  }
+
+  /** Where a bracket of a text node is in the file. */
+  bracketPlace(node: Text, bracket: { at: number; offset?: number }): { line: number; column: number } {
+    return bracket.offset === undefined ? this.estimate(node, bracket.at) : this.position(bracket.offset);
   }
 
   /** The position of an offset within a text node's value. */

@@ -177,7 +177,7 @@ describe('linkMentions: where mentions are not linked', () => {
     ['an autolink', 'See <https://example.com/[[jeff-sessions]]>.'],
     ['raw HTML', '<div>[[jeff-sessions]]</div>'],
     ['a single bracket pair', 'A [jeff-sessions] reference-looking text.'],
-    ['a target across a line break', '[[Jeff\nSessions]] here.'],
+    ['escaped brackets', 'Write \\[\\[ to open a link and \\]\\] to close it.'],
   ])('%s', (_name, md) => {
     const before = JSON.stringify(parse(md).children.map(plainText));
     const { tree, mentions, problems } = run(md);
@@ -186,6 +186,17 @@ describe('linkMentions: where mentions are not linked', () => {
     // The text is left as written.
     expect(JSON.stringify(tree.children.map(plainText))).toBe(before);
     expect(JSON.stringify(tree)).not.toContain('"mention"');
+  });
+});
+
+describe('linkMentions: a link wrapped onto the next line', () => {
+  it.each<[string, string, string]>([
+    ['the target', 'He met [[Jeff\nSessions]] here.', 'Jeff Sessions'],
+    ['the shown words', 'He met [[jeff-sessions|the attorney\ngeneral]] here.', 'the attorney general'],
+  ])('%s wraps, and reads as one line', (_name, md, shown) => {
+    const { mentions, problems } = run(md);
+    expect(problems).toEqual([]);
+    expect(mentions.map((m) => [m.target.id, m.text, m.line, m.column])).toEqual([['jeff-sessions', shown, 1, 8]]);
   });
 });
 
@@ -365,6 +376,25 @@ describe('linkMentions: problems', () => {
       ],
     ],
   ])('%s', (_name, md, expected) => {
+    const { mentions, problems } = run(md);
+    expect(problems).toEqual(expected);
+    expect(mentions).toEqual([]);
+  });
+
+  const FORMS = 'a link is `[[target]]` or `[[target|shown words]]`, with no formatting inside; to show the brackets themselves, write `\\[\\[`';
+  it.each<[string, string, MentionProblem[]]>([
+    ['a link not closed', 'Met [[jeff-sessions] today.', [{ message: '`[[` opens a link that is not closed', hint: FORMS, line: 1, column: 5 }]],
+    ['a link not opened', 'Met [jeff-sessions]] today.', [{ message: '`]]` closes no link', hint: FORMS, line: 1, column: 19 }]],
+    ['shown words not closed', 'A\nMet [[jeff-sessions|the senator] today.', [{ message: '`[[` opens a link that is not closed', hint: FORMS, line: 2, column: 5 }]],
+    ['formatting inside', 'Met [[Jeff *Sessions*]] today.', [
+      { message: '`[[` opens a link that is not closed', hint: FORMS, line: 1, column: 5 },
+      { message: '`]]` closes no link', hint: FORMS, line: 1, column: 22 },
+    ]],
+    ['nothing after the pipe', 'Met [[jeff-sessions|]] today.', [
+      { message: 'nothing to show after the `|` of [[jeff-sessions|]]', hint: 'write the words to show after `|`, or write [[jeff-sessions]] to show the name', line: 1, column: 5 },
+    ]],
+    ['only the first of a run of brackets', '[[[[x', [{ message: '`[[` opens a link that is not closed', hint: FORMS, line: 1, column: 1 }]],
+  ])('a link written wrong is reported, not shown with its brackets: %s', (_name, md, expected) => {
     const { mentions, problems } = run(md);
     expect(problems).toEqual(expected);
     expect(mentions).toEqual([]);
