@@ -2,26 +2,41 @@
  * `npm run new -- story "Headline"`, `npm run new -- person "Name"`,
  * `npm run new -- event "Title" --date 2017-06-08`: writes a new content file
  * with every required field. Never overwrites: a taken id gets `-2`, `-3`.
+ * `--id` chooses the id (the file name and URL) instead of making one from
+ * the title; a title with no Latin, Cyrillic or Greek letters needs it.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { FOLDER, template, uniqueId, type Kind } from '../src/lib/scaffold.ts';
+import { FOLDER, idFor, template, uniqueId, type Kind } from '../src/lib/scaffold.ts';
+import { isValidId } from '../src/lib/ids.ts';
 
-const usage = 'usage: npm run new -- story|person|event "Title" [--date YYYY-MM-DD]';
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { date: { type: 'string' }, dir: { type: 'string' } } });
+const usage = 'usage: npm run new -- story|person|event "Title" [--date YYYY-MM-DD] [--id the-id]';
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { date: { type: 'string' }, dir: { type: 'string' }, id: { type: 'string' } } });
 const [kind, ...words] = positionals;
 const title = words.join(' ').trim();
 if (!kind || !(kind in FOLDER) || !title) {
   console.error(usage);
   process.exit(2);
 }
+if (values.id !== undefined && !isValidId(values.id)) {
+  console.error(`--id "${values.id}" is not an id: use lowercase letters a-z, digits and single hyphens, like --id li-wei`);
+  process.exit(2);
+}
+if (values.id === undefined && idFor(title) === '') {
+  console.error(`"${title}" has no letters an id can be made of (an id is the file name and the page's URL): choose one with --id, like --id li-wei`);
+  process.exit(2);
+}
 
 const root = resolve(values.dir ?? process.env.BACKSTORY_CONTENT_DIR ?? 'content');
 const folder = join(root, FOLDER[kind as Kind]);
 mkdirSync(folder, { recursive: true });
-const id = uniqueId(title, (candidate) => existsSync(join(folder, `${candidate}.md`)));
+const id = values.id ?? uniqueId(title, (candidate) => existsSync(join(folder, `${candidate}.md`)));
 const path = join(folder, `${id}.md`);
+if (values.id !== undefined && existsSync(path)) {
+  console.error(`${relative(process.cwd(), path)} exists already: choose another --id`);
+  process.exit(1);
+}
 const today = new Date().toISOString().slice(0, 10);
 try {
   // `wx`: fail rather than overwrite, even if the file appeared meanwhile.

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { checkContent, formatCheckTimes } from '../../src/lib/check.ts';
 import { formatIssue } from '../../src/lib/errors.ts';
-import { template, uniqueId } from '../../src/lib/scaffold.ts';
+import { idFor, template, uniqueId } from '../../src/lib/scaffold.ts';
+import { recordPages } from '../../src/integrations/record-pages.ts';
 
 const fixture = resolve(import.meta.dirname, '../fixtures/minimal');
 const dirs: string[] = [];
@@ -126,11 +127,55 @@ describe('new files from the scaffolder', () => {
     expect(fixed.deferred).toBeUndefined();
   });
 
-  it('a published record that links a draft fails with the link', () => {
+  it('a published record that links a draft fails with the link and says it is a draft, in the body and in a list', () => {
     const dir = copy();
     edit(dir, 'people/zoe-brandt.md', (s) => s.replace('summary:', 'draft: true\nsummary:'));
-    const { errors } = messages(dir);
-    expect(errors.some((e) => e.includes('no person or event is called "Zoë Brandt"'))).toBe(true);
+    expect(messages(dir).errors).toEqual([
+      'events/budget-vote.md:6:5: `people[1]`: the person "zoe-brandt" is a draft, left out of the site (publish the draft first (delete `draft: true` in people/zoe-brandt.md), or unlink it)',
+      'stories/budget-vote.md:10:50: "Zoë Brandt" is a draft, left out of the site (publish the draft first (delete `draft: true` in people/zoe-brandt.md), or unlink it)',
+    ]);
+    // With drafts shown (the dev server), the same content is fine.
+    expect(messages(dir, true).errors).toEqual([]);
+  });
+
+  it('a body\'s problems and the lists\' unknown ids are reported in one run, in file order', () => {
+    const dir = copy();
+    edit(dir, 'stories/budget-vote.md', (s) => s.replace('[[Ana Lima]]', '[[Ana Lina]]').replace('  - ana-lima', '  - ana-lama'));
+    edit(dir, 'events/budget-vote.md', (s) => s.replace('  - zoe-brandt', '  - zoe-brand'));
+    expect(messages(dir).errors).toEqual([
+      'events/budget-vote.md:6:5: `people[1]`: no person has the id "zoe-brand" (did you mean `zoe-brandt`?)',
+      'stories/budget-vote.md:6:5: `people[0]`: no person has the id "ana-lama" (did you mean `ana-lima`?)',
+      'stories/budget-vote.md:10:7: no person or event is called "Ana Lina" (did you mean `ana-lima`?)',
+    ]);
+  });
+
+  it.each<['story' | 'person' | 'event', string[]]>([
+    [
+      'story',
+      [
+        'stories/budget-hearings.md:7:10: `summary`: the summary is still the placeholder that `npm run new` wrote (say in one or two sentences what the story is about)',
+        'stories/budget-hearings.md:14:1: the story has no text, only a comment (write the article in place of the comment)',
+      ],
+    ],
+    ['person', ['people/budget-hearings.md:7:10: `summary`: the summary is still the placeholder that `npm run new` wrote (say in one line who they are)']],
+    ['event', ['events/budget-hearings.md:8:10: `summary`: the summary is still the placeholder that `npm run new` wrote (say in one or two sentences what happened)']],
+  ])('a new %s published as the scaffolder left it is refused, at the placeholders', (kind, expected) => {
+    const dir = copy();
+    const folder = { story: 'stories', person: 'people', event: 'events' }[kind];
+    writeFileSync(join(dir, folder, 'budget-hearings.md'), template(kind, 'Budget hearings', { today: '2024-03-20' }).replace('draft: true\n', ''));
+    expect(messages(dir).errors).toEqual(expected);
+  });
+
+  it('a story must have text; a person or event may have none, or only a comment', () => {
+    const dir = copy();
+    edit(dir, 'stories/budget-vote.md', (s) => s.slice(0, s.indexOf('---', 4) + 4));
+    expect(messages(dir).errors).toEqual(['stories/budget-vote.md:10:1: the story has no text (write the article below the closing "---")']);
+    const fine = copy();
+    edit(fine, 'people/zoe-brandt.md', (s) => s.slice(0, s.indexOf('---', 4) + 4));
+    edit(fine, 'events/budget-vote.md', (s) => s.replace('The budget passed after a four-hour debate.', '<!-- To be written. -->'));
+    expect(messages(fine).errors).toEqual([]);
+    const result = checkContent(fine, { base: '/', drafts: false, projectRoot: fine });
+    expect(recordPages(result.content).filter((page) => !page.body).map((page) => `${page.folder}/${page.id}`)).toEqual(['people/zoe-brandt', 'events/budget-vote']);
   });
 });
 
@@ -149,5 +194,20 @@ describe('times', () => {
   // `npm run bench` reads the steps from this line of the build's log.
   it('are written for the log in whole milliseconds', () => {
     expect(formatCheckTimes({ loading: 2104.4, bodies: 11902.6, graph: 0.2, lint: 1180 })).toBe('loading 2104 ms, bodies 11903 ms, graph 0 ms, editorial checks 1180 ms');
+  });
+});
+
+describe('ids for new files', () => {
+  it.each<[string, string]>([
+    ['Budget vote', 'budget-vote'],
+    ['Zoë’s budget: the vote', 'zoe-s-budget-the-vote'],
+    ['Łukasz Nowak', 'lukasz-nowak'],
+    ['Ли Вэй', 'li-vey'],
+    ['Сергей Кисляк', 'sergey-kislyak'],
+    ['Йосип Щербина', 'yosip-shcherbina'],
+    ['Αλέξανδρος Παπαδόπουλος', 'alexandros-papadopoulos'],
+    ['李伟', ''],
+  ])('%s → "%s"', (title, id) => {
+    expect(idFor(title)).toBe(id);
   });
 });
