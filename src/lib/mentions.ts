@@ -86,7 +86,6 @@ export interface MentionResult {
  */
 const WIKILINK = /\[\[([^[\]|]+?)(?:\|([^[\]]*?))?\]\]/g;
 
-
 /** How a link is written, for the messages about one written wrong. */
 const LINK_FORMS = 'a link is `[[target]]` or `[[target|shown words]]`, with no formatting inside; to show the brackets themselves, write `\\[\\[`';
 
