@@ -4,7 +4,8 @@
  * finishes the same tree instead of parsing the text a second time:
  *
  *   mdast (mentions linked) → typography → hast (`mdast-to-hast.ts`) → raw HTML parsed →
- *   sanitized → heading ids (rehype-slug) → editor's notes → external links → HTML
+ *   sanitized → heading ids (rehype-slug) → editor's notes → external links →
+ *   tables in scrolling boxes → HTML
  *
  * Raw HTML is parsed before the sanitizer so that the sanitizer sees it, and
  * typography runs after the links exist so quotes around a link curl the
@@ -23,6 +24,7 @@ import remarkToHast from './mdast-to-hast.ts';
 import rehypeSlugHeadings from './rehype-slug-headings.ts';
 import rehypeEditorNotes from './rehype-editor-notes.ts';
 import rehypeExternalLinks from './rehype-external-links.ts';
+import rehypeTableScroll from './rehype-table-scroll.ts';
 import { sanitizeSchema } from './sanitize-schema.ts';
 
 /**
@@ -46,6 +48,7 @@ const processor = unified()
   .use(rehypeSlugHeadings)
   .use(rehypeEditorNotes)
   .use(rehypeExternalLinks)
+  .use(rehypeTableScroll)
   .use(rehypeStringify)
   .freeze();
 
