@@ -1,7 +1,8 @@
 /**
  * `npm run new -- story "Headline"`, `npm run new -- person "Name"`,
  * `npm run new -- event "Title" --date 2017-06-08`: writes a new content file
- * with every required field. Never overwrites: a taken id gets `-2`, `-3`.
+ * with every required field. Never overwrites: a story's or event's taken id
+ * gets `-2`, `-3`; a person whose file exists is refused (a name names one person).
  * `--id` chooses the id (the file name and URL) instead of making one from
  * the title; a title with no Latin, Cyrillic or Greek letters needs it.
  */
@@ -31,6 +32,12 @@ if (values.id === undefined && idFor(title) === '') {
 const root = resolve(values.dir ?? process.env.BACKSTORY_CONTENT_DIR ?? 'content');
 const folder = join(root, FOLDER[kind as Kind]);
 mkdirSync(folder, { recursive: true });
+// Two people may not share a name: a second file for the same name would only stop the build.
+const existing = join(folder, `${idFor(title)}.md`);
+if (kind === 'person' && values.id === undefined && existsSync(existing)) {
+  console.error(`${relative(process.cwd(), existing)} exists already: edit that file, or, for someone else of a similar name, choose an --id (two people may not share a name)`);
+  process.exit(1);
+}
 const id = values.id ?? uniqueId(title, (candidate) => existsSync(join(folder, `${candidate}.md`)));
 const path = join(folder, `${id}.md`);
 if (values.id !== undefined && existsSync(path)) {
