@@ -327,7 +327,18 @@ function describeIssue(
   if (valueAt(data, path) === undefined) {
     return { file, ...where, field, message: `the required field \`${field}\` is missing`, hint: `add a line \`${String(path.at(-1))}: …\`` };
   }
+  // `- Update: the notice was lifted` is a map to YAML, not the text the editor meant.
+  const value = valueAt(data, path);
+  if (issue.code === 'invalid_type' && issue.expected === 'string' && isOneEntry(value)) {
+    const [key, rest] = Object.entries(value)[0]!;
+    return { file, ...where, field, message: issue.message, hint: `text with a colon and a space needs quotes: "${key}: ${typeof rest === 'string' ? rest : '…'}"` };
+  }
   return { file, ...where, field, message: issue.message };
+}
+
+/** A map of one entry: what YAML makes of `Update: text` left unquoted. */
+function isOneEntry(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date) && Object.keys(value).length === 1;
 }
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {

@@ -166,6 +166,12 @@ describe('loadRecord: problems, reported as file:line:column: `field`: message',
       ['content/stories/x.md:4:1: `title`: the required field `title` is missing (add a line `title: …`)'],
     ],
     [
+      'a key point with a colon and a space, unquoted (a map to YAML)',
+      'stories',
+      '---\ntitle: T\nsummary: S\npublished: 2017-06-07\nkeyPoints:\n  - Update: the notice was lifted.\n---\nBody',
+      ['content/stories/x.md:6:5: `keyPoints[0]`: expected a key point as text (text with a colon and a space needs quotes: "Update: the notice was lifted.")'],
+    ],
+    [
       'a missing date',
       'events',
       '---\ntitle: T\nsummary: S\n---\n',
