@@ -31,6 +31,9 @@ export const yearCounts = (years: readonly ArchiveYear[]): { year: number; count
 /** The path of a year's archive page, below the base. */
 export const archivePath = (year: number) => `archive/${year}/`;
 
+/** The archive's front page, listing the years, below the base. */
+export const ARCHIVE_PATH = 'archive/';
+
 /** Past this many stories, a year's page links its months instead of listing every story (200 stories make a page of about 60 KB, 9 KB gzipped). */
 export const ARCHIVE_YEAR_ONE_PAGE = 200;
 

@@ -6,7 +6,7 @@
  * built from its id alone: updating a story, retitling it or changing its
  * text never makes it look like a new item to a reader's feed.
  */
-import { archiveMonthPath, archiveMonths, archivePath, storiesByYear } from './archive.ts';
+import { ARCHIVE_PATH, archiveMonthPath, archiveMonths, archivePath, storiesByYear } from './archive.ts';
 import { coveragePath, coverageYears } from './coverage.ts';
 import type { Graph } from './graph.ts';
 import type { StoryRecord } from './records.ts';
@@ -90,7 +90,7 @@ export function atomFeed(stories: readonly FeedStory[], ctx: SiteContext): strin
 /**
  * Last-modified dates for the sitemap, by URL path below the base
  * (`stories/x/`). A story's is its `updated` date, else `published`; pages
- * that list stories (home, a year or month of the archive, a person's or
+ * that list stories (home, the archive, a year or month of it, a person's or
  * event's page and its years of stories, a story's timeline) take the latest
  * of the stories they show. Pages that show no dated story (the people and
  * timeline indexes, search) get none: a guess would mislead.
@@ -101,6 +101,7 @@ export function pageLastmods(graph: Pick<Graph, 'storiesByDate' | 'people' | 'ev
     if (stories.length > 0) out.set(path, latest(stories.map((s) => isoDateTime(lastModified(s)))));
   };
   set('', graph.storiesByDate);
+  set(ARCHIVE_PATH, graph.storiesByDate);
   for (const entry of storiesByYear(graph.storiesByDate)) {
     set(archivePath(entry.year), entry.stories);
     for (const { year, month, stories } of archiveMonths(entry)) set(archiveMonthPath(year, month), stories);

@@ -91,6 +91,15 @@ describe('the story archive', () => {
     expect(yearLinks(home)).toEqual(years.map((year) => `/archive/${year}/`));
   });
 
+  it('has a front page, /archive/, linking every year with its count of stories and listing none', () => {
+    const archive = read(out, 'archive/index.html');
+    const years = [...new Set(stories.map((s) => s.year))].sort((a, b) => b - a);
+    expect(yearLinks(archive)).toEqual(years.map((year) => `/archive/${year}/`));
+    for (const year of years) expect(archive).toContain(`>${year}</a> <span class="count">(${formatCount(stories.filter((s) => s.year === year).length)})</span>`);
+    expect(archive).toContain(`${formatCount(stories.length)} stories, by the year they were published.`);
+    expect(listed(archive)).toEqual([]);
+  });
+
   it('lists every story on the page of its year, or of its month in a year too big for one page, and nowhere else', () => {
     const seen = new Map<string, number>();
     let split = 0;
