@@ -152,7 +152,7 @@ describe('the explainer reading experience', () => {
 
   it('shows the role each person held at publication and what changed later', () => {
     const text = textOf(read(out, 'stories/sessions-trump-rift/index.html'));
-    expect(text).toMatch(/Sergey Kislyak.*At the time: Russian Ambassador to the United States\s*Since then: Russian Ambassador to the United States until July 22, 2017/);
+    expect(text).toMatch(/Sergey Kislyak.*At the time: Russian Ambassador to the United States\s*Since then: Russian Ambassador to the United States \(ended July 22, 2017\)/);
     expect(text).toMatch(/Robert Mueller.*At the time: Special Counsel/);
   });
 

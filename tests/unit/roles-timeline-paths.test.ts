@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changesAfter, rolesAt, type Role } from '../../src/lib/roles.ts';
+import { changesAfter, lastRoleBefore, rolesAt, type Role } from '../../src/lib/roles.ts';
 import { groupByYearMonth } from '../../src/lib/timeline.ts';
 import { normalizeBase, withBase } from '../../src/lib/paths.ts';
 import { isValidId, toId } from '../../src/lib/ids.ts';
@@ -74,6 +74,20 @@ describe('changesAfter', () => {
     ['an undated role never changes', undated, '2017', []],
   ])('%s (%s)', (_name, person, day, expected) => {
     expect(titles(changesAfter(person, partialDate(day)))).toEqual(expected);
+  });
+});
+
+describe('lastRoleBefore', () => {
+  it.each<[string, { roles: Role[] }, string, string | undefined]>([
+    ['Kislyak the day after he left', kislyak, '2017-07-23', 'Ambassador to the United States'],
+    ['Kislyak on his last day: still held, not before', kislyak, '2017-07-22', undefined],
+    ['the latest of several ended roles', kislyak, '2020', 'Ambassador to the United States'],
+    ['between two roles', { roles: [role('Senator', '1990', '1995'), role('Governor', '1999')] }, '1997', 'Senator'],
+    ['before any role', kislyak, '1990', undefined],
+    ['a year-precision end is not before a day in that year', yearOnly, '2017-06-07', undefined],
+    ['an undated role never ended', undated, '2017', undefined],
+  ])('%s (%s)', (_name, person, day, expected) => {
+    expect(lastRoleBefore(person, partialDate(day))?.title).toBe(expected);
   });
 });
 
