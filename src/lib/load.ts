@@ -324,11 +324,11 @@ function describeIssue(
     };
   }
   // Optional fields never complain when absent, so an absent value is a required field.
-  if (valueAt(data, path) === undefined) {
+  const value = valueAt(data, path);
+  if (value === undefined) {
     return { file, ...where, field, message: `the required field \`${field}\` is missing`, hint: `add a line \`${String(path.at(-1))}: …\`` };
   }
   // `- Update: the notice was lifted` is a map to YAML, not the text the editor meant.
-  const value = valueAt(data, path);
   if (issue.code === 'invalid_type' && issue.expected === 'string' && isOneEntry(value)) {
     const [key, rest] = Object.entries(value)[0]!;
     return { file, ...where, field, message: issue.message, hint: `text with a colon and a space needs quotes: "${key}: ${typeof rest === 'string' ? rest : '…'}"` };

@@ -6,7 +6,8 @@
  */
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 
-export const TABLE_SCROLL_CLASS = 'table-scroll';
+/** The box's class, styled in global.css. */
+const TABLE_SCROLL_CLASS = 'table-scroll';
 
 export default function rehypeTableScroll() {
   return (tree: Root) => {
