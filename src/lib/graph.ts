@@ -209,11 +209,13 @@ export function buildGraph(content: ContentSet, mentions: MentionsBySource): Gra
   };
 }
 
-/** Events in time order; ties by end date, then title. */
+/** Events in time order; the same day by time of day where given, then by end date, then title. */
 export function sortEvents(list: readonly EventRecord[]): EventRecord[] {
   return [...list].sort(
     (a, b) =>
       compareDates(a.date, b.date) ||
+      // The same day: by the time of day where given (a ruling at 10:00 before the resignation it caused at 16:00); untimed first.
+      (a.time ?? '').localeCompare(b.time ?? '') ||
       (a.end ? endOf(a.end) : startOf(a.date)).getTime() - (b.end ? endOf(b.end) : startOf(b.date)).getTime() ||
       a.title.localeCompare(b.title),
   );

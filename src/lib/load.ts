@@ -255,6 +255,16 @@ export function loadRecord(
       : kind === 'person'
         ? ({ ...(valid.data as object), ...base, kind, id: id as PersonId } as PersonRecord)
         : ({ ...(valid.data as object), ...base, kind, id: id as EventId } as EventRecord);
+  if (record.kind === 'event' && record.time && record.date.precision !== 'day') {
+    issues.push({
+      file,
+      ...(locate('time') ?? { line: split.yamlLine }),
+      field: 'time',
+      message: 'a time of day needs a `date` with its day',
+      hint: 'write the day in `date` (YYYY-MM-DD), or remove `time`',
+    });
+    return undefined;
+  }
   if (record.kind === 'event' && record.end && endsBefore(record.date, record.end)) {
     issues.push({
       file,

@@ -139,6 +139,11 @@ export const eventSchema = z.strictObject({
   date: partialDateField,
   /** When it ended, for events that span days or months. */
   end: partialDateField.optional(),
+  /** The time of day, 24-hour `HH:MM` as written, for a `date` with its day: it orders events of the same day ("16:00"). */
+  time: z
+    .string({ message: 'expected a time of day as "HH:MM", like "16:00"' })
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'expected a time of day as "HH:MM" (24-hour), like "16:00"' })
+    .optional(),
   /** Who took part (person ids). */
   people: z.array(id).default([]),
   /** One or two sentences for previews and timelines. */

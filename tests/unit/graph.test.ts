@@ -257,6 +257,12 @@ describe('sortEvents', () => {
     // "2017-03" without an end ends on its start (1 March) for the tie-break.
     expect(ids(sortEvents(list))).toEqual(['x', 'y', 'z', 'a', 'b', 'w']);
   });
+
+  it('orders the events of one day by their time of day, those without one first, then by title', () => {
+    const at = (id: string, title: string, time?: string) => ({ ...event(id, title, '2022-11-14'), ...(time ? { time } : {}) });
+    const list = [at('resigns', 'Dahl resigns', '16:00'), at('ruling', 'Ruling delivered', '10:00'), at('b-untimed', 'B'), at('a-untimed', 'A'), at('evening', 'Appeal lodged', '21:30')];
+    expect(ids(sortEvents(list))).toEqual(['a-untimed', 'b-untimed', 'ruling', 'resigns', 'evening']);
+  });
 });
 
 describe('frontmatter ids that name nothing', () => {

@@ -113,6 +113,14 @@ describe('loadRecord: valid records', () => {
     expect(record.roles[2]).toEqual({ title: 'Senator' });
   });
 
+  it('an event with a time of day, written with or without quotes', () => {
+    for (const time of ['"16:00"', '16:00', "'09:05'"]) {
+      const { record, issues } = load('events', `---\ntitle: T\ndate: 2022-11-14\ntime: ${time}\nsummary: S\n---\n`);
+      expect(issues).toEqual([]);
+      expect(record).toMatchObject({ time: time.replace(/['"]/g, '') });
+    }
+  });
+
   it('an event', () => {
     const { record, issues } = load('events', EVENT, 'convention-week-encounter');
     expect(issues).toEqual([]);
@@ -170,6 +178,18 @@ describe('loadRecord: problems, reported as file:line:column: `field`: message',
       'stories',
       '---\ntitle: T\nsummary: S\npublished: 2017-06-07\nkeyPoints:\n  - Update: the notice was lifted.\n---\nBody',
       ['content/stories/x.md:6:5: `keyPoints[0]`: expected a key point as text (text with a colon and a space needs quotes: "Update: the notice was lifted.")'],
+    ],
+    [
+      'a time that is no time of day',
+      'events',
+      '---\ntitle: T\ndate: 2022-11-14\ntime: "4pm"\nsummary: S\n---\n',
+      ['content/events/x.md:4:7: `time`: expected a time of day as "HH:MM" (24-hour), like "16:00"'],
+    ],
+    [
+      'a time with a date that has no day',
+      'events',
+      '---\ntitle: T\ndate: 2022-11\ntime: "16:00"\nsummary: S\n---\n',
+      ['content/events/x.md:4:7: `time`: a time of day needs a `date` with its day (write the day in `date` (YYYY-MM-DD), or remove `time`)'],
     ],
     [
       'a missing date',
