@@ -137,8 +137,9 @@ describe('the story archive', () => {
     for (const { id, year } of stories) expect(seen.get(id), id).toBe(year);
   });
 
-  it('puts the year and month pages in the sitemap, dated by their latest story', () => {
+  it('puts the archive, its year and month pages in the sitemap, dated by their latest story', () => {
     const sitemap = read(out, 'sitemap-0.xml');
+    expect(sitemap).toMatch(new RegExp(`<loc>[^<]*/archive/</loc><lastmod>${Math.max(...stories.map((s) => s.year))}-`));
     for (const year of new Set(stories.map((s) => s.year))) expect(sitemap).toMatch(new RegExp(`<loc>[^<]*/archive/${year}/</loc><lastmod>${year}-`));
     for (const month of new Set(stories.filter((s) => s.year === DAILY_YEAR).map((s) => s.month))) {
       expect(sitemap).toMatch(new RegExp(`<loc>[^<]*/${archiveMonthPath(DAILY_YEAR, month)}</loc><lastmod>${DAILY_YEAR}-${String(month).padStart(2, '0')}-`));
