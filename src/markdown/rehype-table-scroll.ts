@@ -11,14 +11,15 @@ const TABLE_SCROLL_CLASS = 'table-scroll';
 
 export default function rehypeTableScroll() {
   return (tree: Root) => {
-    const visit = (node: Root | RootContent | ElementContent) => {
-      if (!('children' in node)) return;
-      node.children = node.children.map((child) => {
-        if (child.type !== 'element') return child;
-        if (child.tagName === 'table') return wrap(child);
-        visit(child);
-        return child;
-      }) as typeof node.children;
+    // In place: most bodies have no table, and a new list of children for every element would only churn memory.
+    const visit = (node: Root | Element) => {
+      const children: (RootContent | ElementContent)[] = node.children;
+      for (let i = 0; i < children.length; i++) {
+        const child = children[i]!;
+        if (child.type !== 'element') continue;
+        if (child.tagName === 'table') children[i] = wrap(child);
+        else visit(child);
+      }
     };
     visit(tree);
   };
