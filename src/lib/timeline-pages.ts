@@ -14,7 +14,7 @@
  * one-page timeline; each story's own timeline is linked from the story.
  */
 import type { EventRecord } from './records.ts';
-import type { EventId } from './ids.ts';
+import type { EventId, PersonId } from './ids.ts';
 import type { Graph } from './graph.ts';
 import { eventFilterIds, eventsByYear, type EventFilterIds, type EventYear } from './timeline.ts';
 import { groupBy } from './group.ts';
@@ -41,6 +41,12 @@ export interface FilterLink {
   label: string;
   /** How many events the filter shows (on a year's page, that year's). */
   count: number;
+  /**
+   * On a year's or month's page, the pre-built page (below the base) that
+   * shows those same events without JavaScript: that part of the person's
+   * timeline. Else the filter's whole timeline is meant.
+   */
+  path?: string;
 }
 
 /** One year of the timeline. */
@@ -114,23 +120,31 @@ export function planTimeline(
     .filter((link) => link.count > 0);
   const order = new Map<string, number>(people.map((link, index) => [link.id, index]));
 
-  /** The people of some events, each with how many of them they are in: the most (at most `filterPeople`) to filter by, and how many in all. */
-  const filtersOf = (events: readonly EventRecord[]) => {
+  /**
+   * The people of some events (a year's, or a month's), each with how many of them they are in: the most
+   * (at most `filterPeople`) to filter by, and how many in all. Each links to where their timeline shows
+   * that year or month: their timeline's year page, or the year's or month's heading on their one page.
+   */
+  const filtersOf = (events: readonly EventRecord[], year: number, month?: number) => {
     const counts = new Map<string, number>();
     for (const event of events) for (const id of filterIds.get(event.id)?.people?.split(' ') ?? []) counts.set(id, (counts.get(id) ?? 0) + 1);
-    const links = [...counts].map(([id, count]) => ({ id, label: people[order.get(id)!]!.label, count }));
+    const heading = month === undefined ? `#y${year}` : `#y${year}-m${String(month).padStart(2, '0')}`;
+    const links = [...counts].map(([id, count]) => {
+      const timeline = personTimelineIsSplit(graph.personEvents(id as PersonId)) ? personTimelineYearPath(id, year) : `timeline/people/${id}/`;
+      return { id, label: people[order.get(id)!]!.label, count, path: `${timeline}${heading}` };
+    });
     return { people: mostEvents(links, order, filterPeople), peopleInAll: links.length };
   };
 
   const years: TimelineYear[] = eventsByYear(graph.eventsByDate).map(({ year, events }) => {
-    const filters = filtersOf(events);
+    const filters = filtersOf(events, year);
     if (events.length + filters.people.length <= limit) return { year, events, ...filters, months: [], sometime: [] };
     // Month 0: dated by the year alone.
     const byMonth = groupBy(events, (event) => event.date.month ?? 0);
     const months = [...byMonth]
       .filter(([month]) => month > 0)
       .sort((a, b) => a[0] - b[0])
-      .map(([month, inMonth]) => ({ year, month, events: inMonth, ...filtersOf(inMonth) }));
+      .map(([month, inMonth]) => ({ year, month, events: inMonth, ...filtersOf(inMonth, year, month) }));
     return { year, events, ...filters, months, sometime: byMonth.get(0) ?? [] };
   });
 
@@ -153,7 +167,12 @@ function mostEvents(links: readonly FilterLink[], order: ReadonlyMap<string, num
  * Returns the years (oldest first) when the timeline is split, else none.
  */
 export function personTimelineYears(events: readonly EventRecord[], limit = TIMELINE_ONE_PAGE): EventYear[] {
-  return events.length <= limit ? [] : eventsByYear(events);
+  return personTimelineIsSplit(events, limit) ? eventsByYear(events) : [];
+}
+
+/** Whether a person's timeline, of these events, is a page per year (see {@link personTimelineYears}). */
+export function personTimelineIsSplit(events: readonly EventRecord[], limit = TIMELINE_ONE_PAGE): boolean {
+  return events.length > limit;
 }
 
 /** The path of a year of a person's timeline, below the base. */

@@ -66,7 +66,8 @@ function show(link: HTMLAnchorElement | undefined): void {
   showAll!.hidden = !link;
   if (everyYear) {
     everyYear.hidden = !link;
-    if (link) everyYear.href = link.href;
+    // A year's filter link opens that year of the person's timeline; "Every year" opens all of it.
+    if (link) everyYear.href = link.dataset.wholeTimeline ?? link.href;
   }
   document.title = link ? `${label} · ${pageTitle}` : pageTitle;
 }

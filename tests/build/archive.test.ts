@@ -191,13 +191,24 @@ describe('the timeline, split by year', () => {
         seen.set(id, year);
       }
     };
-    /** The page offers these people's filters, each with their count, in place, for `period`. */
-    const filtersInPlace = (html: string, list: readonly { people: string[] }[], period: string) => {
+    const allCounts = eventCounts(events);
+    /**
+     * The page offers these people's filters, each with their count, in place, for `period`. Without
+     * JavaScript each opens the same year or month of the person's timeline: its heading on their one
+     * page, or on their year's page when their timeline is a page per year.
+     */
+    const filtersInPlace = (html: string, list: readonly { people: string[] }[], period: string, year: number, month?: number) => {
       const counts = eventCounts(list);
       // Few enough people each year and month here for all of them to be offered.
       expect(counts.size).toBeLessThanOrEqual(FILTER_PEOPLE);
+      const heading = month === undefined ? `#y${year}` : `#y${year}-m${String(month).padStart(2, '0')}`;
       for (const [id, count] of counts) {
-        expect(html, `${period} ${id}`).toContain(`<a href="/timeline/people/${id}/" data-person="${id}">${people.get(id)}</a> <span class="count">(${count})</span>`);
+        const timeline = allCounts.get(id)! > TIMELINE_ONE_PAGE ? `/timeline/people/${id}/${year}/` : `/timeline/people/${id}/`;
+        expect(html, `${period} ${id}`).toContain(
+          `<a href="${timeline}${heading}" data-person="${id}" data-whole-timeline="/timeline/people/${id}/">${people.get(id)}</a> <span class="count">(${count})</span>`,
+        );
+        // The heading it opens at is there, over those events.
+        expect(read(out, `${timeline.slice(1)}index.html`), `${period} ${id}`).toContain(`id="${heading.slice(1)}"`);
       }
       expect(html.match(/data-person="/g)?.length ?? 0).toBe(counts.size);
       // Filtering in place by person only: the events carry no story ids.
@@ -212,7 +223,7 @@ describe('the timeline, split by year', () => {
       const inYear = events.filter((e) => e.year === year);
       if (inYear.length + Math.min(eventCounts(inYear).size, FILTER_PEOPLE) <= TIMELINE_ONE_PAGE) {
         see(html, year);
-        filtersInPlace(html, inYear, String(year));
+        filtersInPlace(html, inYear, String(year), year);
         continue;
       }
       split++;
@@ -232,7 +243,7 @@ describe('the timeline, split by year', () => {
         expect(page).toContain(`<h1>Timeline: ${monthName(month)} <a href="/timeline/${year}/">${year}</a></h1>`);
         expect(page).toContain(`href="/${timelineMonthPath(year, month)}" aria-current="page"`);
         expect(eventsListed(page)).toEqual(inMonth.map((e) => e.id));
-        filtersInPlace(page, inMonth, `${monthName(month)} ${year}`);
+        filtersInPlace(page, inMonth, `${monthName(month)} ${year}`, year, month);
         see(page, year);
       }
     }

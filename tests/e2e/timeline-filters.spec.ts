@@ -133,15 +133,25 @@ test('an unknown id in the URL shows every event and drops it from the URL', asy
   await expect(status(page)).toBeEmpty();
 });
 
-test('without JavaScript a filter link opens the pre-built page', async ({ browser }) => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
-  const page = await context.newPage();
-  await page.goto('timeline/');
-  await page.getByText('Filter by person').click();
-  await page.getByRole('link', { name: PERSON.name, exact: true }).click();
-  await expect(page).toHaveURL(new RegExp(`/timeline/people/${PERSON.id}/$`));
-  await expect(page.locator('h1')).toHaveText(`Timeline: ${PERSON.name}`);
-  await context.close();
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('a filter link opens the pre-built page', async ({ page }) => {
+    await page.goto('timeline/');
+    await page.getByText('Filter by person').click();
+    await page.getByRole('link', { name: PERSON.name, exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`/timeline/people/${PERSON.id}/$`));
+    await expect(page.locator('h1')).toHaveText(`Timeline: ${PERSON.name}`);
+  });
+
+  test('a year’s filter link opens that year of the person’s timeline', async ({ page }) => {
+    await page.goto('timeline/2017/');
+    await page.getByText('Filter by person').click();
+    await page.getByRole('link', { name: PERSON.name, exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`/timeline/people/${PERSON.id}/#y2017$`));
+    await expect(page.locator('h1')).toHaveText(`Timeline: ${PERSON.name}`);
+    await expect(page.locator('#y2017')).toBeInViewport();
+  });
 });
 
 test('axe: a filtered timeline, light and dark', async ({ page }) => {

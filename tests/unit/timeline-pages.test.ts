@@ -48,11 +48,11 @@ describe('planTimeline', () => {
   it('gives each year the people in its events, in name order, counted within the year', () => {
     const { years } = planTimeline(graph);
     expect(years[0]!.people).toEqual([
-      { id: 'ana', label: 'Ana Lima', count: 1 },
-      { id: 'zoe', label: 'Zoe Park', count: 2 },
+      { id: 'ana', label: 'Ana Lima', count: 1, path: 'timeline/people/ana/#y2016' },
+      { id: 'zoe', label: 'Zoe Park', count: 2, path: 'timeline/people/zoe/#y2016' },
     ]);
     // Zoe has no event in 2017, and nobody is in "alone".
-    expect(years[1]!.people).toEqual([{ id: 'ana', label: 'Ana Lima', count: 1 }]);
+    expect(years[1]!.people).toEqual([{ id: 'ana', label: 'Ana Lima', count: 1, path: 'timeline/people/ana/#y2017' }]);
   });
 
   it('lists everyone and every story with events, counted over all years, and leaves out those without', () => {
@@ -78,7 +78,7 @@ describe('planTimeline', () => {
     const plan = planTimeline(graph, { filterPeople: 1 });
     expect(plan.people).toEqual([{ id: 'ana', label: 'Ana Lima', count: 2 }]); // a tie goes by name
     expect(plan.peopleInAll).toBe(2);
-    expect(plan.years[0]!.people).toEqual([{ id: 'zoe', label: 'Zoe Park', count: 2 }]);
+    expect(plan.years[0]!.people).toEqual([{ id: 'zoe', label: 'Zoe Park', count: 2, path: 'timeline/people/zoe/#y2016' }]);
     expect(plan.years[0]!.peopleInAll).toBe(2);
     expect(plan.years[1]!).toMatchObject({ people: [{ id: 'ana', count: 1 }], peopleInAll: 1 });
     expect(FILTER_PEOPLE).toBeGreaterThan(10);
@@ -101,7 +101,18 @@ describe('planTimeline', () => {
     // Every event stays in the year's list; "early" (2016) is dated by the year alone.
     expect(y2016!.events.map((e) => e.id)).toEqual(['early', 'met']);
     expect(y2016!.sometime.map((e) => e.id)).toEqual(['early']);
-    expect(y2016!.months).toEqual([{ year: 2016, month: 7, events: [met], people: [{ id: 'ana', label: 'Ana Lima', count: 1 }, { id: 'zoe', label: 'Zoe Park', count: 1 }], peopleInAll: 2 }]);
+    expect(y2016!.months).toEqual([
+      {
+        year: 2016,
+        month: 7,
+        events: [met],
+        people: [
+          { id: 'ana', label: 'Ana Lima', count: 1, path: 'timeline/people/ana/#y2016-m07' },
+          { id: 'zoe', label: 'Zoe Park', count: 1, path: 'timeline/people/zoe/#y2016-m07' },
+        ],
+        peopleInAll: 2,
+      },
+    ]);
     expect(y2017!.months).toEqual([]);
     // Past the limit for 2017 too: May and June, each with its own people.
     const both = planTimeline(graph, { limit: 2 }).years[1]!;
@@ -110,6 +121,18 @@ describe('planTimeline', () => {
       [6, ['alone'], [], 0],
     ]);
     expect(both.sometime).toEqual([]);
+  });
+
+  it('links a person on a year’s or month’s page to that part of their timeline: a heading of their one page, or their year page when it is split', () => {
+    const many = Array.from({ length: TIMELINE_ONE_PAGE + 1 }, (_, i) => event(`e${i}`, `20${String(10 + (i % 5))}-0${1 + (i % 9)}-01`));
+    const busy = { ...graph, personEvents: (id: PersonId) => (id === 'ana' ? [met, fired, ...many] : graph.personEvents(id)) };
+    expect(personTimelineYears(many).length).toBeGreaterThan(0);
+    const [y2016] = planTimeline(busy).years;
+    expect(y2016!.people.map((p) => p.path)).toEqual([`${personTimelineYearPath('ana', 2016)}#y2016`, 'timeline/people/zoe/#y2016']);
+    const month = planTimeline(busy, { limit: 3 }).years[0]!.months[0]!;
+    expect(month.people.map((p) => p.path)).toEqual([`${personTimelineYearPath('ana', 2016)}#y2016-m07`, 'timeline/people/zoe/#y2016-m07']);
+    // The whole timeline's list links each person's whole timeline.
+    expect(planTimeline(busy).people.map((p) => p.path)).toEqual([undefined, undefined]);
   });
 
   it('offers the people with the most events of a month in its filter list', () => {
