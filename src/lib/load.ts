@@ -234,19 +234,13 @@ export function loadRecord(
     return node?.range ? at(node.range[0]) : undefined;
   };
   const base = { id, file, body: split.body, bodyLine: split.bodyLine, locate };
+  /** A problem with the value of a field that passed the schema, at that value. */
+  const fieldIssue = (field: string, message: string, hint: string): ContentIssue => ({ file, ...(locate(field) ?? { line: split.yamlLine }), field, message, hint });
   const kind = FOLDERS[folder];
   if (kind === 'person') {
     const roles = (valid.data as { roles: { from?: PartialDate; to?: PartialDate }[] }).roles;
     const backwards = roles.flatMap((role, i) => (role.from && role.to && endsBefore(role.from, role.to) ? [i] : []));
-    for (const i of backwards) {
-      issues.push({
-        file,
-        ...(locate(`roles[${i}].to`) ?? { line: split.yamlLine }),
-        field: `roles[${i}].to`,
-        message: 'the role ends before it begins',
-        hint: 'swap `from` and `to`, or correct one of them',
-      });
-    }
+    for (const i of backwards) issues.push(fieldIssue(`roles[${i}].to`, 'the role ends before it begins', 'swap `from` and `to`, or correct one of them'));
     if (backwards.length > 0) return undefined;
   }
   const record =
@@ -256,23 +250,11 @@ export function loadRecord(
         ? ({ ...(valid.data as object), ...base, kind, id: id as PersonId } as PersonRecord)
         : ({ ...(valid.data as object), ...base, kind, id: id as EventId } as EventRecord);
   if (record.kind === 'event' && record.time && record.date.precision !== 'day') {
-    issues.push({
-      file,
-      ...(locate('time') ?? { line: split.yamlLine }),
-      field: 'time',
-      message: 'a time of day needs a `date` with its day',
-      hint: 'write the day in `date` (YYYY-MM-DD), or remove `time`',
-    });
+    issues.push(fieldIssue('time', 'a time of day needs a `date` with its day', 'write the day in `date` (YYYY-MM-DD), or remove `time`'));
     return undefined;
   }
   if (record.kind === 'event' && record.end && endsBefore(record.date, record.end)) {
-    issues.push({
-      file,
-      ...(locate('end') ?? { line: split.yamlLine }),
-      field: 'end',
-      message: 'the end date is before the start date',
-      hint: 'swap `date` and `end`, or correct one of them',
-    });
+    issues.push(fieldIssue('end', 'the end date is before the start date', 'swap `date` and `end`, or correct one of them'));
     return undefined;
   }
   // A draft may be half-written; a record to publish may not.
