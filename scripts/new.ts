@@ -24,7 +24,8 @@ if (values.id !== undefined && !isValidId(values.id)) {
   console.error(`--id "${values.id}" is not an id: use lowercase letters a-z, digits and single hyphens, like --id li-wei`);
   process.exit(2);
 }
-if (values.id === undefined && idFor(title) === '') {
+const fromTitle = idFor(title);
+if (values.id === undefined && fromTitle === '') {
   console.error(`"${title}" has no letters an id can be made of (an id is the file name and the page's URL): choose one with --id, like --id li-wei`);
   process.exit(2);
 }
@@ -33,7 +34,7 @@ const root = resolve(values.dir ?? process.env.BACKSTORY_CONTENT_DIR ?? 'content
 const folder = join(root, FOLDER[kind as Kind]);
 mkdirSync(folder, { recursive: true });
 // Two people may not share a name: a second file for the same name would only stop the build.
-const existing = join(folder, `${idFor(title)}.md`);
+const existing = join(folder, `${fromTitle}.md`);
 if (kind === 'person' && values.id === undefined && existsSync(existing)) {
   console.error(`${relative(process.cwd(), existing)} exists already: edit that file, or, for someone else of a similar name, choose an --id (two people may not share a name)`);
   process.exit(1);

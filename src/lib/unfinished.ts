@@ -4,6 +4,7 @@
  * (see `scaffold.ts`). Drafts may be unfinished; a published record may not.
  */
 import type { ContentIssue } from './errors.ts';
+import type { AnyRecord } from './records.ts';
 import { PLACEHOLDER_SUMMARIES } from './scaffold.ts';
 
 /** HTML comments: they are never shown, so a body of comments alone says nothing. */
@@ -14,17 +15,8 @@ export function hasText(body: string): boolean {
   return body.replace(COMMENT, '').trim() !== '';
 }
 
-interface Finishable {
-  kind: 'story' | 'person' | 'event';
-  file: string;
-  summary: string;
-  body: string;
-  bodyLine: number;
-  locate?: (field: string) => { line: number; column: number } | undefined;
-}
-
 /** What keeps a published record from being finished, each at its place in the file. */
-export function unfinishedIssues(record: Finishable): ContentIssue[] {
+export function unfinishedIssues(record: Pick<AnyRecord, 'kind' | 'file' | 'summary' | 'body' | 'bodyLine' | 'locate'>): ContentIssue[] {
   const issues: ContentIssue[] = [];
   if (PLACEHOLDER_SUMMARIES[record.kind] === record.summary.trim()) {
     issues.push({

@@ -195,3 +195,31 @@ describe('LinkIndex: names claimed twice', () => {
     ]);
   });
 });
+
+describe('links to drafts', () => {
+  const drafts = { people: [person('ana-lima', 'Ana Lima', ['Mayor Lima'])], events: [event('budget-vote', 'The budget vote')] };
+  const withDrafts = new LinkIndex(PEOPLE, EVENTS, drafts);
+
+  it.each<[string, string]>([
+    ['Ana Lima', 'content/people/ana-lima.md'],
+    ['mayor lima', 'content/people/ana-lima.md'],
+    ['budget-vote', 'content/events/budget-vote.md'],
+  ])('"%s" names a draft, and says which file to publish', (text, file) => {
+    expect(withDrafts.resolve(text)).toEqual({
+      ok: false,
+      reason: 'draft',
+      message: `"${text}" is a draft, left out of the site`,
+      hint: `publish the draft first (delete \`draft: true\` in ${file}), or unlink it`,
+    });
+  });
+
+  it('a published record still wins, and what names nothing is still unknown', () => {
+    expect(withDrafts.resolve('Jeff Sessions')).toMatchObject({ ok: true, target: { kind: 'person', id: 'jeff-sessions' } });
+    expect(withDrafts.resolve('Nobody at all')).toMatchObject({ ok: false, reason: 'unknown' });
+  });
+
+  it('changes the fingerprint, so a result cached before a draft was added is not reused', () => {
+    expect(withDrafts.fingerprint).not.toBe(index.fingerprint);
+    expect(new LinkIndex(PEOPLE, EVENTS, { people: [], events: [] }).fingerprint).toBe(index.fingerprint);
+  });
+});
