@@ -39,6 +39,12 @@
  * - A name shared by two different people links to neither: an autolink must
  *   never guess. It still takes part in leftmost-longest, so the shared
  *   "John Smith" does not fall back to one person's alias "Smith".
+ * - A name followed by a capitalised word is the start of a longer name —
+ *   "Trump Tower", "Dahl Tanneries", "Donald Trump Jr." — and links to no one,
+ *   unless that word starts a name of its own ("Trump Sessions": two names).
+ *   Like a shared name, it claims its text, so "Dahl Tanneries" is not read as
+ *   "Tanneries" either, and the person's next mention in the section is the
+ *   one linked.
  *
  * Names are normalised to NFC. Text is normalised too, but offsets always
  * refer to the text as given (see {@link nfcWithOffsets}).
@@ -139,6 +145,20 @@ function endsWord(text: string, index: number): boolean {
     return afterS === undefined || !joins(afterS); // "Trump's", but not "Trump'sville"
   }
   return !joins(after);
+}
+
+const CAPITAL = /[\p{Lu}\p{Lt}]/u;
+
+/**
+ * Whether the name ending at `end` runs on into a longer proper name: after
+ * whitespace comes a capitalised word ("Trump Tower", "Dahl Tanneries") that
+ * starts no name of its own (`nameStarts`: where any name was found).
+ */
+function startsLongerName(text: string, end: number, nameStarts: ReadonlySet<number>): boolean {
+  let next = end;
+  while (next < text.length && fold(text.charCodeAt(next)) === SPACE) next++;
+  if (next === end || next === text.length || nameStarts.has(next)) return false;
+  return CAPITAL.test(String.fromCodePoint(text.codePointAt(next) as number));
 }
 
 /**
@@ -365,14 +385,18 @@ export class NameMatcher {
     }
 
     // Leftmost-longest: earliest start first, longest first among equal starts; skip anything overlapping a kept match.
+    if (found.length === 0) return [];
     found.sort((a, b) => a.start - b.start || b.end - a.end);
+    const nameStarts = new Set(found.map((candidate) => candidate.start));
     const matches: NameMatch[] = [];
     let free = 0;
     for (const candidate of found) {
       if (candidate.start < free) continue;
       free = candidate.end;
-      const id = (this.#names[candidate.name] as IndexedName).id;
+      const name = this.#names[candidate.name] as IndexedName;
+      const id = name.id;
       if (id === null) continue; // a shared name: it claims the text but links nowhere
+      if (!name.cjk && startsLongerName(scanned, candidate.end, nameStarts)) continue; // "Trump Tower": likewise
       const start = offsets ? (offsets.start[candidate.start] as number) : candidate.start;
       const end = offsets ? (offsets.end[candidate.end - 1] as number) : candidate.end;
       matches.push({ id, start, end, text: text.slice(start, end) });

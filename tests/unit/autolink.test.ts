@@ -43,6 +43,7 @@ describe('autolinking', () => {
     ['but can still be linked explicitly', 'In May, [[John May]] said so.', ['explicit:john-may@1:9']],
     ['each editor’s note is a section of its own', 'Trump spoke.[^a]\n\n[^a]: Trump did.', ['auto:donald-trump@1:1', 'auto:donald-trump@3:7']],
     ['blockquote continuation lines keep exact columns', '> quoted\n> and Trump too', ['auto:donald-trump@2:7']],
+    ['a name in a longer name is no mention, so the next one is linked', 'At Trump Tower, Donald Trump spoke.', ['auto:donald-trump@1:17']],
   ])('%s', (_name, md, expected) => {
     expect(linked(md)).toEqual(expected);
   });

@@ -167,6 +167,13 @@ const cases: [title: string, text: string, expected: Expected[]][] = [
   ['a name two people share links to neither, nor to an alias inside it', 'John Smith met John\nSmith', []],
   ['an alias only one person has still links', 'Smith said', [['john-smith-a', 'Smith', 0]]],
   ['names too short to index are ignored', 'X and 习 and Xavier', []],
+  ['a capitalised word after a name makes a longer name: Trump Tower', 'Trump Tower, where Trump lives', [['donald-trump', 'Trump', 19]]],
+  ['a longer name after a full name: Donald Trump Jr.', 'Donald Trump Jr. and Donald Trump', [['donald-trump', 'Donald Trump', 21]]],
+  ['a longer name across a line break, and not read as a name inside it', 'the Comey\nFoundation', []],
+  ['a longer name in another script', 'Кисляк Холдинг и Кисляк', [['sergey-kislyak', 'Кисляк', 17]]],
+  ['a lower-case word after a name is no longer name', 'Trump administration', [['donald-trump', 'Trump', 0]]],
+  ['a possessive before a capitalised word is still the person', 'Trump’s Tower', [['donald-trump', 'Trump', 0]]],
+  ['a name two people share after a name is still a name', 'Comey John Smith', [['james-comey', 'Comey', 0]]],
   [
     'the seed article’s first paragraph',
     SEED,
@@ -263,7 +270,7 @@ describe('a large index', () => {
       words += shown.split(' ').length;
     }
     // A longer word made of a surname is not a mention.
-    text += `${surname(3)}ian`;
+    text += `and ${surname(3)}ian`;
 
     const found = big.find(text);
     expect(found.map((m) => `${m.id}@${m.start}:${m.text}`)).toEqual(expected);
