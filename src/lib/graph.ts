@@ -53,7 +53,11 @@ export interface Graph {
   eventStories(id: EventId): { story: StoryRecord; mentions: Mention[] }[];
   /** People who took part in an event or are mentioned in its record. */
   eventPeople(id: EventId): PersonRecord[];
-  /** The events just before and after, in time. */
+  /**
+   * The nearest events before and after in time that share a person or a
+   * story with this one: the same thread, not whatever else the newsroom
+   * covered that week. None for an event that shares nothing.
+   */
   eventNeighbours(id: EventId): { previous?: EventRecord; next?: EventRecord };
   /** Every mention of a person or event in any body ("what links here"). */
   citationsOf(target: Target): readonly Citation[];
@@ -185,6 +189,13 @@ export function buildGraph(content: ContentSet, mentions: MentionsBySource): Gra
   }
 
   const position = new Map(eventsByDate.map((e, i) => [e.id, i]));
+  // Each person's and story's events as ascending timeline positions, made when an event page first asks.
+  const positionsOf = new Map<string, Int32Array>();
+  const threadPositions = (key: string, list: () => readonly EventRecord[]): Int32Array => {
+    let positions = positionsOf.get(key);
+    if (!positions) positionsOf.set(key, (positions = Int32Array.from(list(), (e) => position.get(e.id)!).sort()));
+    return positions;
+  };
 
   return {
     stories,
@@ -201,9 +212,20 @@ export function buildGraph(content: ContentSet, mentions: MentionsBySource): Gra
     eventStories: (id) => eventStoriesMap.get(id) ?? [],
     eventPeople: (id) => eventPeopleMap.get(id) ?? [],
     eventNeighbours: (id) => {
-      const i = position.get(id);
-      if (i === undefined) return {};
-      return { previous: eventsByDate[i - 1], next: eventsByDate[i + 1] };
+      const at = position.get(id);
+      if (at === undefined) return {};
+      // Each thread's nearest positions either side; the closest of all threads wins.
+      let before = -1;
+      let after = eventsByDate.length;
+      const nearest = (positions: Int32Array) => {
+        const below = firstAbove(positions, at - 1) - 1;
+        if (below >= 0) before = Math.max(before, positions[below] as number);
+        const above = firstAbove(positions, at);
+        if (above < positions.length) after = Math.min(after, positions[above] as number);
+      };
+      for (const person of eventPeopleMap.get(id) ?? []) nearest(threadPositions(`person:${person.id}`, () => personEventsMap.get(person.id) ?? []));
+      for (const { story } of eventStoriesMap.get(id) ?? []) nearest(threadPositions(`story:${story.id}`, () => storyEventsMap.get(story.id) ?? []));
+      return { previous: eventsByDate[before], next: eventsByDate[after] };
     },
     citationsOf: (target) => citations.get(targetKey(target)) ?? [],
   };
@@ -219,6 +241,18 @@ export function sortEvents(list: readonly EventRecord[]): EventRecord[] {
       (a.end ? endOf(a.end) : startOf(a.date)).getTime() - (b.end ? endOf(b.end) : startOf(b.date)).getTime() ||
       a.title.localeCompare(b.title),
   );
+}
+
+/** The index of the first value above `value` in ascending `sorted` (its length when none is). */
+function firstAbove(sorted: Int32Array, value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((sorted[middle] as number) <= value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 function idsOf(perTarget: Map<string, Mention[]>, kind: Target['kind']): string[] {

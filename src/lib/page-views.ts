@@ -71,7 +71,7 @@ export interface EventView extends Coverage, AlsoMentioned {
   html: string;
   /** Who took part or is mentioned. */
   people: PersonRecord[];
-  /** The events just before and after it. */
+  /** The nearest events before and after it that share a person or a story with it. */
   previous?: EventRecord;
   next?: EventRecord;
 }

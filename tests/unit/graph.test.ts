@@ -204,12 +204,16 @@ describe('graph over a fixture', () => {
   });
 
   it.each<[string, string | undefined, string | undefined]>([
-    ['first-meeting', undefined, 'budget-year'],
-    ['budget-year', 'first-meeting', 'march-hearing'],
-    ['march-hearing', 'budget-year', 'recusal'],
+    // Alice's next event; s1's (recusal) is later.
+    ['first-meeting', undefined, 'march-hearing'],
+    // Only s2 lists it, and s2 has no other event: it shares nothing with the rest.
+    ['budget-year', undefined, undefined],
+    // Alice's before (the budget year between them is no one's), Bob's after.
+    ['march-hearing', 'first-meeting', 'recusal'],
+    // Bob's and Carol's (first-meeting, mentioned on her page) and s1's: the nearest wins.
     ['recusal', 'march-hearing', undefined],
     ['no-such-event', undefined, undefined],
-  ])('eventNeighbours(%s) across mixed precision', (id, previous, next) => {
+  ])('eventNeighbours(%s): the nearest events sharing a person or a story, across mixed precision', (id, previous, next) => {
     const n = graph.eventNeighbours(id as EventId);
     expect([n.previous?.id, n.next?.id]).toEqual([previous, next]);
   });
