@@ -61,6 +61,10 @@ const KINDS: [string, RegExp][] = [
   ['person timeline', /^timeline\/people\/[^/]+\/index\.html$/],
   ['person timeline year', /^timeline\/people\/[^/]+\/\d+\/index\.html$/],
   ['story timeline', /^timeline\/stories\/[^/]+\/index\.html$/],
+  ['topics', /^topics\/index\.html$/],
+  ['topic', /^topics\/[^/]+\/index\.html$/],
+  ['topic year', /^topics\/[^/]+\/\d+\/index\.html$/],
+  ['topic month', /^topics\/[^/]+\/\d+\/\d+\/index\.html$/],
 ];
 
 /**

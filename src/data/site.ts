@@ -20,6 +20,7 @@ import { pageKey } from '../lib/page-views.ts';
 import { storiesByYear, yearCounts } from '../lib/archive.ts';
 import { planTimeline } from '../lib/timeline-pages.ts';
 import { planPeopleIndex } from '../lib/people-index.ts';
+import { topicsOf } from '../lib/topics.ts';
 
 type Entry = CollectionEntry<'stories' | 'people' | 'events'>;
 
@@ -77,6 +78,9 @@ export const archiveYears = storiesByYear(graph.storiesByDate);
 
 /** Each of those years with its number of stories: the year links on the home and archive pages. */
 export const archiveYearLinks = yearCounts(archiveYears);
+
+/** The stories' tags as topics, each with its stories: the topic pages and their index. */
+export const topics = topicsOf(graph.storiesByDate);
 
 /** The main timeline's years, filters and whether it fits on one page: `/timeline/` and the year pages. */
 export const timeline = planTimeline(graph);

@@ -7,6 +7,7 @@
  * text never makes it look like a new item to a reader's feed.
  */
 import { ARCHIVE_PATH, archiveMonthPath, archiveMonths, archivePath, storiesByYear } from './archive.ts';
+import { TOPICS_PATH, topicPages, topicsOf } from './topics.ts';
 import { coveragePath, coverageYears } from './coverage.ts';
 import type { Graph } from './graph.ts';
 import type { StoryRecord } from './records.ts';
@@ -90,9 +91,9 @@ export function atomFeed(stories: readonly FeedStory[], ctx: SiteContext): strin
 /**
  * Last-modified dates for the sitemap, by URL path below the base
  * (`stories/x/`). A story's is its `updated` date, else `published`; pages
- * that list stories (home, the archive, a year or month of it, a person's or
- * event's page and its years of stories, a story's timeline) take the latest
- * of the stories they show. Pages that show no dated story (the people and
+ * that list stories (home, the archive, a year or month of it, a topic's
+ * pages, a person's or event's page and its years of stories, a story's
+ * timeline) take the latest of the stories they show. Pages that show no dated story (the people and
  * timeline indexes, search) get none: a guess would mislead.
  */
 export function pageLastmods(graph: Pick<Graph, 'storiesByDate' | 'people' | 'events' | 'personStories' | 'eventStories' | 'storyEvents'>): Map<string, string> {
@@ -106,6 +107,9 @@ export function pageLastmods(graph: Pick<Graph, 'storiesByDate' | 'people' | 'ev
     set(archivePath(entry.year), entry.stories);
     for (const { year, month, stories } of archiveMonths(entry)) set(archiveMonthPath(year, month), stories);
   }
+  const topics = topicsOf(graph.storiesByDate);
+  set(TOPICS_PATH, topics.flatMap((topic) => topic.stories));
+  for (const topic of topics) for (const page of topicPages(topic)) set(page.path, page.covers);
   for (const story of graph.storiesByDate) {
     set(recordPath(story), [story]);
     if (graph.storyEvents(story.id).length > 0) set(`timeline/stories/${story.id}/`, [story]);

@@ -11,7 +11,7 @@ import { parseTimestamp } from '../../src/lib/dates.ts';
 function story(id: string, published: string): StoryRecord {
   const parsed = parseTimestamp(published);
   if (!parsed.ok) throw new Error(parsed.message);
-  return { kind: 'story', id, published: parsed.value } as unknown as StoryRecord;
+  return { kind: 'story', id, published: parsed.value, tags: [] } as unknown as StoryRecord;
 }
 
 describe('storiesByYear', () => {

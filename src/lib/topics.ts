@@ -1,0 +1,116 @@
+/**
+ * Topics: the stories' tags, each with a page of its stories, so a reader of
+ * one story about the port strike can find the others.
+ *
+ * A topic's page lists its stories newest first. A topic as big as a year of
+ * the archive is split the same way (see `archive.ts`): past
+ * ARCHIVE_YEAR_ONE_PAGE stories it links a page per year, and a year past
+ * that links a page per month. The pages are planned here, pure, and one
+ * route renders them all.
+ */
+import type { StoryRecord } from './records.ts';
+import { ARCHIVE_YEAR_ONE_PAGE, archiveMonths, storiesByYear } from './archive.ts';
+import { digestOf } from './digest.ts';
+import { transliterate } from './transliterate.ts';
+import { toId } from './ids.ts';
+import { groupBy } from './group.ts';
+import { monthName } from './dates.ts';
+
+/** The topics' index page, below the base. */
+export const TOPICS_PATH = 'topics/';
+
+/** A topic: the stories tagged with it. */
+export interface Topic {
+  /** Its URL segment: the tag in lower-case Latin letters, digits and hyphens. */
+  slug: string;
+  /** The tag as its newest story spells it. */
+  label: string;
+  /** Newest first. */
+  stories: readonly StoryRecord[];
+}
+
+/** A longer segment is cut, and a digest of the whole keeps it apart: a file name has a length limit (255 bytes on most disks). */
+const SLUG_LIMIT = 60;
+
+/**
+ * A tag's URL segment. Tags that differ only in case, accents or punctuation
+ * ("Russia investigation", "russia-investigation") are one topic. Cyrillic
+ * and Greek are written in Latin letters; a tag with no letter or digit left
+ * (other scripts) gets a segment from its digest, so it still has a page.
+ */
+export function topicSlug(tag: string): string {
+  const text = tag.normalize('NFC');
+  const slug = toId(transliterate(text));
+  if (!slug) return `topic-${digestOf(text.toLowerCase()).slice(0, 10)}`;
+  if (slug.length <= SLUG_LIMIT) return slug;
+  return `${slug.slice(0, SLUG_LIMIT - 11).replace(/-+$/, '')}-${digestOf(slug).slice(0, 10)}`;
+}
+
+/** The path of a topic's page, below the base: `topics/russia-investigation/`. */
+export const topicPath = (slug: string, year?: number, month?: number): string =>
+  `${TOPICS_PATH}${slug}/${year === undefined ? '' : `${year}/`}${month === undefined ? '' : `${String(month).padStart(2, '0')}/`}`;
+
+/** Every topic of the stories (given newest first), in the order of their labels. */
+export function topicsOf(storiesByDate: readonly StoryRecord[]): Topic[] {
+  const tagged = storiesByDate.flatMap((story) => [...new Set(story.tags.map(topicSlug))].map((slug) => ({ slug, story })));
+  const topics = [...groupBy(tagged, (entry) => entry.slug)].map(([slug, entries]): Topic => {
+    const newest = entries[0]!.story;
+    return { slug, label: newest.tags.find((tag) => topicSlug(tag) === slug)!, stories: entries.map((entry) => entry.story) };
+  });
+  return topics.sort((a, b) => a.label.localeCompare(b.label) || a.slug.localeCompare(b.slug));
+}
+
+/** A link to one page of a split topic, with its count. */
+export interface TopicLink {
+  label: string;
+  path: string;
+  count: number;
+  /** The link to the page it is on. */
+  current?: boolean;
+}
+
+/** One page of a topic. */
+export interface TopicPage {
+  topic: Pick<Topic, 'slug' | 'label'>;
+  /** Below the base: `topics/<slug>/`, `topics/<slug>/2017/` or `topics/<slug>/2017/03/`. */
+  path: string;
+  /** The topic's stories in all. */
+  count: number;
+  /** The year or month this page holds, if it is one of a split topic's. */
+  year?: number;
+  month?: number;
+  /** The stories listed here (none when the page links its years or months instead). */
+  stories: readonly StoryRecord[];
+  /** The stories the page covers, listed or behind its links: its last change is theirs. */
+  covers: readonly StoryRecord[];
+  /** The months of this page's year when it has too many stories to list. */
+  months: readonly TopicLink[];
+  /** The topic's years, when it is split by year. */
+  years: readonly TopicLink[];
+}
+
+/**
+ * A topic's pages: one listing every story while there are at most `limit`;
+ * past that, the topic's page links its years and each year has a page,
+ * which in turn links its months when it holds more than `limit`.
+ */
+export function topicPages(topic: Topic, limit = ARCHIVE_YEAR_ONE_PAGE): TopicPage[] {
+  const base = { topic: { slug: topic.slug, label: topic.label }, count: topic.stories.length };
+  if (topic.stories.length <= limit) {
+    return [{ ...base, path: topicPath(topic.slug), stories: topic.stories, covers: topic.stories, months: [], years: [] }];
+  }
+  const byYear = storiesByYear(topic.stories);
+  const yearLinks = (current?: number): TopicLink[] =>
+    byYear.map(({ year, stories }) => ({ label: String(year), path: topicPath(topic.slug, year), count: stories.length, ...(year === current ? { current: true } : {}) }));
+  const pages: TopicPage[] = [{ ...base, path: topicPath(topic.slug), stories: [], covers: topic.stories, months: [], years: yearLinks() }];
+  for (const entry of byYear) {
+    const months = archiveMonths(entry, limit);
+    const monthLinks = (current?: number): TopicLink[] =>
+      months.map(({ month, stories }) => ({ label: monthName(month), path: topicPath(topic.slug, entry.year, month), count: stories.length, ...(month === current ? { current: true } : {}) }));
+    pages.push({ ...base, path: topicPath(topic.slug, entry.year), year: entry.year, stories: months.length > 0 ? [] : entry.stories, covers: entry.stories, months: monthLinks(), years: yearLinks(entry.year) });
+    for (const { month, stories } of months) {
+      pages.push({ ...base, path: topicPath(topic.slug, entry.year, month), year: entry.year, month, stories, covers: stories, months: monthLinks(month), years: yearLinks(entry.year) });
+    }
+  }
+  return pages;
+}

@@ -1,0 +1,78 @@
+/**
+ * Topics as a reader meets them, under a sub-path: a story's tags link to a
+ * page per topic listing its stories, `/topics/` lists every topic with its
+ * count, and the sitemap has them all. Spellings of one tag are one topic; a
+ * draft's tags make none.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildSite, copyContent, projectRoot, scratchDir, type BuildResult } from './build-site.ts';
+import { attributeValues, fileFor, read, textOf } from './dist.ts';
+import { topicSlug } from '../../src/lib/topics.ts';
+
+let scratch: string;
+let content: ReturnType<typeof copyContent>;
+let built: BuildResult;
+
+const story = (id: string, published: string, tags: string[], extra: string[] = []) =>
+  writeFileSync(
+    join(content.dir, `stories/${id}.md`),
+    ['---', `title: Story ${id}`, `published: ${published}`, `summary: About ${id}.`, `tags: [${tags.map((t) => JSON.stringify(t)).join(', ')}]`, ...extra, '---', '', `The text of ${id}.`, ''].join('\n'),
+  );
+
+beforeAll(() => {
+  scratch = scratchDir('topics');
+  content = copyContent(join(projectRoot, 'tests/fixtures/minimal'));
+  story('strike-begins', '2024-05-01', ['port strike', 'unions']);
+  story('strike-ends', '2024-06-10', ['Port Strike', 'выборы', '政治']);
+  story('strike-draft', '2024-06-11', ['port strike', 'secret plans'], ['draft: true']);
+  built = buildSite({ contentDir: content.dir, outDir: join(scratch, 'dist'), env: { BASE_PATH: '/news' } });
+});
+
+afterAll(() => {
+  rmSync(scratch, { recursive: true, force: true });
+  content.cleanup();
+});
+
+const topicsOn = (html: string) => {
+  const nav = html.slice(html.indexOf('<nav class="topic-links"'), html.indexOf('</nav>', html.indexOf('<nav class="topic-links"')));
+  return attributeValues(nav, 'href');
+};
+
+describe('topics', () => {
+  it('build', () => {
+    expect(built.status, built.output).toBe(0);
+  });
+
+  it('are linked from each story, once per topic, to pages that exist under the base', () => {
+    const ends = read(built.outDir, 'stories/strike-ends/index.html');
+    expect(topicsOn(ends)).toEqual(['/news/topics/port-strike/', '/news/topics/vybory/', `/news/topics/${topicSlug('政治')}/`]);
+    // Each as the story spells it.
+    expect([...ends.matchAll(/rel="tag">([^<]*)</g)].map((m) => m[1])).toEqual(['Port Strike', 'выборы', '政治']);
+    for (const href of topicsOn(ends)) expect(fileFor(built.outDir, href, '/news/'), href).toBeDefined();
+    // A story without tags has no list.
+    expect(read(built.outDir, 'stories/budget-vote/index.html')).not.toContain('<nav class="topic-links"');
+  });
+
+  it('list their stories newest first, spellings together, drafts left out', () => {
+    const strike = read(built.outDir, 'topics/port-strike/index.html');
+    expect(attributeValues(strike, 'href').filter((h) => h.includes('/stories/'))).toEqual(['/news/stories/strike-ends/', '/news/stories/strike-begins/']);
+    expect(textOf(strike)).toContain('2 stories on this topic, newest first.');
+    expect(fileFor(built.outDir, '/news/topics/secret-plans/', '/news/')).toBeUndefined();
+  });
+
+  it('are all on the index, by name, with their counts, linked from the archive', () => {
+    const index = read(built.outDir, 'topics/index.html');
+    const links = attributeValues(index.slice(index.indexOf('<main')), 'href').filter((h) => h.startsWith('/news/topics/'));
+    expect(links).toEqual(['/news/topics/port-strike/', '/news/topics/unions/', '/news/topics/vybory/', `/news/topics/${topicSlug('政治')}/`]);
+    expect(textOf(index)).toContain('Port Strike (2)');
+    expect(read(built.outDir, 'archive/index.html')).toContain('href="/news/topics/"');
+  });
+
+  it('are in the sitemap, dated by their latest story', () => {
+    const sitemap = readFileSync(join(built.outDir, 'sitemap-0.xml'), 'utf8');
+    expect(sitemap).toMatch(/<loc>[^<]*\/news\/topics\/port-strike\/<\/loc><lastmod>2024-06-10T/);
+    expect(sitemap).toMatch(/<loc>[^<]*\/news\/topics\/<\/loc><lastmod>2024-06-10T/);
+  });
+});

@@ -1,0 +1,117 @@
+/**
+ * Topics: a tag's URL segment (table-driven: case, spaces, accents, other
+ * scripts), spellings merged into one topic, and a big topic split by year and
+ * month like the archive.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseTimestamp } from '../../src/lib/dates.ts';
+import { ARCHIVE_YEAR_ONE_PAGE } from '../../src/lib/archive.ts';
+import { TOPICS_PATH, topicPages, topicPath, topicSlug, topicsOf } from '../../src/lib/topics.ts';
+import type { StoryRecord } from '../../src/lib/records.ts';
+import type { StoryId } from '../../src/lib/ids.ts';
+
+function story(id: string, published: string, tags: string[]): StoryRecord {
+  const timestamp = parseTimestamp(published);
+  if (!timestamp.ok) throw new Error(timestamp.message);
+  return { kind: 'story', id: id as StoryId, file: `content/stories/${id}.md`, body: 'Text.', bodyLine: 6, title: `Story ${id}`, summary: `About ${id}.`, published: timestamp.value, tags, autolink: true, draft: false, people: [], events: [] };
+}
+
+describe('topicSlug', () => {
+  it.each<[string, string]>([
+    ['russia investigation', 'russia-investigation'],
+    ['Russia Investigation', 'russia-investigation'],
+    ['  russia   investigation ', 'russia-investigation'],
+    ['russia-investigation', 'russia-investigation'],
+    ['São Paulo port', 'sao-paulo-port'],
+    ['Straße', 'strasse'],
+    ['C++ & Rust', 'c-rust'],
+    ['2017', '2017'],
+    ['выборы', 'vybory'],
+    ['Ελλάδα', 'ellada'],
+  ])('%j → %s', (tag, slug) => {
+    expect(topicSlug(tag)).toBe(slug);
+  });
+
+  it('gives a tag with no Latin, Cyrillic or Greek letter a segment of its own, the same for the same tag', () => {
+    const politics = topicSlug('政治');
+    expect(politics).toMatch(/^topic-[0-9a-f]{10}$/);
+    expect(topicSlug('政治')).toBe(politics);
+    expect(topicSlug('経済')).not.toBe(politics);
+    expect(topicSlug('!!!')).toMatch(/^topic-[0-9a-f]{10}$/);
+  });
+
+  it('cuts a long tag, keeping long tags that share a beginning apart', () => {
+    const long = 'the harbour authority and the city council dispute over the dredging contract';
+    const slug = topicSlug(long);
+    expect(slug.length).toBeLessThanOrEqual(60);
+    expect(slug).toMatch(/^the-harbour-authority-and-the-city-council-disput-[0-9a-f]{10}$/);
+    expect(topicSlug(long.toUpperCase())).toBe(slug);
+    expect(topicSlug(`${long} again`)).not.toBe(slug);
+    expect(topicSlug('tag-'.repeat(5000)).length).toBeLessThanOrEqual(60);
+  });
+
+  it('makes paths below the base', () => {
+    expect(TOPICS_PATH).toBe('topics/');
+    expect(topicPath('port-strike')).toBe('topics/port-strike/');
+    expect(topicPath('port-strike', 2017)).toBe('topics/port-strike/2017/');
+    expect(topicPath('port-strike', 2017, 3)).toBe('topics/port-strike/2017/03/');
+  });
+});
+
+describe('topicsOf', () => {
+  // Newest first, as the graph gives them.
+  const stories = [
+    story('c', '2024-05-03', ['Port Strike', 'harbour']),
+    story('b', '2024-05-02', ['port strike', 'port-strike', 'unions']),
+    story('a', '2024-05-01', ['port strike']),
+    story('untagged', '2024-04-30', []),
+  ];
+  const topics = topicsOf(stories);
+
+  it('makes one topic of a tag’s spellings, named as its newest story spells it, listed by name', () => {
+    expect(topics.map((t) => [t.slug, t.label, t.stories.map((s) => s.id)])).toEqual([
+      ['harbour', 'harbour', ['c']],
+      ['port-strike', 'Port Strike', ['c', 'b', 'a']],
+      ['unions', 'unions', ['b']],
+    ]);
+  });
+
+  it('has no topics without tags', () => {
+    expect(topicsOf([story('x', '2024-01-01', [])])).toEqual([]);
+  });
+});
+
+describe('topicPages', () => {
+  it('lists every story on one page while they fit', () => {
+    const [topic] = topicsOf([story('b', '2024-05-02', ['unions']), story('a', '2023-01-01', ['unions'])]);
+    const pages = topicPages(topic!);
+    expect(pages.map((p) => [p.path, p.stories.map((s) => s.id), p.years, p.months])).toEqual([['topics/unions/', ['b', 'a'], [], []]]);
+    expect(pages[0]!.count).toBe(2);
+  });
+
+  it('splits by the archive’s limit by default', () => {
+    const many = Array.from({ length: ARCHIVE_YEAR_ONE_PAGE + 1 }, (_, i) => story(`s${i}`, `2024-01-${String((i % 28) + 1).padStart(2, '0')}`, ['unions']));
+    expect(topicPages(topicsOf(many)[0]!).length).toBeGreaterThan(1);
+    expect(topicPages(topicsOf(many.slice(1))[0]!).length).toBe(1);
+  });
+
+  it('links years past the limit, and a year past it links its months', () => {
+    // Limit 2: 2024 has three stories (March, March, May), 2023 has one.
+    const [topic] = topicsOf([
+      story('d', '2024-05-02', ['unions']),
+      story('c', '2024-03-09', ['unions']),
+      story('b', '2024-03-01', ['unions']),
+      story('a', '2023-01-01', ['unions']),
+    ]);
+    const pages = topicPages(topic!, 2);
+    const shown = (links: readonly { label: string; path: string; count: number; current?: boolean }[]) => links.map((l) => `${l.label}${l.current ? '*' : ''}:${l.count}`);
+    expect(pages.map((p) => [p.path, p.stories.map((s) => s.id), shown(p.years), shown(p.months), p.covers.map((s) => s.id)])).toEqual([
+      ['topics/unions/', [], ['2024:3', '2023:1'], [], ['d', 'c', 'b', 'a']],
+      ['topics/unions/2024/', [], ['2024*:3', '2023:1'], ['March:2', 'May:1'], ['d', 'c', 'b']],
+      ['topics/unions/2024/03/', ['c', 'b'], ['2024*:3', '2023:1'], ['March*:2', 'May:1'], ['c', 'b']],
+      ['topics/unions/2024/05/', ['d'], ['2024*:3', '2023:1'], ['March:2', 'May*:1'], ['d']],
+      ['topics/unions/2023/', ['a'], ['2024:3', '2023*:1'], [], ['a']],
+    ]);
+    expect(pages.map((p) => [p.year, p.month])).toEqual([[undefined, undefined], [2024, undefined], [2024, 3], [2024, 5], [2023, undefined]]);
+  });
+});
