@@ -11,6 +11,7 @@ import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, r
 import { dirname, join } from 'node:path';
 import type { Root } from 'mdast';
 import { parseMarkdown } from './parse-markdown.ts';
+import { rebaseLinks } from './rebase-links.ts';
 
 export interface Extraction {
   mentions: Mention[];
@@ -51,6 +52,8 @@ export interface ExtractOptions extends Pick<MentionOptions, 'index' | 'href'> {
   renderer?: Renderer;
   /** A folder that keeps extractions (and HTML) between runs, by digest. */
   cacheDir?: string;
+  /** The site's base path, given to the body's links from the root (see `rebase-links.ts`); `href` depends on it too, so the digest does. */
+  base?: string;
 }
 
 interface Stored {
@@ -245,6 +248,7 @@ export function extractMentions(record: Pick<AnyRecord, 'body' | 'bodyLine' | 'f
     found = readStored(options.cacheDir, key);
     if (!usable(found)) {
       const tree = parseMarkdown(record.body);
+      if (options.base) rebaseLinks(tree, options.base);
       const result = linkMentions(tree, { index: options.index, href: options.href, ...traits, source: record.body });
       found = { ...result, ...(renderer && result.problems.length === 0 ? { html: renderer.render(tree), renderVersion: renderer.version } : {}) };
     }

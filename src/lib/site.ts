@@ -55,7 +55,7 @@ export function assembleSite(content: ContentSet, options: AssembleOptions): Sit
   const mentions = new Map<AnyRecord, Mention[]>();
   const html = new Map<AnyRecord, string>();
   for (const record of [...content.stories, ...content.people, ...content.events]) {
-    const result = extractMentions(record, { index, href, renderer: options.renderer, cacheDir: options.cacheDir });
+    const result = extractMentions(record, { index, href, base: options.base, renderer: options.renderer, cacheDir: options.cacheDir });
     mentions.set(record, result.mentions);
     if (result.html !== undefined) html.set(record, result.html);
     issues.push(...result.issues);

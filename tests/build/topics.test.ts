@@ -2,7 +2,8 @@
  * Topics as a reader meets them, under a sub-path: a story's tags link to a
  * page per topic listing its stories, `/topics/` lists every topic with its
  * count, and the sitemap has them all. Spellings of one tag are one topic; a
- * draft's tags make none.
+ * draft's tags make none. The same small site checks that links an editor
+ * writes from the root get the base.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,17 +16,17 @@ let scratch: string;
 let content: ReturnType<typeof copyContent>;
 let built: BuildResult;
 
-const story = (id: string, published: string, tags: string[], extra: string[] = []) =>
+const story = (id: string, published: string, tags: string[], extra: string[] = [], more = '') =>
   writeFileSync(
     join(content.dir, `stories/${id}.md`),
-    ['---', `title: Story ${id}`, `published: ${published}`, `summary: About ${id}.`, `tags: [${tags.map((t) => JSON.stringify(t)).join(', ')}]`, ...extra, '---', '', `The text of ${id}.`, ''].join('\n'),
+    ['---', `title: Story ${id}`, `published: ${published}`, `summary: About ${id}.`, `tags: [${tags.map((t) => JSON.stringify(t)).join(', ')}]`, ...extra, '---', '', `The text of ${id}. ${more}`, ''].join('\n'),
   );
 
 beforeAll(() => {
   scratch = scratchDir('topics');
   content = copyContent(join(projectRoot, 'tests/fixtures/minimal'));
   story('strike-begins', '2024-05-01', ['port strike', 'unions']);
-  story('strike-ends', '2024-06-10', ['Port Strike', 'выборы', '政治']);
+  story('strike-ends', '2024-06-10', ['Port Strike', 'выборы', '政治'], [], 'See [the archive](/archive/) and ![a tug](/og/site.png).');
   story('strike-draft', '2024-06-11', ['port strike', 'secret plans'], ['draft: true']);
   built = buildSite({ contentDir: content.dir, outDir: join(scratch, 'dist'), env: { BASE_PATH: '/news' } });
 });
@@ -74,5 +75,13 @@ describe('topics', () => {
     const sitemap = readFileSync(join(built.outDir, 'sitemap-0.xml'), 'utf8');
     expect(sitemap).toMatch(/<loc>[^<]*\/news\/topics\/port-strike\/<\/loc><lastmod>2024-06-10T/);
     expect(sitemap).toMatch(/<loc>[^<]*\/news\/topics\/<\/loc><lastmod>2024-06-10T/);
+  });
+});
+
+describe('links an editor writes from the root', () => {
+  it('get the base, as [[…]] links do', () => {
+    const ends = read(built.outDir, 'stories/strike-ends/index.html');
+    expect(ends).toContain('<a href="/news/archive/">the archive</a>');
+    expect(ends).toContain('src="/news/og/site.png"');
   });
 });
