@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path';
 import type { Root } from 'mdast';
 import { parseMarkdown } from './parse-markdown.ts';
 import { rebaseLinks } from './rebase-links.ts';
+import { brokenMarkup } from './broken-markup.ts';
 
 export interface Extraction {
   mentions: Mention[];
@@ -66,7 +67,7 @@ interface Stored {
 }
 
 /** Bump when the stored shape or the transform changes. */
-const CACHE_VERSION = 2;
+const CACHE_VERSION = 3;
 
 /**
  * Extractions already made in this process, by a digest of everything they
@@ -249,7 +250,10 @@ export function extractMentions(record: Pick<AnyRecord, 'body' | 'bodyLine' | 'f
     if (!usable(found)) {
       const tree = parseMarkdown(record.body);
       if (options.base) rebaseLinks(tree, options.base);
+      // Before linking, which splits the text nodes and leaves the new ones without positions.
+      const broken = brokenMarkup(tree, record.body);
       const result = linkMentions(tree, { index: options.index, href: options.href, ...traits, source: record.body });
+      result.problems.push(...broken);
       found = { ...result, ...(renderer && result.problems.length === 0 ? { html: renderer.render(tree), renderVersion: renderer.version } : {}) };
     }
     memo.set(key, found!);

@@ -237,6 +237,9 @@ export function loadRecord(
   /** A problem with the value of a field that passed the schema, at that value. */
   const fieldIssue = (field: string, message: string, hint: string): ContentIssue => ({ file, ...(locate(field) ?? { line: split.yamlLine }), field, message, hint });
   const kind = FOLDERS[folder];
+  const linked = fieldsWithLinks(valid.data);
+  for (const field of linked) issues.push(fieldIssue(field, '`[[…]]` links work only in the body: here the brackets would show', 'write the words without brackets, and link them in the body'));
+  if (linked.length > 0) return undefined;
   if (kind === 'person') {
     const roles = (valid.data as { roles: { from?: PartialDate; to?: PartialDate }[] }).roles;
     const backwards = roles.flatMap((role, i) => (role.from && role.to && endsBefore(role.from, role.to) ? [i] : []));
@@ -253,6 +256,10 @@ export function loadRecord(
     issues.push(fieldIssue('time', 'a time of day needs a `date` with its day', 'write the day in `date` (YYYY-MM-DD), or remove `time`'));
     return undefined;
   }
+  if (record.kind === 'story' && record.updated && endsBefore(record.published.day, record.updated.day)) {
+    issues.push(fieldIssue('updated', 'the story is updated before it was published', 'correct `updated` or `published`'));
+    return undefined;
+  }
   if (record.kind === 'event' && record.end && endsBefore(record.date, record.end)) {
     issues.push(fieldIssue('end', 'the end date is before the start date', 'swap `date` and `end`, or correct one of them'));
     return undefined;
@@ -261,6 +268,14 @@ export function loadRecord(
   const unfinished = record.draft ? [] : unfinishedIssues(record);
   issues.push(...unfinished);
   return unfinished.length > 0 ? undefined : record;
+}
+
+/** The fields (`dek`, `keyPoints[1]`, `roles[0].title`) whose text holds a `[[…]]` link, which only a body can make. */
+function fieldsWithLinks(value: unknown, path = ''): string[] {
+  if (typeof value === 'string') return /\[\[[^[\]]+\]\]/.test(value) ? [path] : [];
+  if (Array.isArray(value)) return value.flatMap((item, i) => fieldsWithLinks(item, `${path}[${i}]`));
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([key, item]) => fieldsWithLinks(item, path ? `${path}.${key}` : key));
+  return [];
 }
 
 /** A frontmatter's parsed YAML document, and the file position (line, column) of an offset in it. */

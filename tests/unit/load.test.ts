@@ -192,6 +192,21 @@ describe('loadRecord: problems, reported as file:line:column: `field`: message',
       ['content/events/x.md:4:7: `time`: a time of day needs a `date` with its day (write the day in `date` (YYYY-MM-DD), or remove `time`)'],
     ],
     [
+      'a story updated before it was published',
+      'stories',
+      '---\ntitle: T\nsummary: S\npublished: 2024-05-12\nupdated: 2024-05-01\n---\nBody',
+      ['content/stories/x.md:5:10: `updated`: the story is updated before it was published (correct `updated` or `published`)'],
+    ],
+    [
+      '[[links]] in frontmatter text',
+      'stories',
+      '---\ntitle: T\nsummary: S\ndek: "[[marta-kowal|The union]] says no"\npublished: 2024-05-12\nkeyPoints:\n  - Fine.\n  - "[[grace-harbour]] refused it."\n---\nBody',
+      [
+        'content/stories/x.md:4:6: `dek`: `[[…]]` links work only in the body: here the brackets would show (write the words without brackets, and link them in the body)',
+        'content/stories/x.md:8:5: `keyPoints[1]`: `[[…]]` links work only in the body: here the brackets would show (write the words without brackets, and link them in the body)',
+      ],
+    ],
+    [
       'a missing date',
       'events',
       '---\ntitle: T\nsummary: S\n---\n',

@@ -1,0 +1,97 @@
+/**
+ * Markup in a body that the reader would get broken, with no error from the
+ * Markdown parser, which reads it as plain text or drops it:
+ *
+ * - a note marker with no note (`[^balot]` where the note is `[^ballot]:`)
+ *   shows as "[^balot]", and the correction is not on the page;
+ * - a note no marker points to is left out of the page;
+ * - a `[[link]]` inside a Markdown link's text or an image's description
+ *   cannot be a link there, and shows its brackets.
+ *
+ * Each is reported at its place in the body, like a mistyped `[[link]]`.
+ */
+import type { Nodes, Root, Text } from 'mdast';
+import type { MentionProblem } from './mentions.ts';
+import { didYouMean } from './errors.ts';
+import { nearest } from './nearest.ts';
+
+/** A note marker as plain text: what the parser leaves of a marker whose note does not exist. */
+const MARKER = /\[\^([^\]\s]+)\]/g;
+/** A `[[…]]` link, as `mentions.ts` reads one. */
+const LINK = /\[\[[^[\]]+\]\]/g;
+
+/** Labels match as Markdown matches them: case and runs of whitespace do not count. */
+const identifier = (label: string) => label.replace(/\s+/g, ' ').trim().toLowerCase();
+
+export function brokenMarkup(tree: Root, source: string): MentionProblem[] {
+  const problems: MentionProblem[] = [];
+  const notes = new Map<string, { label: string; offset: number | undefined }>();
+  const marked = new Set<string>();
+  const strayMarkers: { label: string; offset: number }[] = [];
+
+  /** Where `piece` of a node's text is in the source, unless the source escapes it (`\[`) or spells it otherwise. */
+  const written = (node: { position?: Text['position'] }, piece: string): number | undefined => {
+    const from = node.position?.start.offset;
+    const to = node.position?.end.offset;
+    if (from === undefined || to === undefined) return undefined;
+    const found = source.indexOf(piece, from);
+    if (found < 0 || found >= to || source[found - 1] === '\\') return undefined;
+    return found;
+  };
+
+  const visit = (node: Nodes, inLink: boolean): void => {
+    switch (node.type) {
+      case 'footnoteDefinition':
+        notes.set(identifier(node.identifier), { label: node.label ?? node.identifier, offset: node.position?.start.offset });
+        break;
+      case 'footnoteReference':
+        marked.add(identifier(node.identifier));
+        break;
+      case 'text':
+        for (const match of node.value.matchAll(MARKER)) {
+          const offset = written(node, match[0]);
+          if (offset !== undefined) strayMarkers.push({ label: match[1]!, offset });
+        }
+        if (inLink) for (const match of node.value.matchAll(LINK)) linkInside(match[0], written(node, match[0]), 'a Markdown link’s text', 'take it out of the [text](address), or write the words without brackets');
+        break;
+      case 'image':
+      case 'imageReference':
+        for (const match of (node.alt ?? '').matchAll(LINK)) linkInside(match[0], written(node, match[0]), 'an image’s description', 'write the words without brackets');
+        break;
+    }
+    if ('children' in node) for (const child of node.children) visit(child, inLink || node.type === 'link' || node.type === 'linkReference');
+  };
+
+  const linkInside = (link: string, offset: number | undefined, where: string, fix: string) => {
+    if (offset === undefined) return;
+    problems.push({ message: `${link} is inside ${where}, where it cannot be a link and would show its brackets`, hint: fix, ...positionIn(source, offset) });
+  };
+
+  visit(tree, false);
+
+  for (const { label, offset } of strayMarkers) {
+    if (notes.has(identifier(label))) continue;
+    const suggestion = didYouMean(nearest(label, [...notes.values()].map((note) => note.label)).map((near) => `[^${near}]`));
+    problems.push({
+      message: `no note is called [^${label}], so the marker would show as text and the note is missing`,
+      hint: suggestion ?? `write the note on a line of its own after the paragraph: "[^${label}]: The correction."; to show the brackets as text, write \\[^${label}]`,
+      ...positionIn(source, offset),
+    });
+  }
+  for (const [id, note] of notes) {
+    if (marked.has(id) || note.offset === undefined) continue;
+    problems.push({
+      message: `no marker points to the note [^${note.label}], so it is left out of the page`,
+      hint: `put [^${note.label}] right after the passage it corrects, or delete the note`,
+      ...positionIn(source, note.offset),
+    });
+  }
+  return problems;
+}
+
+/** Line and column (from 1) of an offset in the body. */
+function positionIn(source: string, offset: number): { line: number; column: number } {
+  const before = source.slice(0, offset);
+  const lineStart = before.lastIndexOf('\n') + 1;
+  return { line: before.split('\n').length, column: offset - lineStart + 1 };
+}

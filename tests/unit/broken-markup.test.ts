@@ -1,0 +1,49 @@
+/** Markup the reader would get broken: note markers and notes that do not meet, and [[links]] where no link can be. */
+import { describe, expect, it } from 'vitest';
+import { parseMarkdown } from '../../src/lib/parse-markdown.ts';
+import { brokenMarkup } from '../../src/lib/broken-markup.ts';
+
+const problems = (md: string) => brokenMarkup(parseMarkdown(md), md).map((p) => `${p.line}:${p.column} ${p.message}${p.hint ? ` (${p.hint})` : ''}`);
+
+describe('brokenMarkup', () => {
+  it.each<[string, string, string[]]>([
+    ['a note and its marker', 'Lawful.[^ballot]\n\n[^ballot]: An earlier version said otherwise.\n', []],
+    ['labels match whatever their case', 'Lawful.[^Ballot]\n\n[^ballot]: Note.\n', []],
+    ['two markers for one note', 'A.[^n] B.[^n]\n\n[^n]: Note.\n', []],
+    [
+      'a mistyped marker',
+      'Lawful.[^balot]\n\n[^ballot]: Note.\n',
+      [
+        '1:8 no note is called [^balot], so the marker would show as text and the note is missing (did you mean `[^ballot]`?)',
+        '3:1 no marker points to the note [^ballot], so it is left out of the page (put [^ballot] right after the passage it corrects, or delete the note)',
+      ],
+    ],
+    [
+      'a marker with no notes at all',
+      'First line.\nLawful.[^a]\n',
+      ['2:8 no note is called [^a], so the marker would show as text and the note is missing (write the note on a line of its own after the paragraph: "[^a]: The correction."; to show the brackets as text, write \\[^a])'],
+    ],
+    ['an escaped marker is text', 'Write \\[^a] to cite.\n', []],
+    ['a marker in code is code', 'Write `[^a]` to cite.\n\n```\n[^b]\n```\n', []],
+    ['a note whose marker was deleted', 'Lawful.\n\n[^ballot]: Note.\n', ['3:1 no marker points to the note [^ballot], so it is left out of the page (put [^ballot] right after the passage it corrects, or delete the note)']],
+    [
+      'a [[link]] in a link’s text',
+      'Both sides ([see [[marta-kowal]]](https://example.org/kowal)).\n',
+      ['1:18 [[marta-kowal]] is inside a Markdown link’s text, where it cannot be a link and would show its brackets (take it out of the [text](address), or write the words without brackets)'],
+    ],
+    [
+      'a [[link]] in a reference link’s text',
+      '[x [[a]]][r]\n\n[r]: https://example.org\n',
+      ['1:4 [[a]] is inside a Markdown link’s text, where it cannot be a link and would show its brackets (take it out of the [text](address), or write the words without brackets)'],
+    ],
+    [
+      'a [[link]] in an image’s description',
+      '![Photo of [[marta-kowal]]](x.jpg)\n',
+      ['1:12 [[marta-kowal]] is inside an image’s description, where it cannot be a link and would show its brackets (write the words without brackets)'],
+    ],
+    ['escaped brackets in a link’s text are text', '[see \\[\\[x]]](https://example.org)\n', []],
+    ['a [[link]] beside a link is fine', 'See [[marta-kowal]] and [her site](https://example.org).\n', []],
+  ])('%s', (_name, md, expected) => {
+    expect(problems(md)).toEqual(expected);
+  });
+});
