@@ -3,7 +3,7 @@
  * is reported with its file, line and field. The build runs this before Astro
  * touches the content, and `npm run check` runs it alone.
  */
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { join, relative } from 'node:path';
 import { LineCounter, parseDocument, isMap, type Node as YamlNode } from 'yaml';
@@ -80,14 +80,23 @@ export function loadContent(root: string, projectRoot = process.cwd(), frontmatt
   for (const folder of Object.keys(FOLDERS) as (keyof typeof FOLDERS)[]) {
     const dir = join(root, folder);
     if (!existsSync(dir)) continue;
-    const names = readdirSync(dir).sort();
-    const files = names.filter((f) => f.endsWith('.md'));
+    // Hidden files are an editor's or system's own (`.#story.md` while Emacs edits it, `.DS_Store`).
+    const entries = readdirSync(dir, { withFileTypes: true }).filter((entry) => !entry.name.startsWith('.'));
     const fileOf = (name: string) => {
       const inside = relative(projectRoot, join(dir, name));
       return (inside.startsWith('..') ? join(dir, name) : inside).split('\\').join('/');
     };
-    // Markdown under another extension would be left out without a word.
-    for (const name of names.filter((f) => !f.endsWith('.md') && /\.(md|markdown|mdown|mkdn?|mdx)$/i.test(f))) {
+    const names = entries.filter((entry) => !entry.isDirectory()).map((entry) => entry.name).sort();
+    const files = names.filter((f) => f.endsWith('.md'));
+    // Markdown in a folder, or under another extension, would be left out without a word.
+    for (const entry of entries.filter((e) => e.isDirectory() && holdsMarkdown(join(dir, e.name)))) {
+      issues.push({
+        file: `${fileOf(entry.name)}/`,
+        message: `the folder "${entry.name}" is not read: ${folder} are the .md files in ${folder}/ itself`,
+        hint: `move its files into ${folder}/ (the file name is the id, so a year or section folder is not needed)`,
+      });
+    }
+    for (const name of names.filter((f) => !f.endsWith('.md') && (/\.(md|markdown|mdown|mkdn?|mdx)$/i.test(f) || startsWithFrontmatter(join(dir, f))))) {
       const renamed = toId(name.replace(/\.[^.]+$/, ''));
       issues.push({
         file: fileOf(name),
@@ -131,7 +140,19 @@ export function loadContent(root: string, projectRoot = process.cwd(), frontmatt
         }
         linkable.set(folded, file);
       }
-      const source = readText(readFileSync(path), file, issues);
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(path);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        issues.push({
+          file,
+          message: code === 'ENOENT' ? 'the file is a link to a file that does not exist' : `the file cannot be read (${code ?? String(error)})`,
+          hint: code === 'ENOENT' ? 'remove the link, or point it at a file that exists' : 'check that it is a file you can read',
+        });
+        continue;
+      }
+      const source = readText(bytes, file, issues);
       if (source === undefined) continue;
       const record = loadRecord(folder, id, file, source, issues, frontmatter);
       if (record?.kind === 'story') content.stories.push(record);
@@ -140,6 +161,30 @@ export function loadContent(root: string, projectRoot = process.cwd(), frontmatt
     }
   }
   return { content, issues };
+}
+
+/** Whether a folder holds a Markdown file, at any depth. */
+function holdsMarkdown(dir: string): boolean {
+  try {
+    return readdirSync(dir, { recursive: true, encoding: 'utf8' }).some((name) => /\.(md|markdown|mdx)$/i.test(name));
+  } catch {
+    return false;
+  }
+}
+
+/** Whether a file starts like a record (`---`): content saved under another extension (`.txt`, none). */
+function startsWithFrontmatter(path: string): boolean {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const head = Buffer.alloc(8);
+    const read = readSync(fd, head, 0, head.length, 0);
+    return /^\uFEFF?---\r?\n/.test(head.subarray(0, read).toString('utf8'));
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 /**

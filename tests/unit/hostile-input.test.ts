@@ -130,6 +130,26 @@ const cases: Record<string, Case[]> = {
       files: { 'stories/Harbour-Plan.markdown': STORY },
       errors: [/^stories\/Harbour-Plan\.markdown: "Harbour-Plan\.markdown" is not read: only files ending in \.md are content \(rename it to harbour-plan\.md\)$/],
     },
+    {
+      name: 'a story saved as text is not silently left out',
+      files: { 'stories/port-reopens.txt': STORY },
+      errors: [/^stories\/port-reopens\.txt: "port-reopens\.txt" is not read: only files ending in \.md are content \(rename it to port-reopens\.md\)$/],
+    },
+    {
+      name: 'a story in a folder is not silently left out',
+      files: { 'stories/2024/port-reopens.md': STORY },
+      errors: [/^stories\/2024\/: the folder "2024" is not read: stories are the \.md files in stories\/ itself \(move its files into stories\/ /],
+    },
+    {
+      name: 'other files, folders without Markdown and hidden files are left alone (an editor’s lock file, notes, images)',
+      files: { 'stories/.#budget-vote.md': 'editor@desk.1234', 'stories/ideas.txt': 'A list of ideas.', 'stories/images/tug.png': Buffer.from([0x89, 0x50]), 'people/.DS_Store': Buffer.from([0]) },
+      accepted: (r) => expect(r.errors).toEqual([]),
+    },
+    {
+      name: 'a folder named like a story',
+      files: { 'stories/folder.md/inside.md': STORY },
+      errors: [/^stories\/folder\.md\/: the folder "folder\.md" is not read/],
+    },
   ],
 
   'malformed YAML': [

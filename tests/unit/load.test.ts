@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadContent, loadRecord, splitFrontmatter, FOLDERS } from '../../src/lib/load.ts';
@@ -493,6 +493,18 @@ describe('loadContent from a folder', () => {
         'content/events/bad-date.md:3:7: `date`: "2017-02-30" is not a real date: February 2017 has 28 days',
       ].sort(),
     );
+  });
+
+  it('reports a story that is a link to a missing file, instead of failing on it', () => {
+    const other = mkdtempSync(join(tmpdir(), 'backstory-dangling-'));
+    try {
+      mkdirSync(join(other, 'content', 'stories'), { recursive: true });
+      symlinkSync(join(other, 'nowhere.md'), join(other, 'content/stories/dangling.md'));
+      const { issues } = loadContent(join(other, 'content'), other);
+      expect(issues.map(formatIssue)).toEqual(['content/stories/dangling.md: the file is a link to a file that does not exist (remove the link, or point it at a file that exists)']);
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
   });
 
   it('names files by their path when the project root is elsewhere', () => {
