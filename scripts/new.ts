@@ -53,4 +53,5 @@ try {
   console.error(error instanceof Error ? error.message : String(error));
   process.exit(1);
 }
-console.log(`Created ${relative(process.cwd(), path)} (id: ${id}). It is a draft until you remove "draft: true".`);
+const dated = kind === 'person' ? '' : values.date ? '' : ` It is dated today (${today}): change \`${kind === 'story' ? 'published' : 'date'}\` if that is not the day.`;
+console.log(`Created ${relative(process.cwd(), path)} (id: ${id}). It is a draft until you remove "draft: true".${dated}`);

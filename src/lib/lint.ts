@@ -30,7 +30,11 @@ export function lintContent(content: ContentSet, site: Site): ContentIssue[] {
       warnings.push({ file: event.file, ...(event.locate?.('sources') ?? event.locate?.('title')), field: 'sources', message: 'the event has no sources', hint: 'add `sources:` with where the facts were checked' });
     }
   }
+  const today = new Date().toISOString().slice(0, 10);
   for (const story of content.stories) {
+    if (story.published.iso.slice(0, 10) > today) {
+      warnings.push({ file: story.file, ...story.locate?.('published'), field: 'published', message: `the story is dated in the future (${story.published.iso.slice(0, 10)})`, hint: 'check the year; relative dates in it ("yesterday") count from that day' });
+    }
     if (story.summary.length > SUMMARY_LIMIT || story.summary.includes('\n')) {
       warnings.push({
         file: story.file,

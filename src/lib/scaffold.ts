@@ -5,7 +5,7 @@
  */
 import { toId } from './ids.ts';
 import { transliterate } from './transliterate.ts';
-import { parsePartialDate, toIso } from './dates.ts';
+import { parsePartialDate, parseTimestamp, toIso } from './dates.ts';
 
 export type Kind = 'story' | 'person' | 'event';
 
@@ -37,13 +37,16 @@ function quote(text: string): string {
 }
 
 export function template(kind: Kind, title: string, options: { date?: string; today: string }): string {
+  if (kind === 'person' && options.date) throw new Error('--date: a person has no date (their roles have theirs)');
   if (kind === 'story') {
+    const published = options.date ? parseTimestamp(options.date) : undefined;
+    if (published && !published.ok) throw new Error(`--date: ${published.message}`);
     return `---
 # A new story. Fill in the fields, write the article below the second ---,
 # then delete "draft: true" to publish. The guide: content/README.md
 draft: true
 title: ${quote(title)}
-published: ${options.today}
+published: ${options.date ?? options.today}
 # One or two sentences for lists, previews and search results.
 summary: ${quote(PLACEHOLDER_SUMMARIES.story)}
 # Optional: dek (one sentence under the headline), byline, source, keyPoints.

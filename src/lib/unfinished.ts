@@ -15,6 +15,16 @@ export function hasText(body: string): boolean {
   return body.replace(COMMENT, '').trim() !== '';
 }
 
+/** A heading line (`## Title`), and the line under a heading written `Title` / `-----`. */
+const HEADING = /^ {0,3}#{1,6}(?:[ \t].*)?$/;
+const UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
+
+/** Whether a body with text has nothing but headings: an outline, not an article. */
+function onlyHeadings(body: string): boolean {
+  const lines = body.replace(COMMENT, '').split(/\r?\n/);
+  return lines.every((line, i) => line.trim() === '' || HEADING.test(line) || UNDERLINE.test(line) || UNDERLINE.test(lines[i + 1] ?? ''));
+}
+
 /** What keeps a published record from being finished, each at its place in the file. */
 export function unfinishedIssues(record: Pick<AnyRecord, 'kind' | 'file' | 'summary' | 'body' | 'bodyLine' | 'locate'>): ContentIssue[] {
   const issues: ContentIssue[] = [];
@@ -36,6 +46,8 @@ export function unfinishedIssues(record: Pick<AnyRecord, 'kind' | 'file' | 'summ
       message: comments ? 'the story has no text, only a comment' : 'the story has no text',
       hint: comments ? 'write the article in place of the comment' : 'write the article below the closing "---"',
     });
+  } else if (record.kind === 'story' && onlyHeadings(record.body)) {
+    issues.push({ file: record.file, line: record.bodyLine, column: 1, message: 'the story has only headings, no text', hint: 'write the article under the headings' });
   }
   return issues;
 }

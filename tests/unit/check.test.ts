@@ -76,6 +76,11 @@ describe('warnings', () => {
       (dir) => edit(dir, 'stories/budget-vote.md', (s) => s.replace(/summary: .*/, `summary: ${'Very long. '.repeat(30)}`)),
       'stories/budget-vote.md:4:10: `summary`: the summary runs to 329 characters; lists and previews need a line or two (shorten it to under 280 characters)',
     ],
+    [
+      'a story dated in the future',
+      (dir) => edit(dir, 'stories/budget-vote.md', (s) => s.replace(/published: .*/, 'published: 2999-05-21')),
+      'stories/budget-vote.md:3:12: `published`: the story is dated in the future (2999-05-21) (check the year; relative dates in it ("yesterday") count from that day)',
+    ],
   ])('%s', (_name, change, expected) => {
     const dir = copy();
     change(dir);
@@ -170,6 +175,10 @@ describe('new files from the scaffolder', () => {
     const dir = copy();
     edit(dir, 'stories/budget-vote.md', (s) => s.slice(0, s.indexOf('---', 4) + 4));
     expect(messages(dir).errors).toEqual(['stories/budget-vote.md:10:1: the story has no text (write the article below the closing "---")']);
+    edit(dir, 'stories/budget-vote.md', (s) => `${s}\n## Port reopens\n\nMore to follow\n---\n\n### Later\n<!-- notes -->\n`);
+    expect(messages(dir).errors).toEqual(['stories/budget-vote.md:11:1: the story has only headings, no text (write the article under the headings)']);
+    edit(dir, 'stories/budget-vote.md', (s) => s.replace('### Later', '### Later\n\nThe harbour reopened.'));
+    expect(messages(dir).errors).toEqual([]);
     const fine = copy();
     edit(fine, 'people/zoe-brandt.md', (s) => s.slice(0, s.indexOf('---', 4) + 4));
     edit(fine, 'events/budget-vote.md', (s) => s.replace('The budget passed after a four-hour debate.', '<!-- To be written. -->'));

@@ -1,7 +1,7 @@
 /** `npm run new`: the ids it picks, and what it refuses, run as an editor runs it. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -46,5 +46,19 @@ describe('npm run new', () => {
     expect(existsSync(join(dir, 'people', 'zoe-ferreira-2.md'))).toBe(false);
     run(dir, 'story', 'Budget vote');
     expect(run(dir, 'story', 'Budget vote').output).toContain('(id: budget-vote-2)');
+  });
+
+  it('dates a story or event by --date, says when it took today, and refuses a date a person cannot have', () => {
+    const dir = scratch();
+    expect(run(dir, 'story', 'Port reopens', '--date', '2024-05-22').status).toBe(0);
+    expect(readFileSync(join(dir, 'stories', 'port-reopens.md'), 'utf8')).toContain('\npublished: 2024-05-22\n');
+    expect(run(dir, 'event', 'Port reopens', '--date', '2024-05').status).toBe(0);
+    expect(readFileSync(join(dir, 'events', 'port-reopens.md'), 'utf8')).toContain('\ndate: 2024-05\n');
+    const today = run(dir, 'story', 'Strike ends');
+    expect(today.output).toMatch(/It is dated today \(\d{4}-\d{2}-\d{2}\): change `published` if that is not the day\./);
+    const bad = run(dir, 'story', 'Later', '--date', '2024-05');
+    expect([bad.status, bad.output]).toEqual([1, expect.stringContaining('--date: ')]);
+    const person = run(dir, 'person', 'Marta Kowal', '--date', '2024-05-22');
+    expect([person.status, person.output]).toEqual([1, expect.stringContaining('--date: a person has no date')]);
   });
 });
