@@ -241,9 +241,10 @@ export function loadRecord(
   } else {
     const { doc, at } = yaml();
     if (doc.errors.length > 0) {
-      for (const error of doc.errors) {
-        issues.push({ file, ...at(errorOffset(split.yaml, error)), message: `the frontmatter is not valid YAML: ${firstLine(error.message)}`, hint: yamlHint(error.code, error.message) });
-      }
+      // The first error only: the parser reads on past it, and what follows is mostly its echo
+      // (one tab gave seven errors, six of them at lines that were fine).
+      const error = doc.errors[0]!;
+      issues.push({ file, ...at(errorOffset(split.yaml, error)), message: `the frontmatter is not valid YAML: ${firstLine(error.message)}`, hint: yamlHint(error.code, error.message) });
       return undefined;
     }
     try {
@@ -384,6 +385,11 @@ function describeIssue(
   if (issue.code === 'invalid_type' && issue.expected === 'string' && isOneEntry(value)) {
     const [key, rest] = Object.entries(value)[0]!;
     return { file, ...where, field, message: issue.message, hint: `text with a colon and a space needs quotes: "${key}: ${typeof rest === 'string' ? rest : '…'}"` };
+  }
+  // `tags: port, labour` is one text to YAML; the editor meant a list.
+  if (issue.code === 'invalid_type' && issue.expected === 'array' && typeof value === 'string') {
+    const items = value.split(',').map((item) => item.trim()).filter(Boolean);
+    return { file, ...where, field, message: `expected a list, not the text "${value}"`, hint: `write it in brackets, [${items.join(', ')}], or as lines starting with "- "` };
   }
   return { file, ...where, field, message: issue.message };
 }

@@ -228,7 +228,7 @@ const cases: Record<string, Case[]> = {
     {
       name: 'text where a list belongs',
       files: { 'stories/budget-vote.md': swap(STORY, 'people:\n  - ana-lima\n', 'people: ana-lima\n') },
-      errors: [/^stories\/budget-vote\.md:5:9: `people`: .*expected array, received string$/],
+      errors: [/^stories\/budget-vote\.md:5:9: `people`: expected a list, not the text "ana-lima" \(write it in brackets, \[ana-lima\], or as lines starting with "- "\)$/],
     },
     {
       name: '"yes" where true or false belongs',
