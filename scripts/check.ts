@@ -16,7 +16,8 @@ const started = performance.now();
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { drafts: { type: 'boolean', default: false } } });
 const dir = resolve(positionals[0] ?? process.env.BACKSTORY_CONTENT_DIR ?? 'content');
 // Bodies the last build or check read are not read again (the build's cache folder).
-const result = checkContent(dir, { base: '/', drafts: values.drafts, cacheDir: cacheDirFor(dir) });
+// Images from the root are looked for in the project's public/ (this command runs from the project).
+const result = checkContent(dir, { base: '/', drafts: values.drafts, cacheDir: cacheDirFor(dir), publicDir: resolve('public') });
 
 for (const error of result.errors) console.error(`error   ${formatIssue(error)}`);
 if (result.deferred) console.error(`note    ${result.deferred}`);

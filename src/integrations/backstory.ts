@@ -81,7 +81,7 @@ export default function backstory(options: BackstoryOptions): AstroIntegration {
         };
         // File paths as Astro's collections give them, relative to the project: the pages show them (`EditLink`).
         const projectRoot = fileURLToPath(config.root);
-        const result = checkContent(options.contentDir, { base: config.base, drafts: false, renderer, cacheDir, onLoaded, projectRoot });
+        const result = checkContent(options.contentDir, { base: config.base, drafts: false, renderer, cacheDir, onLoaded, projectRoot, publicDir: fileURLToPath(config.publicDir) });
         if (result.errors.length > 0) {
           await stopDrawing?.();
           // The editor's problems, each with its file and line, and nothing else: thrown, they

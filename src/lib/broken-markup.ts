@@ -8,12 +8,17 @@
  * - a `[[link]]` inside a Markdown link's text or an image's description
  *   cannot be a link there, and shows its brackets.
  *
- * Each is reported at its place in the body, like a mistyped `[[link]]`.
+ * Each is reported at its place in the body, like a mistyped `[[link]]`. The
+ * body's own images are listed too: whether their files exist is for the
+ * caller to ask each run (see `imageIssues`), as the answer is no part of
+ * the body.
  */
 import type { Nodes, Root, Text } from 'mdast';
 import type { MentionProblem } from './mentions.ts';
 import { didYouMean } from './errors.ts';
 import { nearest } from './nearest.ts';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 
 /** A note marker as plain text: what the parser leaves of a marker whose note does not exist. */
 const MARKER = /\[\^([^\]\s]+)\]/g;
@@ -23,8 +28,19 @@ const LINK = /\[\[[^[\]]+\]\]/g;
 /** Labels match as Markdown matches them: case and runs of whitespace do not count. */
 const identifier = (label: string) => label.replace(/\s+/g, ' ').trim().toLowerCase();
 
-export function brokenMarkup(tree: Root, source: string): MentionProblem[] {
+/** An image of this site's own that a body shows (`/images/tug.png`, `tug.png`), as written, and where. */
+export interface LocalImage {
+  url: string;
+  line: number;
+  column: number;
+}
+
+/** Another host's (`https:`, `//host/…`) or inline (`data:`): nothing to look for in the project. */
+const ELSEWHERE = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
+
+export function brokenMarkup(tree: Root, source: string): { problems: MentionProblem[]; images: LocalImage[] } {
   const problems: MentionProblem[] = [];
+  const images: LocalImage[] = [];
   const notes = new Map<string, { label: string; offset: number | undefined }>();
   const marked = new Set<string>();
   const strayMarkers: { label: string; offset: number }[] = [];
@@ -55,6 +71,8 @@ export function brokenMarkup(tree: Root, source: string): MentionProblem[] {
         if (inLink) for (const match of node.value.matchAll(LINK)) linkInside(match[0], written(node, match[0]), 'a Markdown link’s text', 'take it out of the [text](address), or write the words without brackets');
         break;
       case 'image':
+        if (!ELSEWHERE.test(node.url) && node.position) images.push({ url: node.url, line: node.position.start.line, column: node.position.start.column });
+      // falls through: its description is checked like a reference image's
       case 'imageReference':
         for (const match of (node.alt ?? '').matchAll(LINK)) linkInside(match[0], written(node, match[0]), 'an image’s description', 'write the words without brackets');
         break;
@@ -86,7 +104,7 @@ export function brokenMarkup(tree: Root, source: string): MentionProblem[] {
       ...positionIn(source, note.offset),
     });
   }
-  return problems;
+  return { problems, images };
 }
 
 /** Line and column (from 1) of an offset in the body. */
@@ -94,4 +112,31 @@ function positionIn(source: string, offset: number): { line: number; column: num
   const before = source.slice(0, offset);
   const lineStart = before.lastIndexOf('\n') + 1;
   return { line: before.split('\n').length, column: offset - lineStart + 1 };
+}
+
+/**
+ * The images a body shows that the site will not have: a path relative to
+ * the page (a page is a folder, `/stories/x/`, so `tug.png` is looked for
+ * there), or a file missing from `public/`. URLs as written, before the base.
+ */
+export function missingImages(images: readonly LocalImage[], publicDir: string): (LocalImage & { message: string; hint: string })[] {
+  const missing: (LocalImage & { message: string; hint: string })[] = [];
+  for (const image of images) {
+    const path = image.url.replace(/[?#].*$/, '');
+    if (!path.startsWith('/')) {
+      const name = path.replace(/^(?:\.\/)+/, '');
+      missing.push({ ...image, message: `the image "${image.url}" is a path from the page, which the site does not have`, hint: `put the file in public/ and write it from the root: /${name.startsWith('images/') ? name : `images/${name.split('/').at(-1)}`}` });
+      continue;
+    }
+    let file: string;
+    try {
+      file = decodeURIComponent(path);
+    } catch {
+      file = path;
+    }
+    if (!existsSync(join(publicDir, file))) {
+      missing.push({ ...image, message: `the image "${image.url}" is not in public/`, hint: `add the file public${file}, or correct the path` });
+    }
+  }
+  return missing;
 }

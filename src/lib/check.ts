@@ -75,7 +75,7 @@ export function checkContent(contentDir: string, options: CheckOptions): CheckRe
   options.onLoaded?.(content);
   try {
     const drafts = options.drafts ? undefined : draftsOf(loaded.content);
-    const site = assembleSite(content, { base: options.base, renderer: options.renderer, cacheDir: options.cacheDir, drafts, times });
+    const site = assembleSite(content, { base: options.base, renderer: options.renderer, cacheDir: options.cacheDir, publicDir: options.publicDir, drafts, times });
     const linted = performance.now();
     const warnings = lintContent(content, site);
     times.lint = performance.now() - linted;

@@ -12,7 +12,7 @@ import { dirname, join } from 'node:path';
 import type { Root } from 'mdast';
 import { parseMarkdown } from './parse-markdown.ts';
 import { rebaseLinks } from './rebase-links.ts';
-import { brokenMarkup } from './broken-markup.ts';
+import { brokenMarkup, type LocalImage } from './broken-markup.ts';
 
 export interface Extraction {
   mentions: Mention[];
@@ -22,6 +22,8 @@ export interface Extraction {
   warnings: ContentIssue[];
   /** The body as HTML, when a renderer was given and the body has no problems. */
   html?: string;
+  /** The site's own images the body shows, at their lines in the file: whether each exists is asked each run. */
+  images: LocalImage[];
 }
 
 /** What the transform needs to know of a record: its kind and id, its opt-out, its publication date. */
@@ -61,6 +63,7 @@ interface Stored {
   mentions: Mention[];
   problems: MentionProblem[];
   dates: DateNote[];
+  images: LocalImage[];
   /** The rendered body, and the renderer version that drew it. */
   html?: string;
   renderVersion?: number;
@@ -249,20 +252,22 @@ export function extractMentions(record: Pick<AnyRecord, 'body' | 'bodyLine' | 'f
     found = readStored(options.cacheDir, key);
     if (!usable(found)) {
       const tree = parseMarkdown(record.body);
-      if (options.base) rebaseLinks(tree, options.base);
-      // Before linking, which splits the text nodes and leaves the new ones without positions.
+      // Before linking, which splits the text nodes and leaves the new ones without positions,
+      // and before the base is added, as images are looked for by the path written.
       const broken = brokenMarkup(tree, record.body);
+      if (options.base) rebaseLinks(tree, options.base);
       const result = linkMentions(tree, { index: options.index, href: options.href, ...traits, source: record.body });
-      result.problems.push(...broken);
-      found = { ...result, ...(renderer && result.problems.length === 0 ? { html: renderer.render(tree), renderVersion: renderer.version } : {}) };
+      result.problems.push(...broken.problems);
+      found = { ...result, images: broken.images, ...(renderer && result.problems.length === 0 ? { html: renderer.render(tree), renderVersion: renderer.version } : {}) };
     }
     memo.set(key, found!);
   }
-  const { mentions, problems, dates, html } = found!;
+  const { mentions, problems, dates, html, images } = found!;
   const shift = record.bodyLine - 1;
   return {
     mentions: mentions.map((m) => ({ ...m, line: m.line + shift })),
     dates: dates.map((d) => ({ ...d, line: d.line + shift })),
+    images: images.map((i) => ({ ...i, line: i.line + shift })),
     issues: problems.map((p) => ({ file: record.file, line: p.line + shift, column: p.column, message: p.message, hint: p.hint })),
     warnings: dates
       .filter((d) => d.conflict)

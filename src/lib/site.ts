@@ -6,6 +6,7 @@
 import type { AnyRecord, ContentSet, Target } from './records.ts';
 import { recordPath } from './records.ts';
 import { LinkIndex } from './resolve.ts';
+import { missingImages } from './broken-markup.ts';
 import { extractMentions, saveExtractions, type Renderer } from './extract.ts';
 import type { Mention } from './mentions.ts';
 import { buildGraph, referenceIssues, type Graph } from './graph.ts';
@@ -29,6 +30,8 @@ export interface AssembleOptions {
   renderer?: Renderer;
   /** Where bodies are kept between builds. */
   cacheDir?: string;
+  /** The folder of the site's own files (`public/`): images a body shows from it must exist. Unchecked without it. */
+  publicDir?: string;
   /** The drafts, left out of the site: links to them are reported as links to drafts. */
   drafts?: Pick<ContentSet, 'people' | 'events'>;
   /** Filled with how long the bodies and the graph took, in milliseconds: the content check reports them. */
@@ -60,6 +63,9 @@ export function assembleSite(content: ContentSet, options: AssembleOptions): Sit
     if (result.html !== undefined) html.set(record, result.html);
     issues.push(...result.issues);
     warnings.push(...result.warnings);
+    if (options.publicDir) {
+      for (const { line, column, message, hint } of missingImages(result.images, options.publicDir)) issues.push({ file: record.file, line, column, message, hint });
+    }
   }
   // Bodies that were fine are kept even when others are broken: the fixed build renders only those.
   saveExtractions(options.cacheDir);

@@ -40,6 +40,12 @@ const cases: Case[] = [
     expected: /stories\/budget-vote\.md:10:50: "Zoë Brandt" is ambiguous: it names people\/zoe-brandt and events\/budget-vote \(write the id instead/,
   },
   {
+    name: 'an image that is not in public/',
+    file: 'stories/budget-vote.md',
+    edit: replace('The council then', '![A tug in the harbour](/images/tug.png)\n\nThe council then'),
+    expected: /stories\/budget-vote\.md:14:1: the image "\/images\/tug\.png" is not in public\/ \(add the file public\/images\/tug\.png, or correct the path\)/,
+  },
+  {
     name: 'unknown id in a story’s people',
     file: 'stories/budget-vote.md',
     edit: replace('  - ana-lima', '  - ana-lama'),

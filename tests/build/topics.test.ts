@@ -26,7 +26,7 @@ beforeAll(() => {
   scratch = scratchDir('topics');
   content = copyContent(join(projectRoot, 'tests/fixtures/minimal'));
   story('strike-begins', '2024-05-01', ['port strike', 'unions']);
-  story('strike-ends', '2024-06-10', ['Port Strike', 'выборы', '政治'], [], 'See [the archive](/archive/) and ![a tug](/og/site.png).');
+  story('strike-ends', '2024-06-10', ['Port Strike', 'выборы', '政治'], [], 'See [the archive](/archive/) and ![the logo](/favicon.svg).');
   story('strike-draft', '2024-06-11', ['port strike', 'secret plans'], ['draft: true']);
   built = buildSite({ contentDir: content.dir, outDir: join(scratch, 'dist'), env: { BASE_PATH: '/news' } });
 });
@@ -82,6 +82,6 @@ describe('links an editor writes from the root', () => {
   it('get the base, as [[…]] links do', () => {
     const ends = read(built.outDir, 'stories/strike-ends/index.html');
     expect(ends).toContain('<a href="/news/archive/">the archive</a>');
-    expect(ends).toContain('src="/news/og/site.png"');
+    expect(ends).toContain('src="/news/favicon.svg"');
   });
 });

@@ -1,9 +1,12 @@
 /** Markup the reader would get broken: note markers and notes that do not meet, and [[links]] where no link can be. */
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parseMarkdown } from '../../src/lib/parse-markdown.ts';
-import { brokenMarkup } from '../../src/lib/broken-markup.ts';
+import { brokenMarkup, missingImages } from '../../src/lib/broken-markup.ts';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
-const problems = (md: string) => brokenMarkup(parseMarkdown(md), md).map((p) => `${p.line}:${p.column} ${p.message}${p.hint ? ` (${p.hint})` : ''}`);
+const problems = (md: string) => brokenMarkup(parseMarkdown(md), md).problems.map((p) => `${p.line}:${p.column} ${p.message}${p.hint ? ` (${p.hint})` : ''}`);
 
 describe('brokenMarkup', () => {
   it.each<[string, string, string[]]>([
@@ -45,5 +48,34 @@ describe('brokenMarkup', () => {
     ['a [[link]] beside a link is fine', 'See [[marta-kowal]] and [her site](https://example.org).\n', []],
   ])('%s', (_name, md, expected) => {
     expect(problems(md)).toEqual(expected);
+  });
+});
+
+describe('images', () => {
+  const publicDir = mkdtempSync(join(tmpdir(), 'backstory-public-'));
+  mkdirSync(join(publicDir, 'images'));
+  writeFileSync(join(publicDir, 'images', 'tug boat.png'), '');
+  afterAll(() => rmSync(publicDir, { recursive: true, force: true }));
+
+  const md = [
+    '![Tug](/images/tug%20boat.png?v=2) ![Cranes](./images/cranes.jpg)',
+    '',
+    '![Gone](/images/gone.png) ![Wire](https://example.org/a.jpg) ![Dot](data:image/png;base64,AA==) ![Far](//cdn.example.org/x.png)',
+  ].join('\n');
+
+  it('lists the site’s own images as written, at their places', () => {
+    expect(brokenMarkup(parseMarkdown(md), md).images).toEqual([
+      { url: '/images/tug%20boat.png?v=2', line: 1, column: 1 },
+      { url: './images/cranes.jpg', line: 1, column: 36 },
+      { url: '/images/gone.png', line: 3, column: 1 },
+    ]);
+  });
+
+  it('reports those the site will not have: a path from the page, a file not in public/', () => {
+    const { images } = brokenMarkup(parseMarkdown(md), md);
+    expect(missingImages(images, publicDir).map((m) => `${m.line}:${m.column} ${m.message} (${m.hint})`)).toEqual([
+      '1:36 the image "./images/cranes.jpg" is a path from the page, which the site does not have (put the file in public/ and write it from the root: /images/cranes.jpg)',
+      '3:1 the image "/images/gone.png" is not in public/ (add the file public/images/gone.png, or correct the path)',
+    ]);
   });
 });
