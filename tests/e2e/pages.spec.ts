@@ -307,6 +307,24 @@ test.describe('dark mode', () => {
     expect(await background(page)).toBe(light); // The choice beats the system setting.
   });
 
+  test('prints black on white whatever the screen shows: the system’s dark mode, or either choice', async ({ page }, info) => {
+    const ink = () => page.evaluate(() => [getComputedStyle(document.body).color, getComputedStyle(document.querySelector('a.mention-event')!).color]);
+    await page.emulateMedia({ colorScheme: 'dark', media: 'print' });
+    await page.goto(STORY);
+    await expect(page.locator('html')).not.toHaveAttribute('data-theme', /./);
+    expect(await ink()).toEqual(['rgb(0, 0, 0)', 'rgb(0, 0, 0)']);
+    expect(await background(page)).toBe('rgb(255, 255, 255)');
+    // From the system's dark, the toggle chooses light, then dark.
+    for (const choice of ['light', 'dark']) {
+      await page.emulateMedia({ media: 'screen' });
+      await press(info, toggle(page));
+      await expect(page.locator('html')).toHaveAttribute('data-theme', choice);
+      await page.emulateMedia({ media: 'print' });
+      expect(await ink()).toEqual(['rgb(0, 0, 0)', 'rgb(0, 0, 0)']);
+      expect(await background(page)).toBe('rgb(255, 255, 255)');
+    }
+  });
+
   test('without JavaScript the page reads, the toggle is hidden and the system theme applies', async ({ browser }) => {
     const context = await browser.newContext({ javaScriptEnabled: false, colorScheme: 'dark' });
     const page = await context.newPage();
