@@ -383,8 +383,13 @@ function anchorDatesIn(block: Parent, layoutOf: Layout, pending: Pending[], publ
     .filter(({ node }) => node.target.kind === 'event')
     .map(({ node, link }) => {
       const start = layoutOf.starts.get(link as Nodes) ?? -1;
-      return { target: node.target, start, end: start + plainText(link as Nodes).length };
+      return { target: node.target, link, start, end: start + plainText(link as Nodes).length };
     });
+  // Where the editor's notes are marked: a sentence with one has the editor's word on it, and no date check is shown there too.
+  const noteMarks: number[] = [];
+  for (const [node, start] of layoutOf.starts) if (node.type === 'footnoteReference') noteMarks.push(start);
+  /** Date checks for words inside a link go after the link: inside, they would be part of its name and its underline. */
+  const afterLinks: { link: PhrasingContent; note: PhrasingContent[] }[] = [];
   // "Today" in a quote is the day the words were said, which the story need not give: days there are left
   // as written. The quotes are found only in a block that has such a day.
   let quotes: ReturnType<typeof quotedSpans> | undefined;
@@ -417,7 +422,14 @@ function anchorDatesIn(block: Parent, layoutOf: Layout, pending: Pending[], publ
       const datetime = toIso(found.date);
       const where = locator.inBlock(at.node.value.slice(from - at.start), blockStart) ?? locator.at(at.node, from - at.start);
       notes.push({ text: found.text, datetime, ...(conflict ? { conflict } : {}), ...where });
-      edits.push({ at, from: from - at.start, to: to - at.start, nodes: dateNodes(found.text + possessive, found.date, conflict) });
+      const nodes = dateNodes(found.text + possessive, found.date);
+      if (conflict && !noteMarks.some((mark) => mark > sentence.index && mark <= sentenceEnd)) {
+        const note = conflictNote(conflict);
+        const link = linkedEvents.find((e) => from >= e.start && to <= e.end)?.link;
+        if (link) afterLinks.push({ link, note });
+        else nodes.push(...note);
+      }
+      edits.push({ at, from: from - at.start, to: to - at.start, nodes });
     }
   }
   // Apply from the end of each text node backwards so earlier offsets stay valid.
@@ -441,23 +453,44 @@ function anchorDatesIn(block: Parent, layoutOf: Layout, pending: Pending[], publ
       (parent.children as PhrasingContent[]).splice(position, 1, ...replacement);
     }
   }
+  for (const { link, note } of afterLinks) {
+    const parent = parentOf(block, link);
+    parent?.children.splice(parent.children.indexOf(link as never) + 1, 0, ...(note as never[]));
+  }
   return notes;
 }
 
-/** `<time datetime>` around the words, the resolved date beside them, and a note on a conflict. */
-function dateNodes(words: string, date: PartialDate, conflict: string | undefined): PhrasingContent[] {
-  const element = (tag: string, className: string, children: PhrasingContent[], extra: Record<string, string> = {}): PhrasingContent => ({
-    type: 'emphasis',
-    data: { hName: tag, hProperties: { className: [className], ...extra } },
-    children,
-  });
-  const nodes: PhrasingContent[] = [
+/** The node whose children hold `child`, searched below `root`. */
+function parentOf(root: Parent, child: PhrasingContent): Parent | undefined {
+  if ((root.children as unknown[]).includes(child)) return root;
+  for (const node of root.children) {
+    if ('children' in node) {
+      const found = parentOf(node as Parent, child);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/** An element made of an mdast node: `hName` and `hProperties` carry it through to HTML. */
+const element = (tag: string, className: string, children: PhrasingContent[], extra: Record<string, string> = {}): PhrasingContent => ({
+  type: 'emphasis',
+  data: { hName: tag, hProperties: { className: [className], ...extra } },
+  children,
+});
+
+/** `<time datetime>` around the words, and the resolved date beside them. */
+function dateNodes(words: string, date: PartialDate): PhrasingContent[] {
+  return [
     element('time', 'anchored-date', [{ type: 'text', value: words }], { dateTime: toIso(date) }),
     element('span', 'resolved-date', [{ type: 'text', value: ` (${formatDate(date)})` }]),
   ];
+}
+
+/** The note on a date that conflicts with the story or its linked event. */
+function conflictNote(conflict: string): PhrasingContent[] {
   // The space stays outside the note's box, and no full stop inside it: the sentence goes on after it ("…, invited").
-  if (conflict) nodes.push({ type: 'text', value: ' ' }, element('span', 'date-conflict', [{ type: 'text', value: `Date check: ${conflict}` }], { role: 'note' }));
-  return nodes;
+  return [{ type: 'text', value: ' ' }, element('span', 'date-conflict', [{ type: 'text', value: `Date check: ${conflict}` }], { role: 'note' })];
 }
 
 function setId(node: Parent, id: string): void {

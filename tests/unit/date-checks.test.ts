@@ -1,0 +1,46 @@
+/**
+ * The "Date check" a reader sees where a relative date conflicts with the
+ * story or with the event it links: after the link, not inside its name, and
+ * left to the editor when their note is marked in the same sentence (the
+ * editor still gets the warning).
+ */
+import { describe, expect, it } from 'vitest';
+import { linkMentions } from '../../src/lib/mentions.ts';
+import { LinkIndex } from '../../src/lib/resolve.ts';
+import { parseMarkdown } from '../../src/lib/parse-markdown.ts';
+import { partialDate } from '../../src/lib/dates.ts';
+import { renderTree } from '../../src/markdown/render.ts';
+import type { EventId } from '../../src/lib/ids.ts';
+import type { Target } from '../../src/lib/records.ts';
+
+const index = new LinkIndex([], [{ id: 'recusal' as EventId, title: 'The recusal', file: 'content/events/recusal.md', date: partialDate('2017-03-02') }]);
+const href = (target: Target) => `/${target.kind}s/${target.id}/`;
+
+function render(md: string) {
+  const tree = parseMarkdown(md);
+  const { dates } = linkMentions(tree, { index, href, source: md, published: partialDate('2017-06-07') });
+  const html = renderTree(tree);
+  return { html, checks: [...html.matchAll(/<span class="date-conflict" role="note">/g)].length, conflicts: dates.filter((d) => d.conflict).length };
+}
+
+describe('date checks', () => {
+  it('stand beside the words when no link holds them', () => {
+    const { html, checks } = render('The minister resigned tomorrow.');
+    expect(checks).toBe(1);
+    expect(html).toMatch(/<span class="resolved-date"> \(June 8, 2017\)<\/span> <span class="date-conflict" role="note">Date check: [^<]*<\/span>\./);
+  });
+
+  it('go after the link whose words hold the date, outside its name', () => {
+    const { html, checks } = render('He [[recusal|stepped aside yesterday]] and left.');
+    expect(checks).toBe(1);
+    expect(html).toMatch(/<a href="\/events\/recusal\/"[^>]*>stepped aside <time class="anchored-date" datetime="2017-06-06">yesterday<\/time><span class="resolved-date"> \(June 6, 2017\)<\/span><\/a> <span class="date-conflict" role="note">Date check: the linked event “The recusal” is dated March 2, 2017<\/span> and left\./);
+  });
+
+  it('give way to the editor’s note marked in the same sentence, which the editor is still warned of', () => {
+    const md = 'He [[recusal|stepped aside yesterday]].[^when] Then he left tomorrow.\n\n[^when]: He stepped aside on 2 March 2017.\n';
+    const { checks, conflicts } = render(md);
+    // The first sentence has the editor's note; the second ("left tomorrow", past tense) is checked.
+    expect(conflicts).toBe(2);
+    expect(checks).toBe(1);
+  });
+});
