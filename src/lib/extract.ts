@@ -70,7 +70,7 @@ interface Stored {
 }
 
 /** Bump when the stored shape or the transform changes. */
-const CACHE_VERSION = 4;
+const CACHE_VERSION = 5;
 
 /**
  * Extractions already made in this process, by a digest of everything they

@@ -38,6 +38,8 @@ export interface Mention {
   /** 1-based line and column within the body. */
   line: number;
   column: number;
+  /** In an editor's note (a footnote): the editor's words, not the article's. */
+  note?: true;
 }
 
 export interface MentionProblem {
@@ -163,7 +165,7 @@ export function linkMentions(tree: Root, options: MentionOptions): MentionResult
         const target: Target = { kind: 'person', id: match.id };
         const link = linkFor(target, match.text, 'auto');
         out.push(link);
-        ctx.block.push({ node: { target, text: match.text, via: 'auto', ...cursor.find(match.text) }, link });
+        ctx.block.push({ node: { target, text: match.text, via: 'auto', ...cursor.find(match.text), ...(ctx.inNote ? { note: true as const } : {}) }, link });
         last = match.end;
       }
       if (last < text.length) out.push({ type: 'text', value: text.slice(last) });
@@ -195,7 +197,7 @@ export function linkMentions(tree: Root, options: MentionOptions): MentionResult
       linked.add(`${resolution.target.kind}:${resolution.target.id}`);
       const link = linkFor(resolution.target, shown, 'explicit');
       out.push(link);
-      ctx.block.push({ node: { target: resolution.target, text: shown, via: 'explicit', ...where }, link });
+      ctx.block.push({ node: { target: resolution.target, text: shown, via: 'explicit', ...where, ...(ctx.inNote ? { note: true as const } : {}) }, link });
     }
     plain(value.slice(last));
     if (brackets) {

@@ -150,6 +150,13 @@ describe('the explainer reading experience', () => {
     expect(html).toMatch(/<section class="key-points"[^>]*><h2 id="key-points-heading">What you need to know<\/h2>/);
   });
 
+  it('labels a quote from an editor’s note on the pages it mentions, apart from the article’s words', () => {
+    const html = read(out, 'people/jeff-sessions/index.html');
+    expect(html).toMatch(/<p class="quote-kind">Editor’s note<\/p>\s*<blockquote>\s*<mark>Sessions<\/mark> was not removed/);
+    // The article's own sentences are not labelled.
+    expect(html).toMatch(/<li>\s*<blockquote>[^<]*<mark>/);
+  });
+
   it('shows the role each person held at publication and what changed later', () => {
     const text = textOf(read(out, 'stories/sessions-trump-rift/index.html'));
     expect(text).toMatch(/Sergey Kislyak.*At the time: Russian Ambassador to the United States\s*Since then: left office as Russian Ambassador to the United States, July 22, 2017/);

@@ -465,3 +465,13 @@ describe('extractMentions', () => {
     expect(issues.map((i) => [i.file, i.line, i.column])).toEqual([['content/stories/the-rift.md', bodyLine, 18]]);
   });
 });
+
+describe('mentions in an editor’s note', () => {
+  it('are marked as the editor’s words, not the article’s', () => {
+    const { mentions } = run('[[jeff-sessions|Sessions]] was removed.[^a]\n\n[^a]: [[jeff-sessions|Sessions]] recused himself; Kislyak was not involved.\n');
+    expect(mentions.map((m) => [m.text, m.note ?? false])).toEqual([
+      ['Sessions', false],
+      ['Sessions', true],
+    ]);
+  });
+});
