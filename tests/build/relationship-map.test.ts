@@ -183,6 +183,15 @@ describe('the relationship map in a build', () => {
     expect(capped!.svg).toMatch(/<desc id="relationship-map-4-desc">[^<]*left out\.<\/desc>/);
   });
 
+  it('marks the page’s own person as the current page in the list in words, as on the map', () => {
+    const figure = figures()[1]!;
+    const words = figure.slice(figure.indexOf('connections-in-words'));
+    const current = [...words.matchAll(/<a href="([^"]+)" aria-current="page"/g)].map((m) => m[1]);
+    expect(current.length).toBeGreaterThan(0);
+    expect(new Set(current)).toEqual(new Set([`/people/${JEFF}/`]));
+    expect(figures()[0]!).not.toContain('aria-current');
+  });
+
   it('names Jeff Sessions and Sergey Kislyak in words', () => {
     const c = graph.personConnections(JEFF).find((x) => x.person.id === 'sergey-kislyak')!;
     const shared = [c.events.length && `${c.events.length} shared event${c.events.length === 1 ? '' : 's'}`, c.stories.length && `${c.stories.length} shared stor${c.stories.length === 1 ? 'y' : 'ies'}`].filter(Boolean).join(', ');
