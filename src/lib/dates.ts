@@ -129,17 +129,25 @@ export function formatDate(date: PartialDate): string {
   return `${monthName(date.month!)} ${date.day}, ${year}`;
 }
 
+/**
+ * The two ends of a span as written, without what they share: "February 3"
+ * and "9, 2017" joined by "–"; "February 3" and "March 9, 2017" by " – ";
+ * whole dates otherwise. The same day twice is one date (`to` undefined).
+ */
+export function rangeParts(from: PartialDate, to: PartialDate): { from: string; separator: string; to?: string } {
+  if (compareDates(from, to) === 0 && from.precision === to.precision) return { from: formatDate(from), separator: '' };
+  if (from.precision === 'day' && to.precision === 'day' && from.year === to.year) {
+    if (from.month === to.month) return { from: `${monthName(from.month!)} ${from.day}`, separator: '–', to: `${to.day}, ${to.year}` };
+    return { from: `${monthName(from.month!)} ${from.day}`, separator: ' – ', to: formatDate(to) };
+  }
+  return { from: formatDate(from), separator: ' – ', to: formatDate(to) };
+}
+
 /** A span such as "February 3–9, 2017" or "2008 – July 22, 2017"; an open end reads "since". */
 export function formatRange(from: PartialDate | undefined, to: PartialDate | undefined): string {
   if (from && to) {
-    if (compareDates(from, to) === 0 && from.precision === to.precision) return formatDate(from);
-    if (from.precision === 'day' && to.precision === 'day' && from.year === to.year) {
-      if (from.month === to.month) {
-        return `${monthName(from.month!)} ${from.day}–${to.day}, ${to.year}`;
-      }
-      return `${monthName(from.month!)} ${from.day} – ${formatDate(to)}`;
-    }
-    return `${formatDate(from)} – ${formatDate(to)}`;
+    const parts = rangeParts(from, to);
+    return `${parts.from}${parts.separator}${parts.to ?? ''}`;
   }
   if (from) return `since ${formatDate(from)}`;
   if (to) return `until ${formatDate(to)}`;

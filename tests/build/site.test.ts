@@ -94,6 +94,12 @@ describe('the built site', () => {
     expect(textOf(html)).toMatch(/Sergey Kislyak.*At the time: Russian Ambassador to the United States/);
   });
 
+  it('shows a span of days without repeating its month and year, each end a machine-readable date', () => {
+    const html = read(out, 'events/travel-ban-blocked/index.html');
+    expect(html).toContain('<p class="event-when"><time datetime="2017-02-03">February 3</time>–<time datetime="2017-02-09">9, 2017</time></p>');
+    expect(read(out, 'timeline/index.html')).toContain('<time datetime="2017-02-03">February 3</time>–<time datetime="2017-02-09">9, 2017</time>');
+  });
+
   it('shows event dates at their precision, with previous and next events', () => {
     const html = read(out, 'events/sessions-recusal/index.html');
     expect(html).toContain('<time datetime="2017-03-02">March 2, 2017</time>');

@@ -6,6 +6,7 @@ import {
   endOf,
   formatDate,
   formatRange,
+  rangeParts,
   overlaps,
   parsePartialDate,
   parseTimestamp,
@@ -220,6 +221,17 @@ describe('formatRange', () => {
     [undefined, undefined, ''],
   ])('%s to %s reads "%s"', (from, to, expected) => {
     expect(formatRange(from ? partialDate(from) : undefined, to ? partialDate(to) : undefined)).toBe(expected);
+  });
+});
+
+describe('rangeParts', () => {
+  it.each<[string, string, { from: string; separator: string; to?: string }]>([
+    ['2017-02-03', '2017-02-09', { from: 'February 3', separator: '–', to: '9, 2017' }],
+    ['2017-02-03', '2017-03-09', { from: 'February 3', separator: ' – ', to: 'March 9, 2017' }],
+    ['2016-03', '2016-11', { from: 'March 2016', separator: ' – ', to: 'November 2016' }],
+    ['2017-02-03', '2017-02-03', { from: 'February 3, 2017', separator: '' }],
+  ])('%s to %s: each end in its own words', (from, to, expected) => {
+    expect(rangeParts(partialDate(from), partialDate(to))).toEqual(expected);
   });
 });
 
