@@ -33,13 +33,14 @@ function kindOf(link: HTMLAnchorElement): Kind {
   return link.dataset.person !== undefined ? 'person' : 'story';
 }
 
-/** The filter link for `?person=` or `?story=` in the address, if it names one. */
-function linkInAddress(): HTMLAnchorElement | undefined {
+/** The filter the address asks for (`?person=` or `?story=`), if any, and its link here if there is one. */
+function filterInAddress(): { kind: Kind; id: string; link?: HTMLAnchorElement } | undefined {
   const params = new URLSearchParams(location.search);
   for (const kind of ['person', 'story'] as const) {
     const id = params.get(kind);
     if (id === null) continue;
-    return [...document.querySelectorAll<HTMLAnchorElement>(`.timeline-filters a[data-${kind}]`)].find((a) => a.dataset[kind] === id);
+    const link = [...document.querySelectorAll<HTMLAnchorElement>(`.timeline-filters a[data-${kind}]`)].find((a) => a.dataset[kind] === id);
+    return { kind, id, ...(link ? { link } : {}) };
   }
   return undefined;
 }
@@ -88,10 +89,13 @@ function choose(link: HTMLAnchorElement | undefined): void {
 }
 
 if (status && message && showAll && items.length > 0) {
-  const initial = linkInAddress();
-  // An unknown id (a person since removed, a mistyped link): show everything, and say so in the address.
-  if (initial) show(initial);
-  else if (addressFor(undefined).href !== location.href) history.replaceState(null, '', addressFor(undefined));
+  const asked = filterInAddress();
+  // An unknown id (a person since removed, a mistyped link): show everything, and say so, in the address and in words.
+  if (asked?.link) show(asked.link);
+  else if (asked) {
+    history.replaceState(null, '', addressFor(undefined));
+    message.textContent = `This timeline has no filter for the ${asked.kind} “${asked.id}”: showing every event`;
+  }
 
   document.addEventListener('click', (event) => {
     // Only a plain click: Ctrl, ⌘, Shift or a middle click still open the pre-built page elsewhere.
@@ -109,7 +113,7 @@ if (status && message && showAll && items.length > 0) {
       (list?.open ? previous : list?.querySelector('summary'))?.focus();
     }
   });
-  window.addEventListener('popstate', () => show(linkInAddress()));
+  window.addEventListener('popstate', () => show(filterInAddress()?.link));
 }
 
 // A module, not a global script: its names stay its own.
