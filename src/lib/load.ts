@@ -266,7 +266,7 @@ export function loadRecord(
   if (!valid.success) {
     const { doc, at } = yaml();
     for (const issue of valid.error.issues) {
-      issues.push(describeIssue(issue, data as Record<string, unknown>, doc, at, file, split.yamlLine, schemaKeys(folder)));
+      issues.push(describeIssue(issue, data as Record<string, unknown>, doc, at, file, split.yamlLine, SCHEMAS[folder]));
     }
     return undefined;
   }
@@ -354,7 +354,7 @@ function describeIssue(
   at: (offset: number) => { line: number; column: number },
   file: string,
   yamlLine: number,
-  keys: readonly string[],
+  schema: unknown,
 ): ContentIssue {
   const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
   const field = path.reduce<string>((acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc ? `${acc}.${p}` : p), '');
@@ -367,7 +367,10 @@ function describeIssue(
     const unknown = issue.keys.map((k) => `\`${k}\``).join(', ');
     const keyNode = isMap(node) ? node.items.find((item) => issue.keys.includes(String((item.key as { value?: unknown })?.value))) : undefined;
     const keyRange = (keyNode?.key as YamlNode | undefined)?.range;
-    const suggestion = issue.keys.length === 1 ? didYouMean(nearest(issue.keys[0]!, path.length === 0 ? keys : [])) : undefined;
+    const allowed = keysAt(schema, path);
+    const key = issue.keys[0]!;
+    const synonym = SYNONYMS[key.toLowerCase()];
+    const suggestion = issue.keys.length === 1 ? didYouMean(synonym && allowed.includes(synonym) ? [synonym] : nearest(key, allowed)) : undefined;
     return {
       file,
       ...(keyRange ? at(keyRange[0]) : where),
@@ -408,8 +411,28 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   return value;
 }
 
-function schemaKeys(folder: keyof typeof FOLDERS): string[] {
-  return Object.keys(SCHEMAS[folder].shape);
+/** Words an editor may write for a field by another name: a role "since" 2019 is `from: 2019`. */
+const SYNONYMS: Record<string, string> = { since: 'from', start: 'from', began: 'from', until: 'to', end: 'to', ended: 'to', link: 'url', href: 'url' };
+
+/** The fields a schema allows at a path (`[]`, `['roles', 0]`, `['source']`): for "did you mean". */
+function keysAt(schema: unknown, path: readonly PropertyKey[]): string[] {
+  // Through optional and default wrappers and list items, to the object at the path.
+  const unwrap = (node: unknown): unknown => {
+    for (let s = node as { shape?: object; element?: unknown; unwrap?: () => unknown }; ; ) {
+      if (s.shape) return s;
+      if (s.element) s = s.element as typeof s;
+      else if (typeof s.unwrap === 'function') s = s.unwrap() as typeof s;
+      else return s;
+    }
+  };
+  let node = unwrap(schema) as { shape?: Record<string, unknown> };
+  for (const key of path) {
+    if (typeof key === 'number') continue;
+    const next = node.shape?.[String(key)];
+    if (next === undefined) return [];
+    node = unwrap(next) as typeof node;
+  }
+  return node.shape ? Object.keys(node.shape) : [];
 }
 
 /**

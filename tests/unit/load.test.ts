@@ -289,7 +289,22 @@ describe('loadRecord: problems, reported as file:line:column: `field`: message',
       'an unknown field inside a role',
       'people',
       '---\nname: A\nsummary: S\nroles:\n  - title: X\n    form: 2003\n---\n',
-      ['content/people/x.md:6:5: `roles[0]`: unknown field `form` (the fields allowed here are listed in content/README.md)'],
+      ['content/people/x.md:6:5: `roles[0]`: unknown field `form` (did you mean `from`?)'],
+    ],
+    [
+      'a field inside a role or a source by another name',
+      'people',
+      '---\nname: A\nsummary: S\nroles:\n  - title: X\n    since: 2003\n  - title: Y\n    Until: 2009\n---\n',
+      [
+        'content/people/x.md:6:5: `roles[0]`: unknown field `since` (did you mean `from`?)',
+        'content/people/x.md:8:5: `roles[1]`: unknown field `Until` (did you mean `to`?)',
+      ],
+    ],
+    [
+      'a source’s link by another name',
+      'events',
+      '---\ntitle: T\nsummary: S\ndate: 2017\nsources:\n  - title: Paper\n    link: https://example.org\n---\n',
+      ['content/events/x.md:7:5: `sources[0]`: unknown field `link` (did you mean `url`?)'],
     ],
     [
       'an impossible unquoted date',
