@@ -261,6 +261,17 @@ interface Bracket {
  */
 function strayBracket(value: string, brackets: ReadonlyMap<number, Bracket>, taken: readonly [number, number][]): { message: string; bracket: { at: number; offset?: number } } | undefined {
   const inLink = (at: number) => taken.some(([start, end]) => at >= start && at < end);
+  // One bracket too many around a link: `[[[x]]` or `[[x]]]`.
+  for (const [start, end] of taken) {
+    for (const at of [start - 1, end]) {
+      const bracket = brackets.get(at);
+      if (!bracket || bracket.escaped || value[at] !== (at < start ? '[' : ']')) continue;
+      return {
+        message: `one \`${value[at]}\` too many ${at < start ? 'before' : 'after'} ${value.slice(start, end)}`,
+        bracket: { at, ...(bracket.offset !== undefined ? { offset: bracket.offset } : {}) },
+      };
+    }
+  }
   for (const [at, bracket] of brackets) {
     const next = brackets.get(at + 1);
     if (!next || value[at] !== value[at + 1] || bracket.escaped || next.escaped || inLink(at) || inLink(at + 1)) continue;

@@ -400,6 +400,18 @@ describe('linkMentions: problems', () => {
     expect(mentions).toEqual([]);
   });
 
+  it.each<[string, string, number]>([
+    ['after', 'Met [[jeff-sessions]]] today.', 22],
+    ['before', 'Met [[[jeff-sessions]] today.', 5],
+  ])('one bracket too many %s a link is reported at it', (where, md, column) => {
+    const { problems } = run(md);
+    expect(problems).toEqual([{ message: `one \`${where === 'after' ? ']' : '['}\` too many ${where} [[jeff-sessions]]`, hint: FORMS, line: 1, column }]);
+  });
+
+  it('a bracket beside a link that the source escapes is text', () => {
+    expect(run('Met [[jeff-sessions]]\\] today.').problems).toEqual([]);
+  });
+
   // The parser drops `> ` and list indentation from continuation lines; columns come from the source.
   it.each<[string, string, number, number]>([
     ['a blockquote continuation line', '> quoted line\n> and [[nobody]] too', 2, 7],
