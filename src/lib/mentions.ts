@@ -261,6 +261,15 @@ interface Bracket {
  */
 function strayBracket(value: string, brackets: ReadonlyMap<number, Bracket>, taken: readonly [number, number][]): { message: string; bracket: { at: number; offset?: number } } | undefined {
   const inLink = (at: number) => taken.some(([start, end]) => at >= start && at < end);
+  for (const [at, bracket] of brackets) {
+    const next = brackets.get(at + 1);
+    if (!next || value[at] !== value[at + 1] || bracket.escaped || next.escaped || inLink(at) || inLink(at + 1)) continue;
+    const opens = value[at] === '[';
+    return {
+      message: opens ? '`[[` opens a link that is not closed' : '`]]` closes no link',
+      bracket: { at, ...(bracket.offset !== undefined ? { offset: bracket.offset } : {}) },
+    };
+  }
   // One bracket too many around a link: `[[[x]]` or `[[x]]]`.
   for (const [start, end] of taken) {
     for (const at of [start - 1, end]) {
@@ -271,15 +280,6 @@ function strayBracket(value: string, brackets: ReadonlyMap<number, Bracket>, tak
         bracket: { at, ...(bracket.offset !== undefined ? { offset: bracket.offset } : {}) },
       };
     }
-  }
-  for (const [at, bracket] of brackets) {
-    const next = brackets.get(at + 1);
-    if (!next || value[at] !== value[at + 1] || bracket.escaped || next.escaped || inLink(at) || inLink(at + 1)) continue;
-    const opens = value[at] === '[';
-    return {
-      message: opens ? '`[[` opens a link that is not closed' : '`]]` closes no link',
-      bracket: { at, ...(bracket.offset !== undefined ? { offset: bracket.offset } : {}) },
-    };
   }
   return undefined;
 }
