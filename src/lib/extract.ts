@@ -70,7 +70,7 @@ interface Stored {
 }
 
 /** Bump when the stored shape or the transform changes. */
-const CACHE_VERSION = 5;
+const CACHE_VERSION = 6;
 
 /**
  * Extractions already made in this process, by a digest of everything they

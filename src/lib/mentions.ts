@@ -227,10 +227,10 @@ export function linkMentions(tree: Root, options: MentionOptions): MentionResult
         // A tight list's item shows its first paragraph's words without a <p>: the item carries the anchor.
         setId(tightItems.has(parent) && parent.children[0] === child ? parent : child, anchor);
         const text = layout(child);
-        mentions.push(...withSentences(text, pending, anchor));
-        if (options.published && !ctx.inHeading && !ctx.inNote) {
-          dates.push(...anchorDatesIn(child, text, pending, options.published, options.index, locator));
-        }
+        // Dates first: the quotes of the mentions carry their resolved dates too ("last year's (2016) elections").
+        const anchored = options.published && !ctx.inHeading && !ctx.inNote ? anchorDatesIn(child, text, pending, options.published, options.index, locator) : undefined;
+        if (anchored) dates.push(...anchored.notes);
+        mentions.push(...withSentences(text, pending, anchor, anchored?.resolved));
       } else {
         walk(child, {
           block: ctx.block,
@@ -297,6 +297,8 @@ export function plainText(node: Nodes): string {
 interface Layout {
   text: string;
   starts: Map<Nodes, number>;
+  /** Where each node's text ends, as laid out before any date was wrapped. */
+  ends: Map<Nodes, number>;
   /** Text nodes in order, with their parents, for splitting around dates. */
   texts: { node: Text; parent: Parent; start: number }[];
   /** The text's sentences, split once (see {@link sentencesOf}): the mentions' quotes and the relative dates both need them. */
@@ -306,6 +308,7 @@ interface Layout {
 function layout(block: Parent): Layout {
   let text = '';
   const starts = new Map<Nodes, number>();
+  const ends = new Map<Nodes, number>();
   const texts: Layout['texts'] = [];
   const visit = (node: Nodes, parent: Parent | undefined): void => {
     starts.set(node, text.length);
@@ -318,9 +321,10 @@ function layout(block: Parent): Layout {
     else if (node.type !== 'footnoteReference' && node.type !== 'html' && 'children' in node) {
       for (const child of node.children as Nodes[]) visit(child, node as Parent);
     }
+    ends.set(node, text.length);
   };
   visit(block as Nodes, undefined);
-  return { text, starts, texts };
+  return { text, starts, ends, texts };
 }
 
 const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
@@ -330,22 +334,42 @@ function sentencesOf(layout: Layout): { index: number; segment: string }[] {
   return (layout.sentences ??= [...sentenceSegmenter.segment(layout.text)]);
 }
 
-/** Places each mention of a block in the sentence that holds it. */
-function withSentences(layout: Layout, pending: Pending[], anchor: string): Mention[] {
+/**
+ * Places each mention of a block in the sentence that holds it. `resolved`:
+ * the dates the page shows beside their words (` (2016)`, at the layout
+ * offset where the words end), which the quoted sentence shows too.
+ */
+function withSentences(layout: Layout, pending: Pending[], anchor: string, resolved: readonly Resolved[] = []): Mention[] {
   if (pending.length === 0) return [];
-  const { text, starts } = layout;
+  const { text, starts, ends } = layout;
   const sentences = sentencesOf(layout);
   return pending.map(({ node, link }) => {
     const offset = starts.get(link as Nodes) ?? 0;
     const segment = sentenceAt(sentences, offset);
-    const raw = segment?.segment ?? text;
-    const local = offset - (segment?.index ?? 0);
+    const from = segment?.index ?? 0;
+    let raw = segment?.segment ?? text;
+    let local = offset - from;
+    let localEnd = (ends.get(link as Nodes) ?? offset + node.text.length) - from;
+    // From the end backwards, so the earlier offsets stay right; a date ending where the mark starts goes before it.
+    for (const date of resolved.filter((d) => d.at > from && d.at <= from + raw.length).reverse()) {
+      const at = date.at - from;
+      raw = raw.slice(0, at) + date.text + raw.slice(at);
+      if (at <= local) local += date.text.length;
+      if (at <= localEnd) localEnd += date.text.length;
+    }
     const leading = raw.length - raw.trimStart().length;
     const collapse = (s: string) => s.replace(/\s+/g, ' ');
     const sentence = collapse(raw.trim());
     const start = collapse(raw.slice(leading, Math.max(leading, local))).length;
-    return { ...node, anchor, ...excerpt(sentence, start, Math.min(sentence.length, start + collapse(node.text).length)) };
+    const end = collapse(raw.slice(leading, Math.max(leading, localEnd))).length;
+    return { ...node, anchor, ...excerpt(sentence, start, Math.min(sentence.length, end)) };
   });
+}
+
+/** A date the page shows resolved beside its words: the text ` (2016)` at the layout offset where the words end. */
+interface Resolved {
+  at: number;
+  text: string;
 }
 
 /** The sentence holding `offset`, by binary search over the sentences in order. */
@@ -388,15 +412,15 @@ function excerpt(sentence: string, start: number, end: number): Pick<Mention, 's
  * with the resolved date shown beside them, and checks them against the
  * publication date and against events linked in the same sentence.
  */
-function anchorDatesIn(block: Parent, layoutOf: Layout, pending: Pending[], published: PartialDate, index: LinkIndex, locator: Locator): DateNote[] {
+function anchorDatesIn(block: Parent, layoutOf: Layout, pending: Pending[], published: PartialDate, index: LinkIndex, locator: Locator): { notes: DateNote[]; resolved: Resolved[] } {
   const notes: DateNote[] = [];
+  const resolved: Resolved[] = [];
   const edits: { at: Layout['texts'][number]; from: number; to: number; nodes: PhrasingContent[] }[] = [];
   const blockStart = block.position?.start.offset;
   const linkedEvents = pending
     .filter(({ node }) => node.target.kind === 'event')
     .map(({ node, link }) => {
-      const start = layoutOf.starts.get(link as Nodes) ?? -1;
-      return { target: node.target, link, start, end: start + plainText(link as Nodes).length };
+      return { target: node.target, link, start: layoutOf.starts.get(link as Nodes) ?? -1, end: layoutOf.ends.get(link as Nodes) ?? -1 };
     });
   // Where the editor's notes are marked: a sentence with one has the editor's word on it, and no date check is shown there too.
   const noteMarks: number[] = [];
@@ -436,6 +460,8 @@ function anchorDatesIn(block: Parent, layoutOf: Layout, pending: Pending[], publ
       const where = locator.inBlock(at.node.value.slice(from - at.start), blockStart) ?? locator.at(at.node, from - at.start);
       notes.push({ text: found.text, datetime, ...(conflict ? { conflict } : {}), ...where });
       const nodes = dateNodes(found.text + possessive, found.date);
+      // A quote of the sentence shows the date as the page does; not one the story gets wrong.
+      if (!conflict) resolved.push({ at: to, text: resolvedText(found.date) });
       if (conflict && !noteMarks.some((mark) => mark > sentence.index && mark <= sentenceEnd)) {
         const note = conflictNote(conflict);
         const link = linkedEvents.find((e) => from >= e.start && to <= e.end)?.link;
@@ -470,8 +496,11 @@ function anchorDatesIn(block: Parent, layoutOf: Layout, pending: Pending[], publ
     const parent = parentOf(block, link);
     parent?.children.splice(parent.children.indexOf(link as never) + 1, 0, ...(note as never[]));
   }
-  return notes;
+  return { notes, resolved: resolved.sort((a, b) => a.at - b.at) };
 }
+
+/** The resolved date as the page shows it beside the words: ` (June 9, 2017)`. */
+const resolvedText = (date: PartialDate) => ` (${formatDate(date)})`;
 
 /** The node whose children hold `child`, searched below `root`. */
 function parentOf(root: Parent, child: PhrasingContent): Parent | undefined {
@@ -496,7 +525,7 @@ const element = (tag: string, className: string, children: PhrasingContent[], ex
 function dateNodes(words: string, date: PartialDate): PhrasingContent[] {
   return [
     element('time', 'anchored-date', [{ type: 'text', value: words }], { dateTime: toIso(date) }),
-    element('span', 'resolved-date', [{ type: 'text', value: ` (${formatDate(date)})` }]),
+    element('span', 'resolved-date', [{ type: 'text', value: resolvedText(date) }]),
   ];
 }
 

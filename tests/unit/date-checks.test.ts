@@ -44,3 +44,20 @@ describe('date checks', () => {
     expect(checks).toBe(1);
   });
 });
+
+describe('quotes of a sentence with dates', () => {
+  const quote = (md: string) => {
+    const tree = parseMarkdown(md);
+    return linkMentions(tree, { index, href, source: md, published: partialDate('2017-06-07') }).mentions.map((m) => `${m.sentence.slice(0, m.start)}[${m.sentence.slice(m.start, m.end)}]${m.sentence.slice(m.end)}`);
+  };
+
+  it.each<[string, string, string[]]>([
+    ['a date before the mention', 'Last year’s vote came before [[recusal|the recusal]].', ['Last year’s (2016) vote came before [the recusal].']],
+    ['a date inside the mention’s words', 'He [[recusal|stepped aside in March]] and left.', ['He [stepped aside in March (March 2017)] and left.']],
+    ['a date after it', 'Then [[recusal|the recusal]] came in March.', ['Then [the recusal] came in March (March 2017).']],
+    ['a date the story gets wrong is quoted as written', 'He [[recusal|stepped aside yesterday]].', ['He [stepped aside yesterday].']],
+    ['dates in another sentence stay out', 'It was March. Then [[recusal|the recusal]] came.', ['Then [the recusal] came.']],
+  ])('show them resolved as the page does: %s', (_name, md, expected) => {
+    expect(quote(md)).toEqual(expected);
+  });
+});

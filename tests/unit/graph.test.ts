@@ -134,7 +134,8 @@ describe('graph over a fixture', () => {
   it('personStories mentions carry anchors, sentences and file lines', () => {
     const [, s1] = graph.personStories('alice' as PersonId);
     expect(s1!.mentions.map((m) => ({ anchor: m.anchor, sentence: m.sentence, line: m.line, column: m.column }))).toEqual([
-      { anchor: 'p-brown-met-alice-adams-in', sentence: 'Brown met Alice Adams in March.', line: 10, column: 19 },
+      // The quote shows the date resolved, as the story's page does.
+      { anchor: 'p-brown-met-alice-adams-in', sentence: 'Brown met Alice Adams in March (March 2017).', line: 10, column: 19 },
       { anchor: 'p-then-came-the-recusal-adams', sentence: 'Adams said nothing.', line: 12, column: 36 },
     ]);
   });
