@@ -62,6 +62,7 @@ export class LinkIndex {
   constructor(people: readonly IndexedPerson[], events: readonly IndexedEvent[], drafts?: { people: readonly IndexedPerson[]; events: readonly IndexedEvent[] }) {
     if (drafts && drafts.people.length + drafts.events.length > 0) this.drafts = new LinkIndex(drafts.people, drafts.events);
     const claimedBy = new Map<string, { person: IndexedPerson; field: string }>();
+    const claimedLoosely = new Map<string, { person: IndexedPerson; field: string; name: string }>();
     /** `content/people/a.md:5:5`: a field's place, for a message given at another file. */
     const placeOf = (person: IndexedPerson, field: string) => {
       const at = person.locate?.(field);
@@ -89,7 +90,20 @@ export class LinkIndex {
           });
           continue;
         }
+        // "kowal" for one person and "Kowal" for another: `[[kowal]]` and `[[Kowal]]` would part ways unseen.
+        const near = claimedLoosely.get(loose(name));
+        if (near && near.person.id !== person.id) {
+          this.issues.push({
+            file: person.file,
+            ...person.locate?.(field),
+            field,
+            message: `"${name}" differs only in case from "${near.name}", which names \`${near.person.id}\` (${placeOf(near.person, near.field)})`,
+            hint: 'remove it from one of the two, or make it more specific',
+          });
+          continue;
+        }
         claimedBy.set(key, { person, field });
+        claimedLoosely.set(loose(name), { person, field, name });
         this.add(name, target);
       }
     }

@@ -152,6 +152,12 @@ describe('LinkIndex: names claimed twice', () => {
       '"Jeff  Sessions" already names `jeff-sessions` (content/people/jeff-sessions.md); a name or alias must point at one person',
     ],
     [
+      'an alias that differs only in case',
+      person('soren-kowal', 'Søren Kowal', ['sessions']),
+      'aliases[0]',
+      '"sessions" differs only in case from "Sessions", which names `jeff-sessions` (content/people/jeff-sessions.md)',
+    ],
+    [
       'a non-ASCII alias',
       person('another-kislyak', 'Another Kislyak', ['Кисляк']),
       'aliases[0]',
