@@ -11,9 +11,17 @@ export function rolesAt(person: Pick<PersonRecord, 'roles'>, day: PartialDate): 
   );
 }
 
-/** Roles that began or ended after `day`: what changed since. */
-export function changesAfter(person: Pick<PersonRecord, 'roles'>, day: PartialDate): Role[] {
-  return person.roles.filter((role) => (role.from && startOf(role.from) > endOf(day)) || (role.to && startOf(role.to) > endOf(day)));
+/** What changed after a day: an office taken up since (it may have ended too), or one held then and left since. */
+export type RoleChange = { change: 'became'; role: Role & { from: PartialDate } } | { change: 'left'; role: Role & { to: PartialDate } };
+
+/** Roles that began or ended after `day`: what changed since, each as the change it was. */
+export function changesAfter(person: Pick<PersonRecord, 'roles'>, day: PartialDate): RoleChange[] {
+  const after = (date: PartialDate | undefined): date is PartialDate => date !== undefined && startOf(date) > endOf(day);
+  return person.roles.flatMap((role): RoleChange[] => {
+    if (after(role.from)) return [{ change: 'became', role: { ...role, from: role.from } }];
+    if (after(role.to)) return [{ change: 'left', role: { ...role, to: role.to } }];
+    return [];
+  });
 }
 
 /** For someone who held no role on `day`, the one that ended last before it: who they had been. */

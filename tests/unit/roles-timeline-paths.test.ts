@@ -73,7 +73,11 @@ describe('changesAfter', () => {
     ['Sessions on the story date', sessions, '2017-06-07', []],
     ['an undated role never changes', undated, '2017', []],
   ])('%s (%s)', (_name, person, day, expected) => {
-    expect(titles(changesAfter(person, partialDate(day)))).toEqual(expected);
+    expect(titles(changesAfter(person, partialDate(day)).map((c) => c.role))).toEqual(expected);
+  });
+
+  it('says of each whether it was taken up or left since', () => {
+    expect(changesAfter(sessions, partialDate('2017-01-10')).map((c) => `${c.change} ${c.role.title}`)).toEqual(['left Senator for Alabama', 'became Attorney General']);
   });
 });
 
