@@ -61,8 +61,9 @@ export class LinkIndex {
 
   constructor(people: readonly IndexedPerson[], events: readonly IndexedEvent[], drafts?: { people: readonly IndexedPerson[]; events: readonly IndexedEvent[] }) {
     if (drafts && drafts.people.length + drafts.events.length > 0) this.drafts = new LinkIndex(drafts.people, drafts.events);
-    const claimedBy = new Map<string, { person: IndexedPerson; field: string }>();
-    const claimedLoosely = new Map<string, { person: IndexedPerson; field: string; name: string }>();
+    // Names and aliases by their loose form: the same words, or the same words in another case ("kowal" and
+    // "Kowal", which `[[kowal]]` and `[[Kowal]]` would part unseen), must not point at two people.
+    const claimedBy = new Map<string, { person: IndexedPerson; field: string; name: string }>();
     /** `content/people/a.md:5:5`: a field's place, for a message given at another file. */
     const placeOf = (person: IndexedPerson, field: string) => {
       const at = person.locate?.(field);
@@ -75,35 +76,25 @@ export class LinkIndex {
       this.files.set(`person:${person.id}`, person.file);
       this.add(person.id, target);
       for (const [index, name] of [person.name, ...person.aliases].entries()) {
-        const key = exact(name);
         const field = index === 0 ? 'name' : `aliases[${index - 1}]`;
-        const owner = claimedBy.get(key);
+        const owner = claimedBy.get(loose(name));
         if (owner && owner.person.id !== person.id) {
           // A name taken by another's alias: the alias is what to change, so it is reported there.
-          const [at, other] = field === 'name' && owner.field !== 'name' ? [owner, { person, field }] : [{ person, field }, owner];
+          const mine = { person, field, name };
+          const [at, other] = field === 'name' && owner.field !== 'name' ? [owner, mine] : [mine, owner];
           this.issues.push({
             file: at.person.file,
             ...at.person.locate?.(at.field),
             field: at.field,
-            message: `"${name}" already names \`${other.person.id}\` (${placeOf(other.person, other.field)}); a name or alias must point at one person`,
+            message:
+              exact(at.name) === exact(other.name)
+                ? `"${at.name}" already names \`${other.person.id}\` (${placeOf(other.person, other.field)}); a name or alias must point at one person`
+                : `"${at.name}" differs only in case from "${other.name}", which names \`${other.person.id}\` (${placeOf(other.person, other.field)})`,
             hint: 'remove it from one of the two, or make it more specific',
           });
           continue;
         }
-        // "kowal" for one person and "Kowal" for another: `[[kowal]]` and `[[Kowal]]` would part ways unseen.
-        const near = claimedLoosely.get(loose(name));
-        if (near && near.person.id !== person.id) {
-          this.issues.push({
-            file: person.file,
-            ...person.locate?.(field),
-            field,
-            message: `"${name}" differs only in case from "${near.name}", which names \`${near.person.id}\` (${placeOf(near.person, near.field)})`,
-            hint: 'remove it from one of the two, or make it more specific',
-          });
-          continue;
-        }
-        claimedBy.set(key, { person, field });
-        claimedLoosely.set(loose(name), { person, field, name });
+        if (!owner) claimedBy.set(loose(name), { person, field, name });
         this.add(name, target);
       }
     }
