@@ -10,20 +10,18 @@
  *
  * Each is reported at its place in the body, like a mistyped `[[link]]`. The
  * body's own images are listed too: whether their files exist is for the
- * caller to ask each run (see `imageIssues`), as the answer is no part of
+ * caller to ask each run (see `missingImages`), as the answer is no part of
  * the body.
  */
 import type { Nodes, Root, Text } from 'mdast';
-import type { MentionProblem } from './mentions.ts';
-import { didYouMean } from './errors.ts';
+import { WIKILINK, type MentionProblem } from './mentions.ts';
+import { didYouMean, positionAt } from './errors.ts';
 import { nearest } from './nearest.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** A note marker as plain text: what the parser leaves of a marker whose note does not exist. */
 const MARKER = /\[\^([^\]\s]+)\]/g;
-/** A `[[…]]` link, as `mentions.ts` reads one. */
-const LINK = /\[\[[^[\]]+\]\]/g;
 
 /** Labels match as Markdown matches them: case and runs of whitespace do not count. */
 const identifier = (label: string) => label.replace(/\s+/g, ' ').trim().toLowerCase();
@@ -69,13 +67,13 @@ export function brokenMarkup(tree: Root, source: string): { problems: MentionPro
           const offset = written(node, match[0]);
           if (offset !== undefined) strayMarkers.push({ label: match[1]!, offset });
         }
-        if (inLink && node.value.includes('[[')) for (const match of node.value.matchAll(LINK)) linkInside(match[0], written(node, match[0]), 'a Markdown link’s text', 'take it out of the [text](address), or write the words without brackets');
+        if (inLink && node.value.includes('[[')) for (const match of node.value.matchAll(WIKILINK)) linkInside(match[0], written(node, match[0]), 'a Markdown link’s text', 'take it out of the [text](address), or write the words without brackets');
         break;
       case 'image':
         if (!ELSEWHERE.test(node.url) && node.position) images.push({ url: node.url, line: node.position.start.line, column: node.position.start.column });
       // falls through: its description is checked like a reference image's
       case 'imageReference':
-        if (node.alt?.includes('[[')) for (const match of node.alt.matchAll(LINK)) linkInside(match[0], written(node, match[0]), 'an image’s description', 'write the words without brackets');
+        if (node.alt?.includes('[[')) for (const match of node.alt.matchAll(WIKILINK)) linkInside(match[0], written(node, match[0]), 'an image’s description', 'write the words without brackets');
         break;
     }
     if ('children' in node) for (const child of node.children) visit(child, inLink || node.type === 'link' || node.type === 'linkReference');
@@ -83,7 +81,7 @@ export function brokenMarkup(tree: Root, source: string): { problems: MentionPro
 
   const linkInside = (link: string, offset: number | undefined, where: string, fix: string) => {
     if (offset === undefined) return;
-    problems.push({ message: `${link} is inside ${where}, where it cannot be a link and would show its brackets`, hint: fix, ...positionIn(source, offset) });
+    problems.push({ message: `${link} is inside ${where}, where it cannot be a link and would show its brackets`, hint: fix, ...positionAt(source, offset) });
   };
 
   visit(tree, false);
@@ -94,7 +92,7 @@ export function brokenMarkup(tree: Root, source: string): { problems: MentionPro
     problems.push({
       message: `no note is called [^${label}], so the marker would show as text and the note is missing`,
       hint: suggestion ?? `write the note on a line of its own after the paragraph: "[^${label}]: The correction."; to show the brackets as text, write \\[^${label}]`,
-      ...positionIn(source, offset),
+      ...positionAt(source, offset),
     });
   }
   for (const [id, note] of notes) {
@@ -102,17 +100,10 @@ export function brokenMarkup(tree: Root, source: string): { problems: MentionPro
     problems.push({
       message: `no marker points to the note [^${note.label}], so it is left out of the page`,
       hint: `put [^${note.label}] right after the passage it corrects, or delete the note`,
-      ...positionIn(source, note.offset),
+      ...positionAt(source, note.offset),
     });
   }
   return { problems, images };
-}
-
-/** Line and column (from 1) of an offset in the body. */
-function positionIn(source: string, offset: number): { line: number; column: number } {
-  const before = source.slice(0, offset);
-  const lineStart = before.lastIndexOf('\n') + 1;
-  return { line: before.split('\n').length, column: offset - lineStart + 1 };
 }
 
 /**

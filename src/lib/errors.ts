@@ -18,6 +18,14 @@ export interface ContentIssue {
   hint?: string;
 }
 
+/** Line and column (from 1) of an offset in a text: where a message points. */
+export function positionAt(text: string, offset: number): { line: number; column: number } {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return { line, column: offset - lineStart + 1 };
+}
+
 export function formatIssue(issue: ContentIssue): string {
   let where = issue.file;
   if (issue.line !== undefined) where += `:${issue.line}`;

@@ -11,7 +11,8 @@ import type { FrontmatterCache } from './frontmatter-cache.ts';
 import type { z } from 'astro/zod';
 import { eventSchema, personSchema, storySchema } from './schema.ts';
 import type { ContentIssue } from './errors.ts';
-import { didYouMean } from './errors.ts';
+import { didYouMean, positionAt } from './errors.ts';
+import { WIKILINK } from './mentions.ts';
 import { isValidId, toId, type EventId, type PersonId, type StoryId } from './ids.ts';
 import type { ContentSet, EventRecord, PersonRecord, StoryRecord } from './records.ts';
 import { nearest } from './nearest.ts';
@@ -197,11 +198,9 @@ function readText(bytes: Buffer, file: string, issues: ContentIssue[]): string |
   const utf16 = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
   const text = bytes.toString('utf8');
   const bad = Math.max(0, text.indexOf('\uFFFD'));
-  const line = text.slice(0, bad).split('\n').length;
-  const column = bad - text.lastIndexOf('\n', bad - 1);
   issues.push({
     file,
-    ...(utf16 ? { line: 1, column: 1 } : { line, column }),
+    ...(utf16 ? { line: 1, column: 1 } : positionAt(text, bad)),
     message: utf16 ? 'the file is saved as UTF-16, not UTF-8' : 'the file is not valid UTF-8 text',
     hint: 'save it with the encoding "UTF-8"',
   });
@@ -318,7 +317,7 @@ export function loadRecord(
 
 /** The fields (`dek`, `keyPoints[1]`, `roles[0].title`) whose text holds a `[[…]]` link, which only a body can make. */
 function fieldsWithLinks(value: unknown, path = ''): string[] {
-  if (typeof value === 'string') return /\[\[[^[\]]+\]\]/.test(value) ? [path] : [];
+  if (typeof value === 'string') return value.includes('[[') && value.match(WIKILINK) !== null ? [path] : [];
   if (Array.isArray(value)) return value.flatMap((item, i) => fieldsWithLinks(item, `${path}[${i}]`));
   if (value && typeof value === 'object') return Object.entries(value).flatMap(([key, item]) => fieldsWithLinks(item, path ? `${path}.${key}` : key));
   return [];

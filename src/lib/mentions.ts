@@ -86,7 +86,7 @@ export interface MentionResult {
  * target no pipe. Either may wrap onto the next line of its paragraph. (An
  * empty `shown` is matched to be reported.)
  */
-const WIKILINK = /\[\[([^[\]|]+?)(?:\|([^[\]]*?))?\]\]/g;
+export const WIKILINK = /\[\[([^[\]|]+?)(?:\|([^[\]]*?))?\]\]/g;
 
 /** How a link is written, for the messages about one written wrong. */
 const LINK_FORMS = 'a link is `[[target]]` or `[[target|shown words]]`, with no formatting inside; to show the brackets themselves, write `\\[\\[`';
