@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSite, scratchDir } from './build-site.ts';
-import { hashTree } from './dist.ts';
+import { hashTree, htmlFiles } from './dist.ts';
 import { generateCorpus } from '../../scripts/generate-corpus.ts';
 
 let scratch: string;
@@ -170,12 +170,14 @@ describe('a rebuild after editing content', () => {
 
   it('does not reuse a page changed in place after its build, through the output served', () => {
     // The pages of `third` are links into the cache: a deploy step rewriting one in place changes the cache's copy too.
-    const linked = readdirSync(join(scratch, 'third', 'stories')).find((id) => statSync(join(scratch, 'third', 'stories', id, 'index.html')).nlink > 1)!;
-    const page = join(scratch, 'third', 'stories', linked, 'index.html');
+    // Any page the third build reused will do: which ones the edits spared depends on the corpus.
+    const linked = htmlFiles(join(scratch, 'third')).find((path) => statSync(join(scratch, 'third', path)).nlink > 1);
+    expect(linked, 'a page of the third build linked from the cache').toBeDefined();
+    const page = join(scratch, 'third', linked!);
     const original = readFileSync(page, 'utf8');
     appendFileSync(page, '<!-- rewritten by a deploy step -->');
     build('fourth', 'cache');
-    expect(readFileSync(join(scratch, 'fourth', 'stories', linked, 'index.html'), 'utf8')).toBe(original);
+    expect(readFileSync(join(scratch, 'fourth', linked!), 'utf8')).toBe(original);
   });
 });
 
