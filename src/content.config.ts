@@ -4,13 +4,12 @@
  * Bodies are kept as text: the site renders them itself (see the loader).
  */
 import { defineCollection } from 'astro:content';
-import { join } from 'node:path';
 import { markdownRecords } from './loaders/markdown-records.ts';
 import { eventSchema, personSchema, storySchema } from './lib/schema.ts';
 import { contentDir } from './site-config.ts';
 
 export const collections = {
-  stories: defineCollection({ loader: markdownRecords(join(contentDir, 'stories')), schema: storySchema }),
-  people: defineCollection({ loader: markdownRecords(join(contentDir, 'people')), schema: personSchema }),
-  events: defineCollection({ loader: markdownRecords(join(contentDir, 'events')), schema: eventSchema }),
+  stories: defineCollection({ loader: markdownRecords(contentDir, 'stories'), schema: storySchema }),
+  people: defineCollection({ loader: markdownRecords(contentDir, 'people'), schema: personSchema }),
+  events: defineCollection({ loader: markdownRecords(contentDir, 'events'), schema: eventSchema }),
 };

@@ -15,6 +15,7 @@ import { withBase } from '../lib/paths.ts';
 import { ContentError } from '../lib/errors.ts';
 import { bodyLineOf, splitFrontmatter } from '../lib/load.ts';
 import { renderer } from '../markdown/render.ts';
+import { loaderProblems } from '../loaders/loader-problems.ts';
 import { cacheDir, contentDir, editBaseUrl, siteUrl } from '../site-config.ts';
 import { pageKey } from '../lib/page-views.ts';
 import { storiesByYear, yearCounts } from '../lib/archive.ts';
@@ -49,6 +50,9 @@ function source(folder: 'stories' | 'people' | 'events', entry: Entry) {
 
 /** The site from Astro's collections: the dev server, and a build without the content check. */
 async function collectedSite(): Promise<Site> {
+  // A file the loader could not take would be missing, or stale, below: its problems come first.
+  const problems = await loaderProblems();
+  if (problems.length > 0) throw new ContentError(problems);
   const [storyEntries, personEntries, eventEntries] = await Promise.all([
     getCollection('stories', published),
     getCollection('people', published),

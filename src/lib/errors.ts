@@ -2,6 +2,7 @@
  * Content errors: what went wrong, where (file, line, column, field) and how
  * to fix it. One format for the build, the content check and the tests.
  */
+import { isAbsolute, relative } from 'node:path';
 
 export interface ContentIssue {
   /** Path of the Markdown file, relative to the project root: `content/people/jeff-sessions.md`. */
@@ -38,6 +39,8 @@ export function formatIssue(issue: ContentIssue): string {
 /** Thrown when content cannot be published; lists every problem found, not just the first. */
 export class ContentError extends Error {
   readonly issues: readonly ContentIssue[];
+  /** Where the first problem with a line is: the dev server's error page shows that file around it. */
+  readonly loc?: { file: string; line: number; column: number };
 
   constructor(issues: readonly ContentIssue[]) {
     const lines = issues.map(formatIssue);
@@ -48,6 +51,12 @@ export class ContentError extends Error {
     );
     this.name = 'ContentError';
     this.issues = issues;
+    const first = issues.find((issue) => issue.line !== undefined);
+    // Relative: the dev server reads the path against the project, even one already absolute.
+    if (first) this.loc = { file: isAbsolute(first.file) ? relative(process.cwd(), first.file) : first.file, line: first.line!, column: first.column ?? 1 };
+    // The editor's problem, not the code's: a trace through the site's code would only bury it
+    // (and the dev server would add a note of its own about rewriting it).
+    this.stack = `${this.name}: ${this.message}`;
   }
 }
 

@@ -18,13 +18,17 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
-import { splitFrontmatter } from '../lib/load.ts';
+import { FOLDERS, loadRecord, splitFrontmatter } from '../lib/load.ts';
+import { formatIssue, type ContentIssue } from '../lib/errors.ts';
 import { siteHandedOver } from '../integrations/checked-site.ts';
+import { fileProblems, forgetProblemsIn, readingFile } from './loader-problems.ts';
 
 /** How many files the loader reads at once: enough to keep the disk busy, far below any open-file limit. */
 const OPEN_AT_ONCE = 64;
 
-export function markdownRecords(folder: string): Loader {
+/** The loader of one record folder of the content root: `markdownRecords(contentDir, 'stories')`. */
+export function markdownRecords(contentDir: string, kind: keyof typeof FOLDERS): Loader {
+  const folder = join(contentDir, kind);
   return {
     name: 'backstory-markdown',
     load: async ({ store, parseData, generateDigest, watcher, logger, config }) => {
@@ -37,6 +41,11 @@ export function markdownRecords(folder: string): Loader {
       }
       const root = fileURLToPath(config.root);
       const idOf = (path: string) => relative(folder, path).replace(/\.md$/, '');
+      /** The file as messages name it, as the content check does: relative to the project when inside it. */
+      const shown = (path: string) => {
+        const inside = relative(root, path);
+        return (inside.startsWith('..') ? path : inside).split('\\').join('/');
+      };
 
       const sync = async (path: string) => {
         const source = await readFile(path, 'utf8');
@@ -44,9 +53,20 @@ export function markdownRecords(folder: string): Loader {
         const digest = generateDigest(source);
         const stored = store.get(id);
         if (stored?.digest === digest) {
+          // Back to the bytes last stored (an edit undone): those were read without a problem.
+          fileProblems(path, []);
           if (stored.body === undefined) return;
           // Stored with its body by an earlier version of this loader: the store keeps an entry whose digest is unchanged, so it goes first.
           store.delete(id);
+        }
+        // The content check's own reading first, for its messages (file, line, field, what to
+        // fix) and its rules beyond the schema; Astro's would name neither line nor fix.
+        const issues: ContentIssue[] = [];
+        loadRecord(kind, id, shown(path), source, issues);
+        fileProblems(path, issues);
+        if (issues.length > 0) {
+          for (const issue of issues) logger.error(formatIssue(issue));
+          return; // an entry stored before stays, but the pages show the problems instead
         }
         const split = splitFrontmatter(source);
         const filePath = relative(root, path).split('\\').join('/');
@@ -54,6 +74,7 @@ export function markdownRecords(folder: string): Loader {
         store.set({ id, data, filePath, digest });
       };
 
+      forgetProblemsIn(folder);
       const names = (await readdir(folder).catch(() => [] as string[])).filter((name) => name.endsWith('.md'));
       const present = new Set(names.map((name) => name.slice(0, -3)));
       for (const id of store.keys()) if (!present.has(id)) store.delete(id);
@@ -67,13 +88,15 @@ export function markdownRecords(folder: string): Loader {
       const inFolder = (path: string) => path.startsWith(folder) && path.endsWith('.md') && !relative(folder, path).includes('/');
       const reload = (path: string) => {
         if (!inFolder(path)) return;
-        sync(path).catch((error: Error) => logger.error(`${relative(root, path)}: ${error.message}`));
+        readingFile(sync(path).catch((error: Error) => logger.error(`${shown(path)}: ${error.message}`)));
       };
       watcher.add(folder);
       watcher.on('change', reload);
       watcher.on('add', reload);
       watcher.on('unlink', (path) => {
-        if (inFolder(path)) store.delete(idOf(path));
+        if (!inFolder(path)) return;
+        store.delete(idOf(path));
+        fileProblems(path, []);
       });
     },
   };

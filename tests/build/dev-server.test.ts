@@ -1,6 +1,7 @@
 /**
  * Editing content under `astro dev` updates the pages without a restart —
- * including a person's aliases, which change how other stories link.
+ * including a person's aliases, which change how other stories link — and a
+ * mistake shows on the page, not only in the terminal.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -94,5 +95,26 @@ describe('astro dev', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace('by nine votes to four', 'by ten votes to three'));
     const html = await eventually('/stories/budget-vote/', (h) => h.includes('by ten votes to three'));
     expect(html).not.toContain('by nine votes to four');
+  });
+
+  it('shows a mistake in a person’s fields instead of their last good version, with file and line, until it is fixed', async () => {
+    const file = join(content.dir, 'people/zoe-brandt.md');
+    const good = readFileSync(file, 'utf8');
+    const line = good.split('\n').findIndex((l) => l.startsWith('summary:')) + 1;
+    writeFileSync(file, good.replace(/^summary:/m, 'sumary:'));
+    // The error page draws itself in the browser; the server answers 500 and logs the error.
+    const deadline = Date.now() + 60_000;
+    let response = await fetch(`${base}/stories/budget-vote/`);
+    while (response.status !== 500 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 300));
+      response = await fetch(`${base}/stories/budget-vote/`);
+    }
+    expect(response.status).toBe(500);
+    expect(await response.text()).toContain('ContentError');
+    expect(log).toContain(`people/zoe-brandt.md:${line}:1: unknown field \`sumary\``);
+    // Not Astro's own schema error, which names no line.
+    expect(log).not.toContain('does not match collection schema');
+    writeFileSync(file, good);
+    await eventually('/stories/budget-vote/', (html) => html.includes('Council passes the harbour budget'));
   });
 });
