@@ -66,6 +66,14 @@ interface Candidate {
    * Returns undefined when the words name no real day ("Feb. 30").
    */
   resolve?: (tense: Tense) => PartialDate | undefined;
+  /**
+   * Words counted from whatever moment the sentence is about, which is the
+   * publication day only until the sentence names another (see
+   * {@link frameSetters}): a month, a weekday, "last year". Days named
+   * outright ("yesterday") and "… ago" count from publication whatever
+   * the sentence says before them.
+   */
+  followsFrame?: boolean;
 }
 
 /**
@@ -80,9 +88,11 @@ interface Candidate {
 export function anchorDates(text: string, published: PartialDate): AnchoredDate[] {
   const ref = reference(published);
   const chosen = pickLongest(candidates(text, ref));
+  const setters = frameSetters(text, ref);
   const found: AnchoredDate[] = [];
   for (const c of chosen) {
     if (!c.resolve) continue;
+    if (c.followsFrame && setters.some((setter) => setter.end <= c.start && (setter.weekdaysOnly ? WEEKDAY_START.test(text.slice(c.start)) : true) && !inClosedAside(text, setter, c.start))) continue;
     const tense = tenseAround(text, c.start, c.end);
     const date = c.resolve(tense);
     if (!date) continue;
@@ -286,6 +296,7 @@ function candidates(text: string, ref: Reference): Candidate[] {
       start,
       end: m.index + m[0].length,
       resolve: (tense) => resolveMonth(ref, month, day, modifier, qualifier, since ? 'past' : tense),
+      followsFrame: true,
     });
   }
 
@@ -302,6 +313,7 @@ function candidates(text: string, ref: Reference): Candidate[] {
       start: modifier === undefined ? weekdayStart : m.index,
       end: m.index + m[0].length,
       resolve: (tense) => resolveWeekday(ref, weekday, modifier, tense),
+      followsFrame: true,
     });
   }
 
@@ -313,6 +325,7 @@ function candidates(text: string, ref: Reference): Candidate[] {
       start: m.index,
       end: m.index + m[0].length,
       resolve: () => (unit === 'year' ? { year: ref.year + shift, precision: 'year' } : monthAt(ref, shift)),
+      followsFrame: true,
     });
   }
 
@@ -343,6 +356,72 @@ function candidates(text: string, ref: Reference): Candidate[] {
   }
 
   return found;
+}
+
+/**
+ * Words before which the sentence is about another moment than the
+ * publication day, so that a month, weekday or "last year" after them would
+ * count from that moment, which the site does not know: such words are left
+ * as written, rather than shown with a date that is wrong.
+ * - A year other than the publication's: "The wall collapsed in 2019 and in
+ *   March the council set up a review" (March 2019, not of the publication's
+ *   year); "Back in 2021, she promised work would start on Monday".
+ * - A date with a month, in the publication's year but not its month or the
+ *   one before, for weekdays: "On January 4, 2024, the council met, and on
+ *   Friday it voted" in July.
+ * - A count from a moment of the story: "Two days later, on Saturday",
+ *   "the following week", "that same day".
+ * Not when those words stand in an aside that closes before the date:
+ * "Sessions, who joined the Senate in 1997, said on Tuesday" is Tuesday of
+ * the publication's week.
+ */
+interface FrameSetter {
+  start: number;
+  end: number;
+  /** Only weekdays follow it (a date of the publication's year: its months are still that year's). */
+  weekdaysOnly: boolean;
+}
+
+/** A year as a word: not part of a number ("2,019", "2019.5"), a price or a percentage. */
+const YEAR_WORD = /(?<![\p{L}\p{N}$£€.,/-])(?<year>1[89]\d\d|20\d\d)(?![\p{N}%]|[.,]\d)/gu;
+const COUNT_FROM_STORY = new RegExp(
+  `${START}(?:(?:\\d+|${anyWord([...Object.keys(NUMBERS), 'several', 'a few'].sort((a, b) => b.length - a.length))})\\s+(?:day|week|month|year)s?\\s+(?:later|earlier|before|after|on)` +
+    `|(?:the|The)\\s+(?:next|following|previous|preceding)\\s+(?:day|week|month|year|morning|afternoon|evening|night)` +
+    `|(?:the|The)\\s+(?:day|week|month|year|night)\\s+(?:before|after)` +
+    `|${word('that')}\\s+(?:same\\s+)?(?:day|week|month|year|morning|afternoon|evening|night))${STOP}`,
+  'gu',
+);
+/** The month of an absolute date (which always has one). */
+const MONTH_IN = new RegExp(`${MONTH}|${MONTH_ABBR}`);
+const WEEKDAY_START = new RegExp(`^(?:${anyWord(['on', 'last', 'next', 'this past', 'this coming', 'this'])}\\s+)?${WEEKDAY}`, 'u');
+
+function frameSetters(text: string, ref: Reference): FrameSetter[] {
+  const setters: FrameSetter[] = [];
+  if (/\d{4}/.test(text)) {
+    for (const m of text.matchAll(ABSOLUTE)) {
+      const year = Number(m[0].slice(-4));
+      const named = MONTH_IN.exec(m[0])![0];
+      const month = monthNumber(MONTHS.includes(named) ? named : undefined, named);
+      if (year !== ref.year) setters.push({ start: m.index, end: m.index + m[0].length, weekdaysOnly: false });
+      else if (month && month !== ref.month && month !== ref.month - 1) setters.push({ start: m.index, end: m.index + m[0].length, weekdaysOnly: true });
+    }
+    for (const m of text.matchAll(YEAR_WORD)) {
+      if (Number(m.groups!.year) !== ref.year) setters.push({ start: m.index, end: m.index + m[0].length, weekdaysOnly: false });
+    }
+  }
+  for (const m of text.matchAll(COUNT_FROM_STORY)) setters.push({ start: m.index, end: m.index + m[0].length, weekdaysOnly: false });
+  return setters;
+}
+
+/** An aside opens with a comma, a bracket or a dash and closes with the same kind of mark. */
+const ASIDE_OPEN = /(?:,|\(|\s[—–]|—)[^,(—–]*$/u;
+const ASIDE_CLOSE = /[,)—–]/u;
+
+/** Whether `setter` stands in an aside ("Sessions, who joined in 1997, said …") that closes before `before`. */
+function inClosedAside(text: string, setter: FrameSetter, before: number): boolean {
+  if (!ASIDE_OPEN.test(text.slice(0, setter.start))) return false;
+  const close = ASIDE_CLOSE.exec(text.slice(setter.end, before));
+  return close !== null;
 }
 
 /**

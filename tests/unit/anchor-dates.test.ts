@@ -173,6 +173,22 @@ const ROWS: Row[] = [
   ['"that Tuesday"', 'By that Tuesday the talks had collapsed.', SEED, []],
   ['"the Friday before the vote"', 'They met the Friday before the vote.', SEED, []],
   ['"one Sunday"', 'It happened one Sunday after church.', SEED, []],
+
+  // The sentence names another moment first: what follows counts from it, which the site does not know.
+  ['another year before a month', 'The wall collapsed in 2019 and in March the council set up a review.', '2024-07-05', []],
+  ['a month of another year before a month', 'In March 2023 the review began, and in May it reported.', '2024-07-05', []],
+  ['another year before a weekday', 'Back in 2021, Øberg promised in her campaign that work would start on Monday after the election.', '2024-07-05', []],
+  ['"two days later" before a weekday', 'Two days later, on Saturday, residents protested.', '2024-07-05', []],
+  ['"the following week" before a weekday', 'The following week the council met on Tuesday.', '2024-07-05', []],
+  ['"that same day" before a month', 'That same day the mayor promised a vote in September.', '2024-07-05', []],
+  ['another year before "last year"', 'In 2019 the budget grew, after a cut last year.', '2024-07-05', []],
+  ['a date of the same year but months back, before a weekday', 'On January 4, 2024, the council met, and on Friday it voted.', '2024-07-05', []],
+  ['a date of the same year months back leaves a month as it is', 'On January 4, 2024, the council met, and in May it voted.', '2024-07-05', [{ text: 'in May', iso: '2024-05' }]],
+  ['the publication\'s own year changes nothing', 'In 2024 the council met in March.', '2024-07-05', [{ text: 'in March', iso: '2024-03' }]],
+  ['a year after the month changes nothing', 'In March the council set up a review of the 2019 collapse.', '2024-07-05', [{ text: 'In March', iso: '2024-03' }]],
+  ['a year in an aside that closes before the weekday', 'Sessions, who joined the Senate in 1997, said on Tuesday that he would stay.', SEED, [{ text: 'on Tuesday', iso: '2017-06-06' }]],
+  ['"yesterday" counts from publication whatever came before', 'The wall, which collapsed in 2019 was closed again yesterday.', SEED, [{ text: 'yesterday', iso: '2017-06-06' }]],
+  ['a number is not a year', 'About 2,019 residents signed on Monday.', SEED, [{ text: 'on Monday', iso: '2017-06-05' }]],
 ];
 
 describe('anchorDates: news phrasing', () => {
