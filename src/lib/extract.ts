@@ -32,11 +32,14 @@ export interface RecordTraits {
   id?: string;
   autolink?: boolean;
   published?: { day: PartialDate };
+  /** A story's or event's `people`. */
+  people?: readonly string[];
 }
 
-/** The transform options that depend on the record: autolinking, date anchoring, itself. */
-export function optionsFor(record: RecordTraits): Pick<MentionOptions, 'autolink' | 'published' | 'self'> {
+/** The transform options that depend on the record: autolinking, date anchoring, itself, whom it lists. */
+export function optionsFor(record: RecordTraits): Pick<MentionOptions, 'autolink' | 'published' | 'self' | 'listed'> {
   return {
+    ...(record.people && record.people.length > 0 ? { listed: record.people } : {}),
     autolink: record.kind !== 'story' || record.autolink !== false,
     ...(record.kind === 'story' && record.published ? { published: record.published.day } : {}),
     ...((record.kind === 'person' || record.kind === 'event') && record.id ? { self: { kind: record.kind, id: record.id } as Target } : {}),
@@ -62,6 +65,7 @@ export interface ExtractOptions extends Pick<MentionOptions, 'index' | 'href'> {
 interface Stored {
   mentions: Mention[];
   problems: MentionProblem[];
+  warnings: MentionProblem[];
   dates: DateNote[];
   images: LocalImage[];
   /** The rendered body, and the renderer version that drew it. */
@@ -70,7 +74,7 @@ interface Stored {
 }
 
 /** Bump when the stored shape or the transform changes. */
-const CACHE_VERSION = 6;
+const CACHE_VERSION = 7;
 
 /**
  * Extractions already made in this process, by a digest of everything they
@@ -262,16 +266,19 @@ export function extractMentions(record: Pick<AnyRecord, 'body' | 'bodyLine' | 'f
     }
     memo.set(key, found!);
   }
-  const { mentions, problems, dates, html, images } = found!;
+  const { mentions, problems, warnings, dates, html, images } = found!;
   const shift = record.bodyLine - 1;
   return {
     mentions: mentions.map((m) => ({ ...m, line: m.line + shift })),
     dates: dates.map((d) => ({ ...d, line: d.line + shift })),
     images: images.map((i) => ({ ...i, line: i.line + shift })),
     issues: problems.map((p) => ({ file: record.file, line: p.line + shift, column: p.column, message: p.message, hint: p.hint })),
-    warnings: dates
-      .filter((d) => d.conflict)
-      .map((d) => ({ file: record.file, line: d.line + shift, column: d.column, message: `"${d.text}" resolves to ${d.datetime}: ${d.conflict}` })),
+    warnings: [
+      ...warnings.map((w) => ({ file: record.file, line: w.line + shift, column: w.column, message: w.message, hint: w.hint })),
+      ...dates
+        .filter((d) => d.conflict)
+        .map((d) => ({ file: record.file, line: d.line + shift, column: d.column, message: `"${d.text}" resolves to ${d.datetime}: ${d.conflict}` })),
+    ].sort((a, b) => a.line - b.line || a.column - b.column),
     ...(html !== undefined ? { html } : {}),
   };
 }

@@ -73,11 +73,15 @@ export interface MentionOptions {
   published?: PartialDate;
   /** The record whose body this is: its own name is not autolinked to itself. */
   self?: Target;
+  /** The people the record lists (a story's or event's `people`): they are in it before the body names them. */
+  listed?: readonly string[];
 }
 
 export interface MentionResult {
   mentions: Mention[];
   problems: MentionProblem[];
+  /** Words left unlinked because they may mean more than one person. */
+  warnings: MentionProblem[];
   dates: DateNote[];
 }
 
@@ -121,11 +125,16 @@ interface Context {
 export function linkMentions(tree: Root, options: MentionOptions): MentionResult {
   const mentions: Mention[] = [];
   const problems: MentionProblem[] = [];
+  const warnings: MentionProblem[] = [];
   const dates: DateNote[] = [];
   const anchors = new AnchorAllocator();
   const locator = new Locator(options.source);
   // People already linked in the current section.
   let linked = new Set<string>();
+  // People the record is about so far: those it lists, and those named up to here (in any section).
+  const present = new Set<string>(options.listed ?? []);
+  // Names left unlinked for being ambiguous, each reported once.
+  const leftAmbiguous = new Set<string>();
   const unanchored: Pending[] = [];
 
   const linkFor = (target: Target, shown: string, via: Mention['via']): PhrasingContent => ({
@@ -159,8 +168,27 @@ export function linkMentions(tree: Root, options: MentionOptions): MentionResult
       let last = 0;
       for (const match of options.index.names.find(text)) {
         const key = `person:${match.id}`;
-        if (linked.has(key) || (options.self?.kind === 'person' && options.self.id === match.id)) continue;
+        if (linked.has(key) || (options.self?.kind === 'person' && options.self.id === match.id)) {
+          present.add(match.id);
+          continue;
+        }
+        // "Müller", an alias of Hans-Peter Müller, in a story about Greta Müller and not about him:
+        // linked, it would tie her words to him. Left as words, and the editor told.
+        const meant = present.has(match.id) ? [] : options.index.alsoInNamesOf(match.text, match.id).filter((id) => present.has(id));
+        if (meant.length > 0) {
+          if (!leftAmbiguous.has(match.text)) {
+            leftAmbiguous.add(match.text);
+            const label = (id: string) => options.index.labelOf({ kind: 'person', id } as Target);
+            warnings.push({
+              message: `"${match.text}" is not linked: it names ${label(match.id)} (\`${match.id}\`), whom this record does not name otherwise, and is part of the name of ${meant.map(label).join(' and ')}, whom it does`,
+              hint: `link each such mention: ${[...meant, match.id].map((id) => `[[${id}|${match.text}]]`).join(' or ')}`,
+              ...cursor.find(match.text),
+            });
+          }
+          continue;
+        }
         linked.add(key);
+        present.add(match.id);
         if (match.start > last) out.push({ type: 'text', value: text.slice(last, match.start) });
         const target: Target = { kind: 'person', id: match.id };
         const link = linkFor(target, match.text, 'auto');
@@ -181,7 +209,11 @@ export function linkMentions(tree: Root, options: MentionOptions): MentionResult
       last = end;
       const where = cursor.find(match[0]);
       const targetText = match[1]!.trim();
-      const resolution = options.index.resolve(targetText);
+      if (!targetText) {
+        problems.push({ message: `the link ${match[0]} is empty`, hint: 'write the id, name or title of a person or event between the brackets', ...where });
+        continue;
+      }
+      const resolution = options.index.resolve(targetText, match[2]?.trim() || undefined);
       // `[[jeff-sessions]]` reads as the name; any other target as written.
       // A link wrapped onto the next line reads as one line.
       const shown = (match[2] ?? (resolution.ok && resolution.target.id === targetText ? resolution.label : targetText)).trim().replace(/\s+/g, ' ');
@@ -195,6 +227,7 @@ export function linkMentions(tree: Root, options: MentionOptions): MentionResult
         continue;
       }
       linked.add(`${resolution.target.kind}:${resolution.target.id}`);
+      present.add(resolution.target.id);
       const link = linkFor(resolution.target, shown, 'explicit');
       out.push(link);
       ctx.block.push({ node: { target: resolution.target, text: shown, via: 'explicit', ...where, ...(ctx.inNote ? { note: true as const } : {}) }, link });
@@ -245,7 +278,7 @@ export function linkMentions(tree: Root, options: MentionOptions): MentionResult
   mentions.push(...unanchored.map(({ node }) => ({ ...node, sentence: node.text, start: 0, end: node.text.length })));
   mentions.sort((a, b) => a.line - b.line || a.column - b.column);
 
-  return { mentions, problems, dates };
+  return { mentions, problems, warnings, dates };
 }
 
 /** A bracket of a text node: escaped in the source or not, and its offset there when known. */

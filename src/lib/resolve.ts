@@ -53,6 +53,13 @@ export class LinkIndex {
   /** One matcher over every name and alias of the people who allow autolinking. */
   readonly names: NameMatcher;
 
+  /**
+   * Each autolinked name or alias (exact form) that is also whole words of
+   * other people's names or aliases, with those people: the alias "Müller"
+   * of Hans-Peter Müller is in "Greta Müller" (see {@link alsoInNamesOf}).
+   */
+  private readonly inOtherNames = new Map<string, PersonId[]>();
+
   /** Changes whenever anything that affects resolution changes: a cache key for results that depend on the index. */
   readonly fingerprint: string;
 
@@ -102,9 +109,30 @@ export class LinkIndex {
       .update(JSON.stringify([people.map((p) => [p.id, p.name, p.aliases, p.autolink]), events.map((e) => [e.id, e.title, e.date, e.end])]))
       .update(this.drafts?.fingerprint ?? '')
       .digest('hex');
-    this.names = new NameMatcher(
-      people.filter((p) => p.autolink !== false).map((p) => ({ id: p.id as PersonId, names: [p.name, ...p.aliases] })),
-    );
+    const linkable = people.filter((p) => p.autolink !== false);
+    this.names = new NameMatcher(linkable.map((p) => ({ id: p.id as PersonId, names: [p.name, ...p.aliases] })));
+    // Every run of whole words short of a whole name ("Greta", "Müller" of "Greta Müller"), with whose names
+    // have it; runs of at most four words, which bounds the work for any name (a name is a few words).
+    const runs = new Map<string, Set<PersonId>>();
+    for (const person of linkable) {
+      for (const name of [person.name, ...person.aliases]) {
+        const words = exact(name).split(' ');
+        for (let from = 0; from < words.length; from++) {
+          for (let to = from + 1; to <= Math.min(words.length, from + 4); to++) {
+            if (to - from === words.length) continue;
+            const run = words.slice(from, to).join(' ');
+            if (!runs.has(run)) runs.set(run, new Set());
+            runs.get(run)!.add(person.id as PersonId);
+          }
+        }
+      }
+    }
+    for (const person of linkable) {
+      for (const name of [person.name, ...person.aliases]) {
+        const others = [...(runs.get(exact(name)) ?? [])].filter((id) => id !== person.id);
+        if (others.length > 0) this.inOtherNames.set(exact(name), others);
+      }
+    }
     for (const event of events) {
       if (event.date) this.spans.set(event.id, { date: event.date, ...(event.end ? { end: event.end } : {}) });
       const target: Target = { kind: 'event', id: event.id as EventId };
@@ -127,7 +155,8 @@ export class LinkIndex {
     }
   }
 
-  resolve(text: string): Resolution {
+  /** The target `text` names; `shown`, the words after a link's `|`, goes into the suggestions. */
+  resolve(text: string, shown?: string): Resolution {
     const found = this.exactKeys.get(exact(text)) ?? this.looseKeys.get(loose(text));
     if (found && found.length === 1) {
       const target = found[0]!;
@@ -139,7 +168,7 @@ export class LinkIndex {
         ok: false,
         reason: 'ambiguous',
         message: `"${text}" is ambiguous: it names ${ids.join(' and ')}`,
-        hint: `write the id instead, for example [[${found[0]!.id}|${text}]]`,
+        hint: `write the id instead, for example [[${found[0]!.id}|${shown ?? text}]]`,
       };
     }
     const draft = this.drafts?.resolve(text);
@@ -150,6 +179,14 @@ export class LinkIndex {
       message: `no person or event is called "${text}"`,
       hint: didYouMean(nearest(toId(text) || text, this.ids)) ?? 'check the spelling, or add the record under content/people/ or content/events/',
     };
+  }
+
+  /**
+   * The other people whose name or an alias holds `name` (a name or alias
+   * of `owner`) as whole words: a bare "Müller" may mean them too.
+   */
+  alsoInNamesOf(name: string, owner: PersonId): readonly PersonId[] {
+    return (this.inOtherNames.get(exact(name)) ?? []).filter((id) => id !== owner);
   }
 
   /** An event's date and end, for checking dates written next to a link to it. */

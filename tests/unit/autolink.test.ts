@@ -119,3 +119,56 @@ describe('dates in a story', () => {
     expect(result.dates).toEqual([]);
   });
 });
+
+describe('a name that is also part of another person’s name', () => {
+  // "Müller" is Hans-Peter Müller's alias, and part of Greta Müller's name.
+  const namesakes = new LinkIndex(
+    [
+      { id: 'hans-peter-muller' as PersonId, name: 'Hans-Peter Müller', aliases: ['Müller'], file: 'p/hans-peter-muller.md' },
+      { id: 'greta-muller' as PersonId, name: 'Greta Müller', aliases: [], file: 'p/greta-muller.md' },
+      { id: 'rosa-young' as PersonId, name: 'Rosa Young', aliases: [], file: 'p/rosa-young.md' },
+    ],
+    [],
+  );
+  const story = (body: string, people: string[] = []) =>
+    extractMentions({ kind: 'story', id: 's', body, bodyLine: 1, file: 's.md', people }, { index: namesakes, href });
+  const targets = (result: ReturnType<typeof story>) => result.mentions.map((m) => `${m.text}:${m.target.id}`);
+
+  it.each<[string, string, string[], string[], boolean]>([
+    ['links the alias in a record that names only its owner', 'Hans-Peter Müller spoke.\n\n## Later\n\nMüller left.', [], ['Hans-Peter Müller:hans-peter-muller', 'Müller:hans-peter-muller'], false],
+    ['links the alias in a record that names neither', 'Müller left.', [], ['Müller:hans-peter-muller'], false],
+    ['leaves it after the other person is named', 'The pilot Greta Müller spoke.\n\n## Her warning\n\nMüller said no.', [], ['Greta Müller:greta-muller'], true],
+    ['leaves it when the record lists the other person', 'Müller said no.', ['greta-muller'], [], true],
+    ['links it when the record lists its owner too', 'Greta Müller spoke. Müller said no.', ['hans-peter-muller'], ['Greta Müller:greta-muller', 'Müller:hans-peter-muller'], false],
+  ])('%s', (_name, body, people, expected, warned) => {
+    const result = story(body, people);
+    expect(targets(result)).toEqual(expected);
+    expect(result.warnings.some((w) => w.message.startsWith('"Müller" is not linked'))).toBe(warned);
+  });
+
+  it('tells the editor where, and how to link each mention', () => {
+    const [warning] = story('Greta Müller spoke.\n\nLater Müller said no, and Müller left.').warnings;
+    expect(warning).toMatchObject({ file: 's.md', line: 3, column: 7 });
+    expect(warning!.message).toContain('it names Hans-Peter Müller (`hans-peter-muller`), whom this record does not name otherwise, and is part of the name of Greta Müller, whom it does');
+    expect(warning!.hint).toBe('link each such mention: [[greta-muller|Müller]] or [[hans-peter-muller|Müller]]');
+    // Once per body, not once per mention.
+    expect(story('Greta Müller spoke.\n\nLater Müller said no, and Müller left.').warnings).toHaveLength(1);
+  });
+});
+
+describe('links written wrong', () => {
+  const body = (md: string) => extractMentions({ kind: 'story', id: 's', body: md, bodyLine: 1, file: 's.md' }, { index, href });
+
+  it('an empty link is reported as empty, not as a name no one has', () => {
+    expect(body('Before [[ ]] after.').issues).toEqual([expect.objectContaining({ line: 1, column: 8, message: 'the link [[ ]] is empty' })]);
+  });
+
+  it('an ambiguous link’s suggestion keeps the words shown', () => {
+    const twins = new LinkIndex([], [
+      { id: 'vote-a' as EventId, title: 'The vote', file: 'e/vote-a.md', date: partialDate('2020-01-01') },
+      { id: 'vote-b' as EventId, title: 'The vote', file: 'e/vote-b.md', date: partialDate('2020-02-01') },
+    ]);
+    const result = extractMentions({ kind: 'story', id: 's', body: 'It [[The vote|failed in the evening]].', bodyLine: 1, file: 's.md' }, { index: twins, href });
+    expect(result.issues[0]!.hint).toBe('write the id instead, for example [[vote-a|failed in the evening]]');
+  });
+});

@@ -357,7 +357,7 @@ describe('linkMentions: problems', () => {
         },
         {
           message: '"Comey" is ambiguous: it names people/james-comey and events/comey-testimony',
-          hint: 'write the id instead, for example [[james-comey|Comey]]',
+          hint: 'write the id instead, for example [[james-comey|him]]',
           line: 3,
           column: 7,
         },
