@@ -52,6 +52,22 @@ export function splitFrontmatter(source: string): SplitFile | undefined {
   return { yaml: match[1] ?? '', yamlLine: opening + 1, body: rest.trim(), bodyLine };
 }
 
+/** A line of dashes opening a file: the frontmatter's start, written right or not. */
+const OPENING = /^(?:\uFEFF)?((?:[ \t]*\r?\n)*)(-{3,})[ \t]*(?:\r?\n|$)/;
+
+/**
+ * Why a file has no frontmatter, said from what it starts with: an editor who
+ * opened it with `---` and never closed it (or opened it with `----`) sees
+ * the dashes, and "no frontmatter" would send them looking elsewhere.
+ */
+function missingFrontmatter(source: string): Pick<ContentIssue, 'line' | 'message' | 'hint'> {
+  const opening = OPENING.exec(source);
+  if (!opening) return { message: 'the file has no frontmatter', hint: 'start it with a line "---", the fields (see content/README.md), and another "---"' };
+  const line = opening[1]!.split('\n').length;
+  if (opening[2]!.length > 3) return { line, message: `the frontmatter opens with "${opening[2]}"`, hint: 'make the line exactly three dashes, "---"' };
+  return { line, message: `the frontmatter opened on line ${line} is never closed`, hint: 'add a line "---" after the last field, before the text' };
+}
+
 /** The line a file's body starts on (1 when it cannot be read). */
 export function bodyLineOf(path: string): number {
   try {
@@ -220,13 +236,7 @@ export function loadRecord(
 ): StoryRecord | PersonRecord | EventRecord | undefined {
   const split = splitFrontmatter(source);
   if (!split) {
-    issues.push({
-      file,
-      line: 1,
-      column: 1,
-      message: 'the file has no frontmatter',
-      hint: 'start it with a line "---", the fields (see content/README.md), and another "---"',
-    });
+    issues.push({ file, line: 1, column: 1, ...missingFrontmatter(source) });
     return undefined;
   }
   // The parsed document, with positions: made at most once while the file loads, and only when
@@ -387,6 +397,18 @@ function describeIssue(
   if (issue.code === 'invalid_type' && issue.expected === 'string' && isOneEntry(value)) {
     const [key, rest] = Object.entries(value)[0]!;
     return { file, ...where, field, message: issue.message, hint: `text with a colon and a space needs quotes: "${key}: ${typeof rest === 'string' ? rest : '…'}"` };
+  }
+  // `title: 1984`, `name: Null` and `title: #1 priority` are a number, nothing and a comment to YAML.
+  if (issue.code === 'invalid_type' && issue.expected === 'string' && (value === null || typeof value === 'number' || typeof value === 'boolean')) {
+    const scalar = node as { source?: string; comment?: string } | undefined;
+    const key = String(path.at(-1));
+    const written = scalar?.source || (value === null ? '' : String(value));
+    const hint = written
+      ? `YAML reads ${written} as ${value === null ? 'no value' : `a ${typeof value}`}: put it in quotes to make it text, ${key}: "${written}"`
+      : scalar?.comment !== undefined
+        ? `a "#" after a space starts a comment, so YAML read no value: put the whole value in quotes, ${key}: "#${scalar.comment}"`
+        : `write the ${key} after the colon`;
+    return { file, ...where, field, message: issue.message, hint };
   }
   // `tags: port, labour` is one text to YAML; the editor meant a list.
   if (issue.code === 'invalid_type' && issue.expected === 'array' && typeof value === 'string') {

@@ -492,7 +492,8 @@ function anchorDatesIn(block: Parent, layoutOf: Layout, pending: Pending[], publ
       const datetime = toIso(found.date);
       const where = locator.inBlock(at.node.value.slice(from - at.start), blockStart) ?? locator.at(at.node, from - at.start);
       notes.push({ text: found.text, datetime, ...(conflict ? { conflict } : {}), ...where });
-      const nodes = dateNodes(found.text + possessive, found.date);
+      // A date in conflict is not shown resolved: beside the words, the site would state a date that is wrong.
+      const nodes: PhrasingContent[] = conflict ? [{ type: 'text', value: found.text + possessive }] : dateNodes(found.text + possessive, found.date);
       // A quote of the sentence shows the date as the page does; not one the story gets wrong.
       if (!conflict) resolved.push({ at: to, text: resolvedText(found.date) });
       if (conflict && !noteMarks.some((mark) => mark > sentence.index && mark <= sentenceEnd)) {

@@ -2,7 +2,7 @@
  * The "Date check" a reader sees where a relative date conflicts with the
  * story or with the event it links: after the link, not inside its name, and
  * left to the editor when their note is marked in the same sentence (the
- * editor still gets the warning).
+ * editor still gets the warning). Such a date is never shown resolved.
  */
 import { describe, expect, it } from 'vitest';
 import { linkMentions } from '../../src/lib/mentions.ts';
@@ -27,13 +27,19 @@ describe('date checks', () => {
   it('stand beside the words when no link holds them', () => {
     const { html, checks } = render('The minister resigned tomorrow.');
     expect(checks).toBe(1);
-    expect(html).toMatch(/<span class="resolved-date"> \(June 8, 2017\)<\/span> <span class="date-conflict" role="note">Date check: [^<]*<\/span>\./);
+    expect(html).toMatch(/resigned tomorrow <span class="date-conflict" role="note">Date check: [^<]*<\/span>\./);
+  });
+
+  it('never show the date they resolve to beside the words: it would be a date the story gets wrong', () => {
+    const { html } = render('He [[recusal|stepped aside yesterday]].[^when]\n\n[^when]: He stepped aside on 2 March 2017.\n');
+    expect(html).toContain('stepped aside yesterday</a>');
+    expect(html).not.toMatch(/resolved-date|anchored-date|June 6, 2017/);
   });
 
   it('go after the link whose words hold the date, outside its name', () => {
     const { html, checks } = render('He [[recusal|stepped aside yesterday]] and left.');
     expect(checks).toBe(1);
-    expect(html).toMatch(/<a href="\/events\/recusal\/"[^>]*>stepped aside <time class="anchored-date" datetime="2017-06-06">yesterday<\/time><span class="resolved-date"> \(June 6, 2017\)<\/span><\/a> <span class="date-conflict" role="note">Date check: the linked event “The recusal” is dated March 2, 2017<\/span> and left\./);
+    expect(html).toMatch(/<a href="\/events\/recusal\/"[^>]*>stepped aside yesterday<\/a> <span class="date-conflict" role="note">Date check: the linked event “The recusal” is dated March 2, 2017<\/span> and left\./);
   });
 
   it('give way to the editor’s note marked in the same sentence, which the editor is still warned of', () => {
