@@ -397,6 +397,8 @@ export async function build(): Promise<number> {
     if (old && !old.later) await removeTree(old.path).catch(() => rmSync(old.path, { recursive: true, force: true }));
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(`\n${outDir} replaced in ${seconds} s${old?.later ? ' (the next build deletes the previous output from the cache)' : ''}`);
+    // Fine for a look on this machine (`npm start`); a deployed site would link readers and feeds to it.
+    if (!process.env.SITE_URL) console.warn('note: SITE_URL is not set, so canonical links, feeds, social images and the sitemap point at http://localhost:4321/; set it to the public address (SITE_URL=https://news.example.org npm run build) before deploying');
     return 0;
   } finally {
     cleanup();

@@ -20,6 +20,7 @@ import { writePreviews } from './preview-files.ts';
 import { previewFiles, type PreviewFile } from '../lib/preview.ts';
 import { recordPages, writeRecordPages } from './record-pages.ts';
 import { startDrawing } from './social-image-workers.ts';
+import { markMissingScripts } from './font-coverage.ts';
 import { checkedSiteTaken, handOverSite } from './checked-site.ts';
 
 export interface BackstoryOptions {
@@ -73,6 +74,7 @@ export default function backstory(options: BackstoryOptions): AstroIntegration {
         // Social images are drawn on the other cores from here on, while this thread checks, renders and writes pages.
         const onLoaded = (content: ContentSet) => {
           cards = recordCards(content.stories, content.people, content.events);
+          for (const warning of markMissingScripts(cards)) logger.warn(warning);
           previews = previewFiles(content.people, content.events);
           if (!cacheDir) return;
           const drawing = startDrawing({ cards, cacheDir, workerUrl: new URL('src/integrations/social-image-worker.ts', config.root), logger });

@@ -19,7 +19,7 @@ import type { Nodes, Parent, PhrasingContent, Root, RootContent, Text } from 'md
 import type { Target } from './records.ts';
 import type { LinkIndex } from './resolve.ts';
 import { toId } from './ids.ts';
-import { formatDate, overlaps, toIso, type PartialDate } from './dates.ts';
+import { formatDate, formatRange, overlaps, toIso, type PartialDate } from './dates.ts';
 import { anchorDates, quotedSpans } from './anchor-dates.ts';
 
 export interface Mention {
@@ -485,7 +485,7 @@ function anchorDatesIn(block: Parent, layoutOf: Layout, pending: Pending[], publ
       for (const event of related) {
         const span = index.eventSpan(event.target.id);
         if (span && !overlaps(found.date, span.date, span.end)) {
-          conflicts.push(`the linked event “${index.labelOf(event.target)}” is dated ${formatDate(span.date)}`);
+          conflicts.push(`the linked event “${index.labelOf(event.target)}” is dated ${span.end ? formatRange(span.date, span.end) : formatDate(span.date)}`);
         }
       }
       const conflict = conflicts.length > 0 ? conflicts.join('; ') : undefined;

@@ -19,7 +19,7 @@ import { claim, DONE, FAILED, release } from './image-jobs.ts';
 import { dirname, join } from 'node:path';
 import { formatDate, formatRange } from './dates.ts';
 import type { AnyRecord, EventRecord, PersonRecord, StoryRecord } from './records.ts';
-import { currentRole, LOGO_SIZE, SITE_NAME } from './structured-data.ts';
+import { latestRole, LOGO_SIZE, SITE_NAME } from './structured-data.ts';
 
 export const SOCIAL_IMAGE_WIDTH = 1200;
 export const SOCIAL_IMAGE_HEIGHT = 630;
@@ -33,6 +33,12 @@ export interface SocialCard {
   meta?: string;
   /** A sentence under the title. */
   text?: string;
+  /**
+   * Scripts of its words that no installed font has (they come out as boxes):
+   * not drawn, but part of the image's key, so the card is drawn again once a
+   * font is installed (see `integrations/font-coverage.ts`).
+   */
+  unsupported?: string[];
 }
 
 /** Where a record's card is served, below the base: `og/stories/<id>.png`. */
@@ -47,7 +53,9 @@ export function storyCard(story: Pick<StoryRecord, 'title' | 'summary' | 'dek' |
 }
 
 export function personCard(person: Pick<PersonRecord, 'name' | 'summary' | 'roles'>): SocialCard {
-  const role = currentRole(person);
+  const latest = latestRole(person);
+  // A role that has ended says so: the card would otherwise present it as held now.
+  const role = latest && (latest.to ? `${latest.title} (until ${latest.to.year})` : latest.title);
   return { kind: 'Person', title: person.name, ...(role ? { meta: role } : {}), text: person.summary };
 }
 

@@ -222,12 +222,16 @@ export function newsArticle({ story, image, people = [], notes = [] }: StoryLdIn
  * (no `to`) that began latest, otherwise the role that ended latest.
  */
 export function currentRole(person: Pick<PersonRecord, 'roles'>): string | undefined {
+  return latestRole(person)?.title;
+}
+
+/** The role {@link currentRole} names, with its dates: one with a `to` has ended. */
+export function latestRole(person: Pick<PersonRecord, 'roles'>): PersonRecord['roles'][number] | undefined {
   const open = person.roles.filter((r) => !r.to);
   const byStart = (a: (typeof open)[number], b: (typeof open)[number]) =>
     (b.from ? startOf(b.from).getTime() : -Infinity) - (a.from ? startOf(a.from).getTime() : -Infinity);
-  if (open.length > 0) return [...open].sort(byStart)[0]!.title;
-  const closed = [...person.roles].sort((a, b) => endOf(b.to!).getTime() - endOf(a.to!).getTime() || byStart(a, b));
-  return closed[0]?.title;
+  if (open.length > 0) return [...open].sort(byStart)[0]!;
+  return [...person.roles].sort((a, b) => endOf(b.to!).getTime() - endOf(a.to!).getTime() || byStart(a, b))[0];
 }
 
 export function personLd(input: { person: PersonRecord; image: string }, ctx: SiteContext): Json {

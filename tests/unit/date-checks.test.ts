@@ -42,6 +42,13 @@ describe('date checks', () => {
     expect(html).toMatch(/<a href="\/events\/recusal\/"[^>]*>stepped aside yesterday<\/a> <span class="date-conflict" role="note">Date check: the linked event “The recusal” is dated March 2, 2017<\/span> and left\./);
   });
 
+  it('name a linked event’s whole span', () => {
+    const hearings = new LinkIndex([], [{ id: 'hearings' as EventId, title: 'The hearings', file: 'content/events/hearings.md', date: partialDate('2017-02-26'), end: partialDate('2017-03-01') }]);
+    const md = 'They [[hearings|ended on Friday]].';
+    const { dates } = linkMentions(parseMarkdown(md), { index: hearings, href, source: md, published: partialDate('2017-06-07') });
+    expect(dates[0]!.conflict).toBe('the linked event “The hearings” is dated February 26 – March 1, 2017');
+  });
+
   it('give way to the editor’s note marked in the same sentence, which the editor is still warned of', () => {
     const md = 'He [[recusal|stepped aside yesterday]].[^when] Then he left tomorrow.\n\n[^when]: He stepped aside on 2 March 2017.\n';
     const { checks, conflicts } = render(md);

@@ -8,7 +8,8 @@ import sharp from 'sharp';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { cachedImageFile, cardImageKey, drawCard, renderLogo, renderSocialImage, SITE_CARD, type SocialCard } from '../../src/lib/social-image.ts';
+import { cachedImageFile, cardImageKey, drawCard, personCard, renderLogo, renderSocialImage, SITE_CARD, type SocialCard } from '../../src/lib/social-image.ts';
+import { partialDate } from '../../src/lib/dates.ts';
 
 const PAPER = [0xfd, 0xfc, 0xf8];
 
@@ -103,6 +104,19 @@ describe('a social card', () => {
   it('has a key of its own: another title, another key; the same card, the same key', () => {
     expect(cardImageKey(story)).toBe(cardImageKey({ ...story }));
     expect(cardImageKey({ ...story, title: 'Budget vote held' })).not.toBe(cardImageKey(story));
+  });
+});
+
+describe('a person’s card', () => {
+  const role = (title: string, from?: string, to?: string) => ({ title, ...(from ? { from: partialDate(from) } : {}), ...(to ? { to: partialDate(to) } : {}) });
+
+  it.each<[string, ReturnType<typeof role>[], string | undefined]>([
+    ['the role held now', [role('Mayor', '2019-01-01'), role('Councillor', '2010', '2018')], 'Mayor'],
+    ['a role that has ended says until when', [role('Lead engineer, harbour wall review', '2021', '2023-09-30')], 'Lead engineer, harbour wall review (until 2023)'],
+    ['the role that ended last', [role('Councillor', '2010', '2014'), role('Deputy mayor', '2014', '2018')], 'Deputy mayor (until 2018)'],
+    ['no role, no label', [], undefined],
+  ])('%s', (_name, roles, meta) => {
+    expect(personCard({ name: 'Ana Lima', summary: 'S.', roles }).meta).toBe(meta);
   });
 });
 
