@@ -5,7 +5,8 @@
  * opened, so no page carries them all.
  */
 import type { EventRecord, PersonRecord } from './records.ts';
-import { formatDate, startOf } from './dates.ts';
+import { formatDate, startOf, toIso } from './dates.ts';
+import type { PreviewRole } from './preview-detail.ts';
 
 export interface Preview {
   kind: 'person' | 'event';
@@ -15,6 +16,8 @@ export interface Preview {
   summary: string;
   /** A person's latest role with its dates, or an event's date at its precision. */
   detail?: string;
+  /** A person's roles, when they had more than one: a card on a dated page shows the one held then (see `preview-detail.ts`). */
+  roles?: PreviewRole[];
 }
 
 export function personPreview(person: PersonRecord): Preview {
@@ -25,7 +28,8 @@ export function personPreview(person: PersonRecord): Preview {
     const span = latest.from && latest.to ? `${formatDate(latest.from)} – ${formatDate(latest.to)}` : latest.from ? `since ${formatDate(latest.from)}` : latest.to ? `until ${formatDate(latest.to)}` : '';
     detail = span ? `${latest.title}, ${span}` : latest.title;
   }
-  return { kind: 'person', title: person.name, summary: person.summary, ...(detail ? { detail } : {}) };
+  const roles = person.roles.map((role) => ({ title: role.title, ...(role.from ? { from: toIso(role.from) } : {}), ...(role.to ? { to: toIso(role.to) } : {}) }));
+  return { kind: 'person', title: person.name, summary: person.summary, ...(detail ? { detail } : {}), ...(roles.length > 1 ? { roles } : {}) };
 }
 
 export function eventPreview(event: EventRecord): Preview {

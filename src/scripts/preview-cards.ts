@@ -9,12 +9,11 @@
  * through. Card data is a small JSON file per record, fetched on demand.
  */
 
-interface Preview {
-  kind: 'person' | 'event';
-  title: string;
-  summary: string;
-  detail?: string;
-}
+import type { Preview } from '../lib/preview.ts';
+import { detailOn } from '../lib/preview-detail.ts';
+
+/** The day the page is about (a story's publication, an event's date), if it is about one: a person's card shows the role they held then. */
+const PAGE_DAY = document.querySelector<HTMLElement>('[data-when]')?.dataset.when;
 
 /**
  * The site's base path, from where this script is served (`<base>_astro/…`):
@@ -88,7 +87,7 @@ async function show(link: HTMLAnchorElement): Promise<void> {
   box.replaceChildren(
     element('span', 'preview-kind', label),
     element('span', 'preview-title', preview.title),
-    ...(preview.detail ? [element('span', 'preview-detail', preview.detail)] : []),
+    ...[detailOn(preview, PAGE_DAY)].filter((detail) => detail !== undefined).map((detail) => element('span', 'preview-detail', detail)),
     element('span', 'preview-summary', preview.summary),
     more,
   );

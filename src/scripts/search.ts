@@ -17,7 +17,7 @@ interface Hit {
   data(): Promise<PagefindResult>;
 }
 interface Pagefind {
-  options(options: { baseUrl: string }): Promise<void>;
+  options(options: { baseUrl: string; ranking?: { pageLength?: number } }): Promise<void>;
   search(query: string): Promise<{ results: Hit[] }>;
   debouncedSearch(query: string, options?: object, wait?: number): Promise<{ results: Hit[] } | null>;
 }
@@ -31,7 +31,10 @@ let engine: Promise<Pagefind> | undefined;
 function load(): Promise<Pagefind> {
   engine ??= (async () => {
     const pagefind = (await import(/* @vite-ignore */ form!.dataset.bundle!)) as Pagefind;
-    await pagefind.options({ baseUrl: form!.dataset.base! });
+    // A person's or event's page is long because it quotes every story about them: by Pagefind's
+    // default (0.75) that length pushed Jeff Sessions's own page below every event naming him for
+    // "sessions". Length counts for little here.
+    await pagefind.options({ baseUrl: form!.dataset.base!, ranking: { pageLength: 0.1 } });
     return pagefind;
   })();
   return engine;

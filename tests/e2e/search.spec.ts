@@ -26,6 +26,16 @@ for (const [query, expected, kind] of cases) {
   });
 }
 
+test('a name finds the page of the person it names among the first results, not after every event naming them', async ({ page }) => {
+  for (const [query, path] of [['sessions', '/people/jeff-sessions/'], ['trump', '/people/donald-trump/']] as const) {
+    await page.goto(`search/?q=${query}`);
+    const links = page.locator('#search-results li a');
+    await expect(links.first()).toBeVisible();
+    const hrefs = await links.evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    expect(hrefs.slice(0, 3).some((h) => h.endsWith(path)), hrefs.join('\n')).toBe(true);
+  }
+});
+
 test('a search URL can be shared: ?q= runs the search on load', async ({ page }) => {
   await page.goto('search/?q=recusal');
   await expect(page.locator('#search-results li').first()).toBeVisible();
