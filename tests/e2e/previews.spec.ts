@@ -42,6 +42,18 @@ test('hover opens a card that can itself be hovered, and Esc dismisses it', asyn
   await expect(card).toBeHidden();
 });
 
+test('on a story, a person’s card names the role they held when it was published', async ({ page, isMobile }) => {
+  test.skip(isMobile, 'hover needs a mouse');
+  await page.goto(STORY);
+  await page.locator('.story-body a[data-ref="person:donald-trump"]').first().hover();
+  const card = page.locator('#preview-card');
+  await expect(card.locator('.preview-detail')).toHaveText('At the time: 45th President of the United States');
+  // The person's own page is about no one day: the latest role.
+  await page.goto('people/jeff-sessions/');
+  await page.locator('a[data-ref="person:donald-trump"]').first().hover();
+  await expect(card.locator('.preview-detail')).toHaveText(/^47th President of the United States, since January 20, 2025$/);
+});
+
 test('keyboard focus opens the card, Esc closes it without moving focus, and the card link goes through', async ({ page, isMobile }) => {
   test.skip(isMobile, 'keyboard test on desktop');
   await page.goto(STORY);
