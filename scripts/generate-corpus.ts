@@ -26,15 +26,16 @@ const WORDS = ('the council said that a vote on the proposal would follow after 
 const RELATIVE = ['last year', 'on Friday', 'in May', 'last month', 'earlier this year', 'three days ago', 'yesterday', 'in September last year'];
 const VERBS = ['said', 'met', 'argued', 'announced', 'warned'];
 
-function surname(index: number): string {
-  // Unique by construction: the index written in syllables.
+function surname(index: number, initial = String.fromCharCode(65 + (index % 26))): string {
+  // Unique by construction: the index written in syllables, after a letter that files the
+  // surnames under every letter of the people index.
   let n = index + 400;
   let out = '';
   while (n > 0) {
     out += SYLLABLES[n % SYLLABLES.length];
     n = Math.floor(n / SYLLABLES.length);
   }
-  return out[0]!.toUpperCase() + out.slice(1);
+  return initial + out;
 }
 
 const pad = (n: number, width = 5) => String(n).padStart(width, '0');
@@ -115,7 +116,8 @@ export function generateCorpus(out: string, stories: number, { hub = 0 }: { hub?
 }
 
 /** First names of {@link addQuietPeople}: every letter from A to Z is the first of some name with FIRST, and some start with an accented letter, a digit or another script. */
-const QUIET_FIRST = ['Élodie', 'Øystein', 'Zoë', 'Quentin', 'Xavier', '50', 'Владимир', 'Ελένη', '習', 'Mateo'];
+/** How the surnames of people in no story begin: accents, other scripts and digits, which the people index files apart. */
+const QUIET_SURNAME = ['Éla', 'Øy', 'Zö', 'Qu', 'Xa', '50', 'Вла', 'Ελέ', '習', 'Ma'];
 
 /**
  * Adds `count` people named in no story or event (`quiet-<n>.md`), as a
@@ -125,7 +127,7 @@ const QUIET_FIRST = ['Élodie', 'Øystein', 'Zoë', 'Quentin', 'Xavier', '50', '
 export function addQuietPeople(out: string, count: number): void {
   mkdirSync(join(out, 'people'), { recursive: true });
   for (let i = 0; i < count; i++) {
-    const name = `${QUIET_FIRST[i % QUIET_FIRST.length]} ${surname(i + 100_000)}`;
+    const name = `${FIRST[i % FIRST.length]} ${surname(i + 100_000, QUIET_SURNAME[i % QUIET_SURNAME.length])}`;
     writeFileSync(join(out, 'people', `quiet-${pad(i)}.md`), `---\nname: ${name}\nsummary: A person in no story yet.\n---\n`);
   }
 }

@@ -12,6 +12,7 @@ import { ContentError, didYouMean } from './errors.ts';
 import { nearest } from './nearest.ts';
 import { publishOrUnlink } from './resolve.ts';
 import { compareDates, endOf, startOf } from './dates.ts';
+import { byFilingName } from './filing.ts';
 
 /** A mention together with the record whose body holds it. */
 export interface Citation {
@@ -37,6 +38,7 @@ export interface Graph {
   /** Events, oldest first. */
   eventsByDate: readonly EventRecord[];
   /** People, by name. */
+  /** Everyone in the order of the people index: by surname (see filing.ts). */
   peopleByName: readonly PersonRecord[];
 
   /** People in a story, in order of first mention, then those only listed in frontmatter. */
@@ -203,7 +205,7 @@ export function buildGraph(content: ContentSet, mentions: MentionsBySource): Gra
     events,
     storiesByDate,
     eventsByDate,
-    peopleByName: [...content.people].sort((a, b) => a.name.localeCompare(b.name)),
+    peopleByName: [...content.people].sort(byFilingName),
     storyPeople: (id) => storyPeopleMap.get(id) ?? [],
     storyEvents: (id) => storyEventsMap.get(id) ?? [],
     personStories: (id) => personStoriesMap.get(id) ?? [],

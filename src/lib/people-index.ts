@@ -14,6 +14,7 @@ import type { Graph } from './graph.ts';
 import type { PersonRecord } from './records.ts';
 import { groupBy } from './group.ts';
 import { foldLatin } from './fold.ts';
+import { filingName } from './filing.ts';
 
 /** Past this many people, the index is split by letter. */
 export const PEOPLE_ONE_PAGE = 300;
@@ -66,13 +67,13 @@ export function letterOf(name: string): Letter {
   return /^[A-Z]$/.test(base) ? { slug: base.toLowerCase(), label: base } : OTHER_LETTER;
 }
 
-/** The people filed under each letter, A to Z then Other, each list in the order given. Letters without people are left out. */
+/** The people filed under each letter of their surname (see filing.ts), A to Z then Other, each list in the order given. Letters without people are left out. */
 export function peopleByLetter(peopleByName: readonly PersonRecord[]): PeopleLetter[] {
-  const letters = groupBy(peopleByName, (person) => letterOf(person.name).slug);
+  const letters = groupBy(peopleByName, (person) => letterOf(filingName(person)).slug);
   const rank = (slug: string) => (slug === OTHER_LETTER.slug ? 1 : 0);
   return [...letters]
     .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))
-    .map(([, people]) => ({ ...letterOf(people[0]!.name), people }));
+    .map(([, people]) => ({ ...letterOf(filingName(people[0]!)), people }));
 }
 
 /** The path of a letter's page, below the base. */

@@ -111,6 +111,8 @@ export const personSchema = z.strictObject({
   name: text('a name'),
   /** Other names that refer to this person in text: surname, full name, titles. Each must be unique across all people. */
   aliases: z.array(text('an alias')).default([]),
+  /** How the name is filed in the people index, surname first: "Sessions, Jeff". Leave out when the last word of the name is the surname. */
+  sortAs: text('a name to file under').optional(),
   /** `false` keeps this person's names from being linked automatically (for common-word names); `[[…]]` links still work. */
   autolink: z.boolean({ message: 'expected true or false' }).default(true),
   /** One line on who they are, for previews and lists. */

@@ -27,6 +27,7 @@ import { HtmlValidate, type ConfigData } from 'html-validate';
 import { ALSO_MENTIONED_IN } from '../../src/lib/mentioned-in.ts';
 import { assembleSite } from '../../src/lib/site.ts';
 import { MOST_COVERED, PEOPLE_ONE_PAGE, letterOf } from '../../src/lib/people-index.ts';
+import { filingName } from '../../src/lib/filing.ts';
 import type { Graph } from '../../src/lib/graph.ts';
 import type { PersonId } from '../../src/lib/ids.ts';
 
@@ -409,7 +410,7 @@ describe('the people index, split by letter', () => {
     const html = read(out, 'people/index.html');
     const letters = new Map<string, { label: string; ids: string[] }>();
     for (const person of graph.peopleByName) {
-      const { slug, label } = letterOf(person.name);
+      const { slug, label } = letterOf(filingName(person));
       letters.set(slug, { label, ids: [...(letters.get(slug)?.ids ?? []), person.id] });
     }
     // This corpus has names under every letter, and names under none (digits, other scripts).
@@ -432,14 +433,14 @@ describe('the people index, split by letter', () => {
 
   it('lists every person on the page of their letter, by name, and nowhere else', () => {
     const seen = new Map<string, string>();
-    for (const slug of new Set(graph.peopleByName.map((p) => letterOf(p.name).slug))) {
+    for (const slug of new Set(graph.peopleByName.map((p) => letterOf(filingName(p)).slug))) {
       const html = read(out, `people/a-z/${slug}/index.html`);
       const ids = names(html);
       for (const id of ids) {
         expect(seen.get(id), id).toBeUndefined();
         seen.set(id, slug);
       }
-      expect(ids).toEqual(graph.peopleByName.filter((p) => letterOf(p.name).slug === slug).map((p) => p.id));
+      expect(ids).toEqual(graph.peopleByName.filter((p) => letterOf(filingName(p)).slug === slug).map((p) => p.id));
       // The letter's own link is marked as the current page.
       expect(html).toContain(`<a href="/people/a-z/${slug}/" aria-current="page">`);
     }
@@ -448,7 +449,7 @@ describe('the people index, split by letter', () => {
 
   it('puts the letter pages in the sitemap', () => {
     const sitemap = read(out, 'sitemap-0.xml');
-    for (const slug of new Set(graph.peopleByName.map((p) => letterOf(p.name).slug))) expect(sitemap).toContain(`/people/a-z/${slug}/</loc>`);
+    for (const slug of new Set(graph.peopleByName.map((p) => letterOf(filingName(p)).slug))) expect(sitemap).toContain(`/people/a-z/${slug}/</loc>`);
   });
 });
 
@@ -466,7 +467,7 @@ describe('the pages that split what would not fit on one', () => {
       'timeline/people/person-00000/index.html',
       `timeline/people/person-00000/${eventYear}/index.html`,
       'people/index.html',
-      `people/a-z/${letterOf(graph.peopleByName[0]!.name).slug}/index.html`,
+      `people/a-z/${letterOf(filingName(graph.peopleByName[0]!)).slug}/index.html`,
       `archive/${DAILY_YEAR}/index.html`,
       `${archiveMonthPath(DAILY_YEAR, 3)}index.html`,
       `timeline/${DAILY_YEAR}/index.html`,

@@ -36,23 +36,31 @@ describe('letterOf', () => {
 });
 
 describe('peopleByLetter', () => {
-  it('files everyone once, A to Z then Other, each letter in the order given', () => {
+  it('files everyone once, by surname, A to Z then Other, each letter in the order given', () => {
     const people = byName(['Zeno Tor', 'Ada Bar', 'Владимир Путин', 'Élodie Martin', 'Ada Aal', 'Emil Ek', '50 Cent', 'Bruno Ven']);
     const letters = peopleByLetter(people);
-    expect(letters.map((l) => l.label)).toEqual(['A', 'B', 'E', 'Z', 'Other']);
+    expect(letters.map((l) => l.label)).toEqual(['A', 'B', 'C', 'E', 'M', 'T', 'V', 'Other']);
     expect(letters.map((l) => l.people.map((p) => p.name))).toEqual([
-      ['Ada Aal', 'Ada Bar'],
-      ['Bruno Ven'],
-      ['Élodie Martin', 'Emil Ek'],
+      ['Ada Aal'],
+      ['Ada Bar'],
+      ['50 Cent'],
+      ['Emil Ek'],
+      ['Élodie Martin'],
       ['Zeno Tor'],
-      ['50 Cent', 'Владимир Путин'],
+      ['Bruno Ven'],
+      ['Владимир Путин'],
     ]);
     expect(letters.flatMap((l) => l.people)).toHaveLength(people.length);
   });
 
+  it('files a name as its record says, where the last word is not the surname', () => {
+    const li = { ...person('Li Wei'), sortAs: 'Li Wei' } as PersonRecord;
+    expect(peopleByLetter([li]).map((l) => l.label)).toEqual(['L']);
+  });
+
   it('has no letters for no people, and no Other when every name is Latin', () => {
     expect(peopleByLetter([])).toEqual([]);
-    expect(peopleByLetter(byName(['Ada Bar'])).map((l) => l.slug)).toEqual(['a']);
+    expect(peopleByLetter(byName(['Ada Bar'])).map((l) => l.slug)).toEqual(['b']);
   });
 });
 

@@ -1,0 +1,31 @@
+/**
+ * Where a person is filed in the people index: by surname, as a "who's who"
+ * is, so Jeff Sessions is under S. The surname is the last word of the name,
+ * with the lowercase particles before it ("Ursula von der Leyen" under V)
+ * and without a suffix after it ("Donald Trump Jr." under T). Names this
+ * reads wrongly (a surname written first, as in "Li Wei"; a double surname)
+ * are filed as their record's `sortAs` says.
+ */
+
+/** Words after a surname that are not part of it. */
+const SUFFIX = /^(?:Jr\.?|Sr\.?|II|III|IV|V|VI)$/;
+/** Lowercase words that belong to the surname after them. */
+const PARTICLE = /^(?:van|von|der|den|de|del|della|di|da|dos|das|du|la|le|ten|ter|bin|al)$/;
+
+/** The name a person is filed and sorted under: `sortAs`, or the name with its surname first ("Sessions, Jeff"). */
+export function filingName(person: { name: string; sortAs?: string }): string {
+  if (person.sortAs) return person.sortAs;
+  const words = person.name.trim().split(/\s+/).map((word) => word.replace(/,$/, ''));
+  while (words.length > 1 && SUFFIX.test(words.at(-1)!)) words.pop();
+  if (words.length <= 1) return person.name.trim();
+  let start = words.length - 1;
+  while (start > 1 && PARTICLE.test(words[start - 1]!)) start--;
+  return `${words.slice(start).join(' ')}, ${words.slice(0, start).join(' ')}`;
+}
+
+const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+
+/** People in the order of the index: by filing name, then by name. */
+export function byFilingName<T extends { name: string; sortAs?: string }>(a: T, b: T): number {
+  return collator.compare(filingName(a), filingName(b)) || a.name.localeCompare(b.name);
+}

@@ -1,0 +1,31 @@
+/** Where the people index files a name: by surname, as a "who's who" does. */
+import { describe, expect, it } from 'vitest';
+import { byFilingName, filingName } from '../../src/lib/filing.ts';
+
+describe('filingName', () => {
+  it.each([
+    ['Jeff Sessions', 'Sessions, Jeff'],
+    ['Robert S. Mueller III', 'Mueller, Robert S.'],
+    ['Donald Trump Jr.', 'Trump, Donald'],
+    ['Martin Luther King, Jr.', 'King, Martin Luther'],
+    ['Ursula von der Leyen', 'von der Leyen, Ursula'],
+    ['Hans-Peter Müller', 'Müller, Hans-Peter'],
+    ['Zoë Øberg', 'Øberg, Zoë'],
+    ['  Madonna  ', 'Madonna'],
+    ['习近平', '习近平'],
+    ['Владимир Путин', 'Путин, Владимир'],
+  ])('%s → %s', (name, filed) => {
+    expect(filingName({ name })).toBe(filed);
+  });
+
+  it('takes the record’s own filing where given', () => {
+    expect(filingName({ name: 'Li Wei', sortAs: 'Li Wei' })).toBe('Li Wei');
+  });
+});
+
+describe('byFilingName', () => {
+  it('orders by surname, then by name, accents and case aside', () => {
+    const names = ['Zeno Tor', 'ada aal', 'Émile Zola', 'Bruno Ek', 'Anna Ek', 'Jeff Sessions'].map((name) => ({ name }));
+    expect(names.sort(byFilingName).map((p) => p.name)).toEqual(['ada aal', 'Anna Ek', 'Bruno Ek', 'Jeff Sessions', 'Zeno Tor', 'Émile Zola']);
+  });
+});
