@@ -115,7 +115,6 @@ export function generateCorpus(out: string, stories: number, { hub = 0 }: { hub?
   return { stories, people: peopleCount, events: eventCount };
 }
 
-/** First names of {@link addQuietPeople}: every letter from A to Z is the first of some name with FIRST, and some start with an accented letter, a digit or another script. */
 /** How the surnames of people in no story begin: accents, other scripts and digits, which the people index files apart. */
 const QUIET_SURNAME = ['Éla', 'Øy', 'Zö', 'Qu', 'Xa', '50', 'Вла', 'Ελέ', '習', 'Ma'];
 

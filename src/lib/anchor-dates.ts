@@ -88,11 +88,12 @@ interface Candidate {
 export function anchorDates(text: string, published: PartialDate): AnchoredDate[] {
   const ref = reference(published);
   const chosen = pickLongest(candidates(text, ref));
-  const setters = frameSetters(text, ref);
+  // Looked for only in a sentence with words they could move: most sentences have none.
+  let setters: FrameSetter[] | undefined;
   const found: AnchoredDate[] = [];
   for (const c of chosen) {
     if (!c.resolve) continue;
-    if (c.followsFrame && setters.some((setter) => setter.end <= c.start && (setter.weekdaysOnly ? WEEKDAY_START.test(text.slice(c.start)) : true) && !inClosedAside(text, setter, c.start))) continue;
+    if (c.followsFrame && (setters ??= frameSetters(text, ref)).some((setter) => setter.end <= c.start && (setter.weekdaysOnly ? WEEKDAY_START.test(text.slice(c.start)) : true) && !inClosedAside(text, setter, c.start))) continue;
     const tense = tenseAround(text, c.start, c.end);
     const date = c.resolve(tense);
     if (!date) continue;

@@ -37,9 +37,8 @@ export interface Graph {
   storiesByDate: readonly StoryRecord[];
   /** Events, oldest first. */
   eventsByDate: readonly EventRecord[];
-  /** People, by name. */
   /** Everyone in the order of the people index: by surname (see filing.ts). */
-  peopleByName: readonly PersonRecord[];
+  peopleBySurname: readonly PersonRecord[];
 
   /** People in a story, in order of first mention, then those only listed in frontmatter. */
   storyPeople(id: StoryId): PersonRecord[];
@@ -205,7 +204,7 @@ export function buildGraph(content: ContentSet, mentions: MentionsBySource): Gra
     events,
     storiesByDate,
     eventsByDate,
-    peopleByName: [...content.people].sort(byFilingName),
+    peopleBySurname: [...content.people].sort(byFilingName),
     storyPeople: (id) => storyPeopleMap.get(id) ?? [],
     storyEvents: (id) => storyEventsMap.get(id) ?? [],
     personStories: (id) => personStoriesMap.get(id) ?? [],

@@ -33,7 +33,7 @@ export interface Letter {
   label: string;
 }
 
-/** A letter with its people, by name. */
+/** A letter with its people, by surname. */
 export interface PeopleLetter extends Letter {
   people: readonly PersonRecord[];
 }
@@ -46,11 +46,11 @@ export interface Covered {
 
 /** What the people index shows. */
 export interface PeopleIndex {
-  /** Everyone, by name, when they fit on one page; else none. */
+  /** Everyone, by surname, when they fit on one page; else none. */
   everyone: readonly PersonRecord[];
   /** The letters that have people, A to Z then Other, when the index is split; else none. */
   letters: readonly PeopleLetter[];
-  /** When split: the people in the most stories, most first (ties by name), each with their number of stories. */
+  /** When split: the people in the most stories, most first (ties by surname), each with their number of stories. */
   mostCovered: readonly Covered[];
   /** How many people in all. */
   count: number;
@@ -68,8 +68,8 @@ export function letterOf(name: string): Letter {
 }
 
 /** The people filed under each letter of their surname (see filing.ts), A to Z then Other, each list in the order given. Letters without people are left out. */
-export function peopleByLetter(peopleByName: readonly PersonRecord[]): PeopleLetter[] {
-  const letters = groupBy(peopleByName, (person) => letterOf(filingName(person)).slug);
+export function peopleByLetter(peopleBySurname: readonly PersonRecord[]): PeopleLetter[] {
+  const letters = groupBy(peopleBySurname, (person) => letterOf(filingName(person)).slug);
   const rank = (slug: string) => (slug === OTHER_LETTER.slug ? 1 : 0);
   return [...letters]
     .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))
@@ -79,9 +79,9 @@ export function peopleByLetter(peopleByName: readonly PersonRecord[]): PeopleLet
 /** The path of a letter's page, below the base. */
 export const peopleLetterPath = (slug: string) => `people/a-z/${slug}/`;
 
-/** The `count` people in the most stories, most first, then in the order given (by name); people in no story are left out. */
-export function mostCovered(peopleByName: readonly PersonRecord[], storyCount: (person: PersonRecord) => number, count = MOST_COVERED): Covered[] {
-  return peopleByName
+/** The `count` people in the most stories, most first, then in the order given (by surname); people in no story are left out. */
+export function mostCovered(peopleBySurname: readonly PersonRecord[], storyCount: (person: PersonRecord) => number, count = MOST_COVERED): Covered[] {
+  return peopleBySurname
     .map((person, order) => ({ person, order, stories: storyCount(person) }))
     .filter(({ stories }) => stories > 0)
     .sort((a, b) => b.stories - a.stories || a.order - b.order)
@@ -90,8 +90,8 @@ export function mostCovered(peopleByName: readonly PersonRecord[], storyCount: (
 }
 
 /** What `/people/` shows, and the letter pages if it is split. */
-export function planPeopleIndex(graph: Pick<Graph, 'peopleByName' | 'personStories'>, limit = PEOPLE_ONE_PAGE): PeopleIndex {
-  const people = graph.peopleByName;
+export function planPeopleIndex(graph: Pick<Graph, 'peopleBySurname' | 'personStories'>, limit = PEOPLE_ONE_PAGE): PeopleIndex {
+  const people = graph.peopleBySurname;
   if (people.length <= limit) return { everyone: people, letters: [], mostCovered: [], count: people.length };
   return {
     everyone: [],

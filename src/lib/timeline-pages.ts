@@ -108,11 +108,11 @@ export const timelineMonthPath = (year: number, month: number) => `timeline/${ye
  * `limit`: the entries `/timeline/` may list; `filterPeople`: the people a filter list offers.
  */
 export function planTimeline(
-  graph: Pick<Graph, 'eventsByDate' | 'peopleByName' | 'storiesByDate' | 'personEvents' | 'storyEvents'>,
+  graph: Pick<Graph, 'eventsByDate' | 'peopleBySurname' | 'storiesByDate' | 'personEvents' | 'storyEvents'>,
   { limit = TIMELINE_ONE_PAGE, filterPeople = FILTER_PEOPLE } = {},
 ): TimelinePlan {
   const filterIds = eventFilterIds(graph);
-  const people = graph.peopleByName
+  const people = graph.peopleBySurname
     .map((p) => ({ id: p.id, label: p.name, count: graph.personEvents(p.id).length }))
     .filter((link) => link.count > 0);
   const stories = graph.storiesByDate

@@ -60,10 +60,10 @@ export interface EventFilterIds {
  * show, so filtering in place finds exactly their events. One pass over
  * every person's and story's events; an event with none gets no entry.
  */
-export function eventFilterIds(graph: Pick<Graph, 'peopleByName' | 'storiesByDate' | 'personEvents' | 'storyEvents'>): Map<EventId, EventFilterIds> {
+export function eventFilterIds(graph: Pick<Graph, 'peopleBySurname' | 'storiesByDate' | 'personEvents' | 'storyEvents'>): Map<EventId, EventFilterIds> {
   const people = new Map<EventId, string[]>();
   const stories = new Map<EventId, string[]>();
-  for (const person of graph.peopleByName) {
+  for (const person of graph.peopleBySurname) {
     for (const event of graph.personEvents(person.id)) append(people, event.id, person.id);
   }
   for (const story of graph.storiesByDate) {

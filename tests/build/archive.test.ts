@@ -281,7 +281,7 @@ describe('a person in many stories', () => {
   const storiesIn = (html: string) => attributeValues(html, 'href').flatMap((href) => /^\/stories\/([^/#]+)\/$/.exec(href)?.[1] ?? []);
 
   it('quotes the latest stories and lists every older one by title, each story once, newest first', () => {
-    const busy = graph.peopleByName.filter((p) => graph.personStories(p.id).length > QUOTED_STORIES);
+    const busy = graph.peopleBySurname.filter((p) => graph.personStories(p.id).length > QUOTED_STORIES);
     expect(busy.length).toBeGreaterThan(0);
     for (const person of busy) {
       const html = read(out, `people/${person.id}/index.html`);
@@ -331,7 +331,7 @@ describe('a person in many stories', () => {
   });
 
   it('gives no year pages to a record its own page lists in full', () => {
-    for (const person of graph.peopleByName) {
+    for (const person of graph.peopleBySurname) {
       const many = graph.personStories(person.id).length > RECORD_PAGE_STORIES;
       expect(existsSync(join(out, 'people', person.id, 'stories')), person.id).toBe(many);
       if (!many) expect(read(out, `people/${person.id}/index.html`)).not.toContain('stories, by year');
@@ -373,7 +373,7 @@ describe('a person in many stories', () => {
     }
     expect(seen).toEqual(events.map((e) => e.id));
     // Everyone else's timeline is one page.
-    for (const person of graph.peopleByName) {
+    for (const person of graph.peopleBySurname) {
       if (person.id === hub.id || graph.personEvents(person.id).length === 0) continue;
       expect(existsSync(join(out, 'timeline', 'people', person.id, String([...byYear.keys()][0]))), person.id).toBe(false);
     }
@@ -391,7 +391,7 @@ describe('a person in many stories', () => {
   });
 
   it('lists the people they share the most with, and says how many there are in all', () => {
-    const connected = graph.peopleByName.filter((p) => graph.personConnections(p.id as PersonId).length > PERSON_CONNECTIONS);
+    const connected = graph.peopleBySurname.filter((p) => graph.personConnections(p.id as PersonId).length > PERSON_CONNECTIONS);
     expect(connected.length).toBeGreaterThan(0);
     for (const person of connected) {
       const html = read(out, `people/${person.id}/index.html`);
@@ -409,7 +409,7 @@ describe('the people index, split by letter', () => {
   it('links every letter with its count from /people/, and the people in the most stories', () => {
     const html = read(out, 'people/index.html');
     const letters = new Map<string, { label: string; ids: string[] }>();
-    for (const person of graph.peopleByName) {
+    for (const person of graph.peopleBySurname) {
       const { slug, label } = letterOf(filingName(person));
       letters.set(slug, { label, ids: [...(letters.get(slug)?.ids ?? []), person.id] });
     }
@@ -419,7 +419,7 @@ describe('the people index, split by letter', () => {
     const order = [...'abcdefghijklmnopqrstuvwxyz', 'other'];
     expect(attributeValues(nav, 'href')).toEqual(order.map((slug) => `/people/a-z/${slug}/`));
     for (const [, { label, ids }] of letters) expect(nav).toContain(`>${label}</a> <span class="count">(${ids.length})</span>`);
-    expect(html).toContain(`The who’s who has ${graph.peopleByName.length} people.`);
+    expect(html).toContain(`The who’s who has ${graph.peopleBySurname.length} people.`);
     // The people in the most stories, most first; the hub person is in nine stories in ten.
     const shown = names(html);
     expect(shown).toHaveLength(MOST_COVERED);
@@ -427,29 +427,29 @@ describe('the people index, split by letter', () => {
     const counts = shown.map((id) => graph.personStories(id as PersonId).length);
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
     const fewest = counts.at(-1)!;
-    expect(graph.peopleByName.filter((p) => !shown.includes(p.id) && graph.personStories(p.id).length > fewest)).toEqual([]);
+    expect(graph.peopleBySurname.filter((p) => !shown.includes(p.id) && graph.personStories(p.id).length > fewest)).toEqual([]);
     expect(html).toContain(`<span class="count">(${graph.personStories('person-00000' as PersonId).length} stories)</span>`);
   });
 
   it('lists every person on the page of their letter, by name, and nowhere else', () => {
     const seen = new Map<string, string>();
-    for (const slug of new Set(graph.peopleByName.map((p) => letterOf(filingName(p)).slug))) {
+    for (const slug of new Set(graph.peopleBySurname.map((p) => letterOf(filingName(p)).slug))) {
       const html = read(out, `people/a-z/${slug}/index.html`);
       const ids = names(html);
       for (const id of ids) {
         expect(seen.get(id), id).toBeUndefined();
         seen.set(id, slug);
       }
-      expect(ids).toEqual(graph.peopleByName.filter((p) => letterOf(filingName(p)).slug === slug).map((p) => p.id));
+      expect(ids).toEqual(graph.peopleBySurname.filter((p) => letterOf(filingName(p)).slug === slug).map((p) => p.id));
       // The letter's own link is marked as the current page.
       expect(html).toContain(`<a href="/people/a-z/${slug}/" aria-current="page">`);
     }
-    expect(seen.size).toBe(graph.peopleByName.length);
+    expect(seen.size).toBe(graph.peopleBySurname.length);
   });
 
   it('puts the letter pages in the sitemap', () => {
     const sitemap = read(out, 'sitemap-0.xml');
-    for (const slug of new Set(graph.peopleByName.map((p) => letterOf(filingName(p)).slug))) expect(sitemap).toContain(`/people/a-z/${slug}/</loc>`);
+    for (const slug of new Set(graph.peopleBySurname.map((p) => letterOf(filingName(p)).slug))) expect(sitemap).toContain(`/people/a-z/${slug}/</loc>`);
   });
 });
 
@@ -467,7 +467,7 @@ describe('the pages that split what would not fit on one', () => {
       'timeline/people/person-00000/index.html',
       `timeline/people/person-00000/${eventYear}/index.html`,
       'people/index.html',
-      `people/a-z/${letterOf(filingName(graph.peopleByName[0]!)).slug}/index.html`,
+      `people/a-z/${letterOf(filingName(graph.peopleBySurname[0]!)).slug}/index.html`,
       `archive/${DAILY_YEAR}/index.html`,
       `${archiveMonthPath(DAILY_YEAR, 3)}index.html`,
       `timeline/${DAILY_YEAR}/index.html`,

@@ -43,7 +43,7 @@ import { DEFAULT_MAX_NODES } from '../lib/relationship-map.ts';
 import type { PersonId } from '../lib/ids.ts';
 const story = [...graph.storiesByDate].at(-1)!;
 const jeff = 'jeff-sessions' as PersonId;
-const everyone = graph.peopleByName;
+const everyone = graph.peopleBySurname;
 ---
 <!DOCTYPE html>
 <html lang="en">
@@ -138,10 +138,10 @@ function expected(people: readonly PersonRecord[], focus?: PersonId, maxNodes = 
 
 describe('the relationship map in a build', () => {
   const cases: [string, number, () => readonly PersonRecord[], PersonId | undefined, number][] = [
-    ['everyone', 0, () => graph.peopleByName, undefined, DEFAULT_MAX_NODES],
-    ['Jeff Sessions’s neighbourhood', 1, () => graph.peopleByName, JEFF, DEFAULT_MAX_NODES],
+    ['everyone', 0, () => graph.peopleBySurname, undefined, DEFAULT_MAX_NODES],
+    ['Jeff Sessions’s neighbourhood', 1, () => graph.peopleBySurname, JEFF, DEFAULT_MAX_NODES],
     ['the first story’s cast', 2, () => graph.storyPeople(firstStory.id), undefined, DEFAULT_MAX_NODES],
-    ['capped at three', 3, () => graph.peopleByName, JEFF, 3],
+    ['capped at three', 3, () => graph.peopleBySurname, JEFF, 3],
   ];
 
   it('renders four maps with ids unique on the page, and no script', () => {

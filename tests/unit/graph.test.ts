@@ -101,7 +101,7 @@ describe('graph over a fixture', () => {
   it('lists stories newest first and events oldest first, mixed precision', () => {
     expect(ids(graph.storiesByDate)).toEqual(['s2', 's1', 's3']);
     expect(ids(graph.eventsByDate)).toEqual(['first-meeting', 'budget-year', 'march-hearing', 'recusal']);
-    expect(ids(graph.peopleByName)).toEqual(['alice', 'bob', 'carol', 'dan']);
+    expect(ids(graph.peopleBySurname)).toEqual(['alice', 'bob', 'carol', 'dan']);
   });
 
   it.each<[string, string[]]>([

@@ -99,7 +99,7 @@ describe('a person and an event in a large share of the news', () => {
   });
 
   it('a person in few events has them all on the page', () => {
-    const quiet = site.graph.peopleByName.find((p) => p.id !== hub.id && site.graph.personEvents(p.id).length > 0)!;
+    const quiet = site.graph.peopleBySurname.find((p) => p.id !== hub.id && site.graph.personEvents(p.id).length > 0)!;
     const view = personView(site, quiet);
     expect(view.timeline.filter((item) => item.kind === 'event')).toHaveLength(view.eventsInAll);
     expect(view.storyYears).toEqual([]);
@@ -111,7 +111,7 @@ describe('a page key', () => {
     const site = build(content);
     return new Map([
       ...site.graph.storiesByDate.map((s) => [`story:${s.id}`, pageKey(storyView(site, s, today), settings)] as const),
-      ...site.graph.peopleByName.map((p) => [`person:${p.id}`, pageKey(personView(site, p), settings)] as const),
+      ...site.graph.peopleBySurname.map((p) => [`person:${p.id}`, pageKey(personView(site, p), settings)] as const),
       ...site.graph.eventsByDate.map((e) => [`event:${e.id}`, pageKey(eventView(site, e), settings)] as const),
     ]);
   };

@@ -5,11 +5,12 @@
 import { describe, expect, it } from 'vitest';
 import { letterOf, mostCovered, OTHER_LETTER, PEOPLE_ONE_PAGE, MOST_COVERED, peopleByLetter, peopleLetterPath, planPeopleIndex } from '../../src/lib/people-index.ts';
 import type { PersonRecord } from '../../src/lib/records.ts';
+import { byFilingName } from '../../src/lib/filing.ts';
 import type { PersonId } from '../../src/lib/ids.ts';
 
 const person = (name: string, i = 0) => ({ kind: 'person', id: `p${i}` as PersonId, name, summary: `${name}.`, roles: [], aliases: [] }) as unknown as PersonRecord;
-/** People sorted by name, as the graph keeps them. */
-const byName = (names: string[]) => names.map(person).sort((a, b) => a.name.localeCompare(b.name));
+/** People sorted by surname, as the graph keeps them. */
+const bySurname = (names: string[]) => names.map(person).sort(byFilingName);
 
 describe('letterOf', () => {
   it.each([
@@ -37,7 +38,7 @@ describe('letterOf', () => {
 
 describe('peopleByLetter', () => {
   it('files everyone once, by surname, A to Z then Other, each letter in the order given', () => {
-    const people = byName(['Zeno Tor', 'Ada Bar', 'Владимир Путин', 'Élodie Martin', 'Ada Aal', 'Emil Ek', '50 Cent', 'Bruno Ven']);
+    const people = bySurname(['Zeno Tor', 'Ada Bar', 'Владимир Путин', 'Élodie Martin', 'Ada Aal', 'Emil Ek', '50 Cent', 'Bruno Ven']);
     const letters = peopleByLetter(people);
     expect(letters.map((l) => l.label)).toEqual(['A', 'B', 'C', 'E', 'M', 'T', 'V', 'Other']);
     expect(letters.map((l) => l.people.map((p) => p.name))).toEqual([
@@ -60,7 +61,7 @@ describe('peopleByLetter', () => {
 
   it('has no letters for no people, and no Other when every name is Latin', () => {
     expect(peopleByLetter([])).toEqual([]);
-    expect(peopleByLetter(byName(['Ada Bar'])).map((l) => l.slug)).toEqual(['b']);
+    expect(peopleByLetter(bySurname(['Ada Bar'])).map((l) => l.slug)).toEqual(['b']);
   });
 });
 
@@ -72,7 +73,7 @@ describe('peopleLetterPath', () => {
 });
 
 describe('mostCovered', () => {
-  const people = byName(['Ada', 'Bruno', 'Clara', 'Dmitri', 'Elena']);
+  const people = bySurname(['Ada', 'Bruno', 'Clara', 'Dmitri', 'Elena']);
   const counts: Record<string, number> = { Ada: 2, Bruno: 5, Clara: 0, Dmitri: 5, Elena: 1 };
   const count = (p: PersonRecord) => counts[p.name]!;
 
@@ -92,10 +93,10 @@ describe('mostCovered', () => {
 
 describe('planPeopleIndex', () => {
   const graphOf = (n: number) => {
-    const peopleByName = Array.from({ length: n }, (_, i) => person(`${String.fromCharCode(65 + (i % 26))}${String(i).padStart(5, '0')}`, i)).sort((a, b) => a.name.localeCompare(b.name));
+    const peopleBySurname = Array.from({ length: n }, (_, i) => person(`${String.fromCharCode(65 + (i % 26))}${String(i).padStart(5, '0')}`, i)).sort((a, b) => a.name.localeCompare(b.name));
     // Person i is in i % 7 stories.
     const personStories = (id: PersonId) => Array.from({ length: Number(id.slice(1)) % 7 });
-    return { peopleByName, personStories } as never;
+    return { peopleBySurname, personStories } as never;
   };
 
   it.each([0, 1, PEOPLE_ONE_PAGE])('lists all %i people on one page', (n) => {

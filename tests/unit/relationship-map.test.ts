@@ -678,8 +678,8 @@ describe('the map of the seed content', () => {
   });
 
   it.each<[string, () => { people: readonly PersonRecord[]; focus?: PersonId }]>([
-    ['focus jeff-sessions', () => ({ people: graph.peopleByName, focus: 'jeff-sessions' as PersonId })],
-    ['everyone', () => ({ people: graph.peopleByName })],
+    ['focus jeff-sessions', () => ({ people: graph.peopleBySurname, focus: 'jeff-sessions' as PersonId })],
+    ['everyone', () => ({ people: graph.peopleBySurname })],
     ['the first story', () => ({ people: graph.storyPeople(graph.storiesByDate.at(-1)!.id) })],
   ])('%s: nodes and edges match the graph exactly', (_, setup) => {
     const { people, focus } = setup();
@@ -705,7 +705,7 @@ describe('the map of the seed content', () => {
   });
 
   it('Jeff Sessions and Sergey Kislyak, in words', () => {
-    const { selection } = render(graph.peopleByName, 'jeff-sessions' as PersonId);
+    const { selection } = render(graph.peopleBySurname, 'jeff-sessions' as PersonId);
     const kislyak = graph.personConnections('jeff-sessions' as PersonId).find((c) => c.person.id === 'sergey-kislyak')!;
     expect(connectionItems(selection).map(connectionSentence)).toContain(
       `Jeff Sessions and Sergey Kislyak: ${sharedText({ events: kislyak.events.length, stories: kislyak.stories.length })}`,
@@ -713,7 +713,7 @@ describe('the map of the seed content', () => {
   });
 
   it('capped: the closest neighbours, and the rest said to be left out', () => {
-    const { parsed, selection } = render(graph.peopleByName, 'jeff-sessions' as PersonId, 4);
+    const { parsed, selection } = render(graph.peopleBySurname, 'jeff-sessions' as PersonId, 4);
     const closest = graph.personConnections('jeff-sessions' as PersonId).slice(0, 3).map((c) => c.person.id);
     expect(parsed.nodes.map((n) => n.person).sort()).toEqual(['jeff-sessions', ...closest].sort());
     expect(parsed.lines.map((l) => `${l.source}-${l.target}`)).toEqual(expected(['jeff-sessions', ...closest]).map((e) => e.key));
@@ -722,7 +722,7 @@ describe('the map of the seed content', () => {
   });
 
   it('is valid markup inside a page', async () => {
-    const { svg } = render(graph.peopleByName, 'jeff-sessions' as PersonId);
+    const { svg } = render(graph.peopleBySurname, 'jeff-sessions' as PersonId);
     const page = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Map</title></head><body><main><figure class="relationship-map">${svg}<figcaption>Caption.</figcaption></figure></main></body></html>`;
     const report = await new HtmlValidate(config).validateString(page, 'map.html');
     expect(report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message}`))).toEqual([]);

@@ -23,7 +23,7 @@ describe('eventFilterIds', () => {
     const [met, fired, alone] = [event('met'), event('fired'), event('alone')];
     const personEvents = vi.fn((id: PersonId) => ({ ana: [met, fired], zoe: [met] })[id as string] ?? []);
     const storyEvents = vi.fn((id: StoryId) => ({ rift: [fired] })[id as string] ?? []);
-    const ids = eventFilterIds({ peopleByName: [person('ana'), person('zoe')], storiesByDate: [story('rift')], personEvents, storyEvents });
+    const ids = eventFilterIds({ peopleBySurname: [person('ana'), person('zoe')], storiesByDate: [story('rift')], personEvents, storyEvents });
 
     expect(ids.get(met.id)).toEqual({ people: 'ana zoe', stories: undefined });
     expect(ids.get(fired.id)).toEqual({ people: 'ana', stories: 'rift' });
@@ -41,7 +41,7 @@ describe('eventFilterIds', () => {
     const having = (list: 'people' | 'stories', id: string) =>
       graph.eventsByDate.filter((e) => (ids.get(e.id)?.[list] ?? '').split(' ').includes(id)).map((e) => e.id);
 
-    for (const p of graph.peopleByName) expect(having('people', p.id), p.id).toEqual(graph.personEvents(p.id).map((e) => e.id));
+    for (const p of graph.peopleBySurname) expect(having('people', p.id), p.id).toEqual(graph.personEvents(p.id).map((e) => e.id));
     for (const s of graph.storiesByDate) expect(having('stories', s.id), s.id).toEqual(graph.storyEvents(s.id).map((e) => e.id));
     expect(having('people', 'sergey-kislyak').length).toBeGreaterThan(0);
   });

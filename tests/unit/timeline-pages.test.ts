@@ -30,7 +30,7 @@ const still = story('still', 'Nothing happened');
 
 const graph = {
   eventsByDate: [early, met, fired, alone],
-  peopleByName: [ana, quiet, zoe],
+  peopleBySurname: [ana, quiet, zoe],
   storiesByDate: [rift, still],
   personEvents: (id: PersonId) => ({ ana: [met, fired], zoe: [early, met] })[id as string] ?? [],
   storyEvents: (id: StoryId) => ({ rift: [met, fired] })[id as string] ?? [],

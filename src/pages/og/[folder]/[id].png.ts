@@ -11,7 +11,7 @@ import { cacheDir } from '../../../site-config.ts';
 
 export const getStaticPaths = (() =>
   import.meta.env.DEV
-    ? recordCards(graph.storiesByDate, graph.peopleByName, graph.eventsByDate).map(({ folder, id, card }) => ({ params: { folder, id }, props: { card } }))
+    ? recordCards(graph.storiesByDate, graph.peopleBySurname, graph.eventsByDate).map(({ folder, id, card }) => ({ params: { folder, id }, props: { card } }))
     : []) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ card: SocialCard }> = async ({ props }) =>

@@ -9,7 +9,7 @@ import { previewFiles, type Preview } from '../../../lib/preview.ts';
 
 export const getStaticPaths = (() =>
   import.meta.env.DEV
-    ? previewFiles(graph.peopleByName, graph.eventsByDate).map(({ folder, id, preview }) => ({ params: { folder, id }, props: { preview } }))
+    ? previewFiles(graph.peopleBySurname, graph.eventsByDate).map(({ folder, id, preview }) => ({ params: { folder, id }, props: { preview } }))
     : []) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ preview: Preview }> = ({ props }) => Response.json(props.preview);
