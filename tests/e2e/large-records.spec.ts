@@ -119,8 +119,8 @@ test('from the people index through a letter to a person, and on to another lett
   await expect(page).toHaveURL(`${origin}/${pages.peopleLetter}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('People: E');
   await expect(page.getByRole('link', { name: 'E', exact: true })).toHaveAttribute('aria-current', 'page');
-  // Accents are filed under their letter.
-  const person = page.locator('.person-list > li > a', { hasText: /^Élodie / }).first();
+  // People are filed by surname, and accents under their letter.
+  const person = page.locator('.person-list > li > a', { hasText: / Éla/ }).first();
   const name = await person.textContent();
   await person.click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(name!);
@@ -128,7 +128,7 @@ test('from the people index through a letter to a person, and on to another lett
   await page.goto(`${origin}/${pages.peopleLetter}`);
   await page.getByRole('navigation', { name: 'People A to Z' }).getByRole('link', { name: 'Other', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('People: other names');
-  await expect(page.locator('.person-list > li > a', { hasText: /^Владимир / }).first()).toBeVisible();
+  await expect(page.locator('.person-list > li > a', { hasText: / Вла/ }).first()).toBeVisible();
 });
 
 test('from a year of the archive too big for one page through a month to a story', async ({ page }) => {
