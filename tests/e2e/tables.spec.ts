@@ -23,7 +23,7 @@ test('a wide table scrolls inside its box, from the keyboard too, and the page d
   await expect(box).toHaveAttribute('aria-label', /Table/);
   await box.focus();
   await expect(box).toBeFocused();
-  // Pressed again while it has not moved: on a busy machine a key pressed before the box's first frame was drawn went nowhere.
+  // Pressed again while it has not moved: once, on a busy machine, a single press left it where it was.
   await expect
     .poll(async () => {
       await page.keyboard.press('ArrowRight');
