@@ -88,12 +88,13 @@ interface Candidate {
 export function anchorDates(text: string, published: PartialDate): AnchoredDate[] {
   const ref = reference(published);
   const chosen = pickLongest(candidates(text, ref));
-  // Looked for only in a sentence with words they could move: most sentences have none.
-  let setters: FrameSetter[] | undefined;
+  // Looked for only before the last words they could move, and only in a sentence that has such words.
+  const lastFollower = chosen.findLast((c) => c.followsFrame && c.resolve)?.start ?? 0;
+  const setters = lastFollower > 0 ? frameSetters(text.slice(0, lastFollower), ref) : [];
   const found: AnchoredDate[] = [];
   for (const c of chosen) {
     if (!c.resolve) continue;
-    if (c.followsFrame && (setters ??= frameSetters(text, ref)).some((setter) => setter.end <= c.start && (setter.weekdaysOnly ? WEEKDAY_START.test(text.slice(c.start)) : true) && !inClosedAside(text, setter, c.start))) continue;
+    if (c.followsFrame && setters.some((setter) => setter.end <= c.start && (setter.weekdaysOnly ? WEEKDAY_START.test(text.slice(c.start)) : true) && !inClosedAside(text, setter, c.start))) continue;
     const tense = tenseAround(text, c.start, c.end);
     const date = c.resolve(tense);
     if (!date) continue;
@@ -392,6 +393,8 @@ const COUNT_FROM_STORY = new RegExp(
     `|${word('that')}\\s+(?:same\\s+)?(?:day|week|month|year|morning|afternoon|evening|night))${STOP}`,
   'gu',
 );
+/** A word every count from the story has: a plain test that spares most sentences the pattern above. */
+const COUNT_WORD = /later|earlier|before|after|next|following|previous|preceding|[Tt]hat|\son\b/;
 /** The month of an absolute date (which always has one). */
 const MONTH_IN = new RegExp(`${MONTH}|${MONTH_ABBR}`);
 const WEEKDAY_START = new RegExp(`^(?:${anyWord(['on', 'last', 'next', 'this past', 'this coming', 'this'])}\\s+)?${WEEKDAY}`, 'u');
@@ -410,7 +413,7 @@ function frameSetters(text: string, ref: Reference): FrameSetter[] {
       if (Number(m.groups!.year) !== ref.year) setters.push({ start: m.index, end: m.index + m[0].length, weekdaysOnly: false });
     }
   }
-  for (const m of text.matchAll(COUNT_FROM_STORY)) setters.push({ start: m.index, end: m.index + m[0].length, weekdaysOnly: false });
+  if (COUNT_WORD.test(text)) for (const m of text.matchAll(COUNT_FROM_STORY)) setters.push({ start: m.index, end: m.index + m[0].length, weekdaysOnly: false });
   return setters;
 }
 
