@@ -5,6 +5,7 @@
  */
 
 import { respellings } from '../lib/fold.ts';
+import { suggestion } from '../lib/search-suggestion.ts';
 
 interface PagefindResult {
   url: string;
@@ -26,6 +27,7 @@ const form = document.querySelector<HTMLFormElement>('#search-form');
 const input = document.querySelector<HTMLInputElement>('#search-input');
 const list = document.querySelector<HTMLOListElement>('#search-results');
 const status = document.querySelector<HTMLElement>('#search-status');
+const suggested = document.querySelector<HTMLElement>('#search-suggestion');
 
 let engine: Promise<Pagefind> | undefined;
 function load(): Promise<Pagefind> {
@@ -47,6 +49,31 @@ function spellings(): Promise<Record<string, string[]>> {
     .then((response) => (response.ok ? (response.json() as Promise<Record<string, string[]>>) : {}))
     .catch(() => ({}));
   return typed;
+}
+
+let named: Promise<string[]> | undefined;
+/** The words of people's names (`search/names.json`), for "Did you mean …?"; none if they cannot be had. */
+function nameWords(): Promise<string[]> {
+  named ??= fetch(form!.dataset.names!)
+    .then((response) => (response.ok ? (response.json() as Promise<string[]>) : []))
+    .catch(() => []);
+  return named;
+}
+
+/** Fewer results than this, and a query word a letter or two from a name's word is offered spelt right. */
+const FEW_RESULTS = 3;
+
+/** Shows "Did you mean …?" with a link that searches the words offered, or hides it. */
+function offer(words: string | undefined): void {
+  if (!suggested) return;
+  suggested.hidden = words === undefined;
+  if (words === undefined) return;
+  const link = document.createElement('a');
+  const address = new URL(location.href);
+  address.searchParams.set('q', words);
+  link.href = address.href;
+  link.textContent = words;
+  suggested.replaceChildren('Did you mean “', link, '”?');
 }
 
 /** The reader's query, and beside it the same words as the site spells them ("Walesa" → "wałęsa"): the best of both first. */
@@ -73,6 +100,7 @@ async function run(query: string): Promise<void> {
     latest++;
     list!.replaceChildren();
     status!.textContent = '';
+    offer(undefined);
     return;
   }
   const mine = ++latest;
@@ -80,9 +108,11 @@ async function run(query: string): Promise<void> {
   // A newer query may have been typed meanwhile: its results, not these, are shown.
   if (!hits || mine !== latest) return;
   const results = await Promise.all(hits.slice(0, 20).map((r) => r.data()));
+  const better = hits.length < FEW_RESULTS ? suggestion(q, await nameWords()) : undefined;
   if (mine !== latest) return;
   list!.replaceChildren(...results.map(render));
   status!.textContent = results.length === 0 ? `Nothing found for “${q}”.` : `${hits.length} result${hits.length === 1 ? '' : 's'} for “${q}”.`;
+  offer(better);
 }
 
 function render(result: PagefindResult): HTMLLIElement {

@@ -36,6 +36,16 @@ test('a name finds the page of the person it names among the first results, not 
   }
 });
 
+test('a mistyped name is offered spelt as the site spells it, and the offer searches it', async ({ page }) => {
+  await page.goto('search/?q=kislak');
+  const offer = page.locator('#search-suggestion');
+  await expect(offer).toHaveText('Did you mean “kislyak”?');
+  await offer.getByRole('link', { name: 'kislyak' }).click();
+  await expect(page).toHaveURL(/\?q=kislyak$/);
+  await expect(page.locator('#search-results li a').first()).toHaveAttribute('href', /\/people\/sergey-kislyak\/$/);
+  await expect(offer).toBeHidden();
+});
+
 test('a search URL can be shared: ?q= runs the search on load', async ({ page }) => {
   await page.goto('search/?q=recusal');
   await expect(page.locator('#search-results li').first()).toBeVisible();
