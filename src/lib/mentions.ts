@@ -166,12 +166,16 @@ export function linkMentions(tree: Root, options: MentionOptions): MentionResult
         return;
       }
       let last = 0;
-      for (const match of options.index.names.find(text)) {
+      const matches = options.index.names.find(text);
+      for (const [i, match] of matches.entries()) {
         const key = `person:${match.id}`;
         if (linked.has(key) || (options.self?.kind === 'person' && options.self.id === match.id)) {
           present.add(match.id);
           continue;
         }
+        // One word that names someone ("Young"), then their name in words that say more ("Rosa Young"):
+        // the second is surely them, the first may be an ordinary word ("Young residents…"). It is the one linked.
+        if (!/\s/.test(match.text.trim()) && matches.slice(i + 1).some((later) => later.id === match.id && /\s/.test(later.text.trim()))) continue;
         // "Müller", an alias of Hans-Peter Müller, in a story about Greta Müller and not about him:
         // linked, it would tie her words to him. Left as words, and the editor told.
         const meant = present.has(match.id) ? [] : options.index.alsoInNamesOf(match.text, match.id).filter((id) => present.has(id));

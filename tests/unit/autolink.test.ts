@@ -44,6 +44,8 @@ describe('autolinking', () => {
     ['each editor’s note is a section of its own', 'Trump spoke.[^a]\n\n[^a]: Trump did.', ['auto:donald-trump@1:1', 'auto:donald-trump@3:7']],
     ['blockquote continuation lines keep exact columns', '> quoted\n> and Trump too', ['auto:donald-trump@2:7']],
     ['a name in a longer name is no mention, so the next one is linked', 'At Trump Tower, Donald Trump spoke.', ['auto:donald-trump@1:17']],
+    ['one word, then the full name in the same text: the full name is linked', 'Sessions stayed, Jeff Sessions said.', ['auto:jeff-sessions@1:18']],
+    ['the full name, then one word: the first is linked', 'Jeff Sessions stayed, Sessions said.', ['auto:jeff-sessions@1:1']],
   ])('%s', (_name, md, expected) => {
     expect(linked(md)).toEqual(expected);
   });
