@@ -167,6 +167,9 @@ export function linkMentions(tree: Root, options: MentionOptions): MentionResult
       }
       let last = 0;
       const matches = options.index.names.find(text);
+      /** Where each person is last named in more than one word in this text. */
+      const lastLong = new Map<string, number>();
+      for (const [i, match] of matches.entries()) if (/\s/.test(match.text.trim())) lastLong.set(match.id, i);
       for (const [i, match] of matches.entries()) {
         const key = `person:${match.id}`;
         if (linked.has(key) || (options.self?.kind === 'person' && options.self.id === match.id)) {
@@ -175,7 +178,7 @@ export function linkMentions(tree: Root, options: MentionOptions): MentionResult
         }
         // One word that names someone ("Young"), then their name in words that say more ("Rosa Young"):
         // the second is surely them, the first may be an ordinary word ("Young residents…"). It is the one linked.
-        if (!/\s/.test(match.text.trim()) && matches.slice(i + 1).some((later) => later.id === match.id && /\s/.test(later.text.trim()))) continue;
+        if ((lastLong.get(match.id) ?? -1) > i && !/\s/.test(match.text.trim())) continue;
         // "Müller", an alias of Hans-Peter Müller, in a story about Greta Müller and not about him:
         // linked, it would tie her words to him. Left as words, and the editor told.
         const meant = present.has(match.id) ? [] : options.index.alsoInNamesOf(match.text, match.id).filter((id) => present.has(id));

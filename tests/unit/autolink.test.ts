@@ -46,6 +46,7 @@ describe('autolinking', () => {
     ['a name in a longer name is no mention, so the next one is linked', 'At Trump Tower, Donald Trump spoke.', ['auto:donald-trump@1:17']],
     ['one word, then the full name in the same text: the full name is linked', 'Sessions stayed, Jeff Sessions said.', ['auto:jeff-sessions@1:18']],
     ['the full name, then one word: the first is linked', 'Jeff Sessions stayed, Sessions said.', ['auto:jeff-sessions@1:1']],
+    ['the full name twice: the first is linked', 'Jeff Sessions stayed, Jeff Sessions said.', ['auto:jeff-sessions@1:1']],
   ])('%s', (_name, md, expected) => {
     expect(linked(md)).toEqual(expected);
   });
