@@ -5,7 +5,8 @@
  * opened, so no page carries them all.
  */
 import type { EventRecord, PersonRecord } from './records.ts';
-import { formatDate, startOf, toIso } from './dates.ts';
+import { formatDate, formatRange, toIso } from './dates.ts';
+import { latestRole } from './roles.ts';
 import type { PreviewRole } from './preview-detail.ts';
 
 export interface Preview {
@@ -21,20 +22,16 @@ export interface Preview {
 }
 
 export function personPreview(person: PersonRecord): Preview {
-  // The role begun last says most about who the person is now.
-  const latest = [...person.roles].sort((a, b) => (a.from ? startOf(a.from).getTime() : 0) - (b.from ? startOf(b.from).getTime() : 0)).at(-1);
-  let detail: string | undefined;
-  if (latest) {
-    const span = latest.from && latest.to ? `${formatDate(latest.from)} – ${formatDate(latest.to)}` : latest.from ? `since ${formatDate(latest.from)}` : latest.to ? `until ${formatDate(latest.to)}` : '';
-    detail = span ? `${latest.title}, ${span}` : latest.title;
-  }
+  // The role held now, or else the one held last: the same as the social card and the structured data name.
+  const latest = latestRole(person);
+  const span = latest ? formatRange(latest.from, latest.to) : '';
+  const detail = latest && (span ? `${latest.title}, ${span}` : latest.title);
   const roles = person.roles.map((role) => ({ title: role.title, ...(role.from ? { from: toIso(role.from) } : {}), ...(role.to ? { to: toIso(role.to) } : {}) }));
   return { kind: 'person', title: person.name, summary: person.summary, ...(detail ? { detail } : {}), ...(roles.length > 1 ? { roles } : {}) };
 }
 
 export function eventPreview(event: EventRecord): Preview {
-  const detail = event.end ? `${formatDate(event.date)} – ${formatDate(event.end)}` : formatDate(event.date);
-  return { kind: 'event', title: event.title, summary: event.summary, detail };
+  return { kind: 'event', title: event.title, summary: event.summary, detail: event.end ? formatRange(event.date, event.end) : formatDate(event.date) };
 }
 
 /** A record's preview, served at `previews/<folder>/<id>.json` below the base. */

@@ -33,3 +33,15 @@ export function lastRoleBefore(person: Pick<PersonRecord, 'roles'>, day: Partial
   }
   return last;
 }
+
+/**
+ * The role a person holds now, or else the one they held last: an open role
+ * (no `to`) that began latest, otherwise the role that ended latest. A role
+ * with a `to` has ended.
+ */
+export function latestRole(person: Pick<PersonRecord, 'roles'>): Role | undefined {
+  const open = person.roles.filter((r) => !r.to);
+  const byStart = (a: Role, b: Role) => (b.from ? startOf(b.from).getTime() : -Infinity) - (a.from ? startOf(a.from).getTime() : -Infinity);
+  if (open.length > 0) return [...open].sort(byStart)[0]!;
+  return [...person.roles].sort((a, b) => endOf(b.to!).getTime() - endOf(a.to!).getTime() || byStart(a, b))[0];
+}

@@ -19,7 +19,8 @@ import { claim, DONE, FAILED, release } from './image-jobs.ts';
 import { dirname, join } from 'node:path';
 import { formatDate, formatRange } from './dates.ts';
 import type { AnyRecord, EventRecord, PersonRecord, StoryRecord } from './records.ts';
-import { latestRole, LOGO_SIZE, SITE_NAME } from './structured-data.ts';
+import { LOGO_SIZE, SITE_NAME } from './structured-data.ts';
+import { latestRole } from './roles.ts';
 
 export const SOCIAL_IMAGE_WIDTH = 1200;
 export const SOCIAL_IMAGE_HEIGHT = 630;

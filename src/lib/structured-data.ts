@@ -14,9 +14,10 @@
  */
 import { toString } from 'mdast-util-to-string';
 import type { Root, FootnoteDefinition } from 'mdast';
-import { compareDates, endOf, startOf, toIso, type Timestamp } from './dates.ts';
+import { compareDates, toIso, type Timestamp } from './dates.ts';
 import type { EventRecord, PersonRecord, StoryRecord } from './records.ts';
 import { recordPath } from './records.ts';
+import { latestRole } from './roles.ts';
 import { withBase } from './paths.ts';
 import { parseMarkdown } from './parse-markdown.ts';
 
@@ -217,21 +218,9 @@ export function newsArticle({ story, image, people = [], notes = [] }: StoryLdIn
   };
 }
 
-/**
- * The role a person holds now, or else the one they held last: an open role
- * (no `to`) that began latest, otherwise the role that ended latest.
- */
+/** The title of the role a person holds now, or else of the one they held last (see `latestRole` in roles.ts). */
 export function currentRole(person: Pick<PersonRecord, 'roles'>): string | undefined {
   return latestRole(person)?.title;
-}
-
-/** The role {@link currentRole} names, with its dates: one with a `to` has ended. */
-export function latestRole(person: Pick<PersonRecord, 'roles'>): PersonRecord['roles'][number] | undefined {
-  const open = person.roles.filter((r) => !r.to);
-  const byStart = (a: (typeof open)[number], b: (typeof open)[number]) =>
-    (b.from ? startOf(b.from).getTime() : -Infinity) - (a.from ? startOf(a.from).getTime() : -Infinity);
-  if (open.length > 0) return [...open].sort(byStart)[0]!;
-  return [...person.roles].sort((a, b) => endOf(b.to!).getTime() - endOf(a.to!).getTime() || byStart(a, b))[0];
 }
 
 export function personLd(input: { person: PersonRecord; image: string }, ctx: SiteContext): Json {

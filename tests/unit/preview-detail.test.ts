@@ -52,6 +52,18 @@ describe('a person’s card on a dated page', () => {
     expect(detailOn(preview, day)).toBe(expected);
   });
 
+  it('gives the role held now, not a later one that has ended, as the social card does', () => {
+    const senator = {
+      ...trump,
+      roles: [
+        { title: 'Senator', from: partialDate('2010') },
+        { title: 'Envoy to the talks', from: partialDate('2015-03-02'), to: partialDate('2015-03-20') },
+      ],
+    } as unknown as PersonRecord;
+    expect(personPreview(senator).detail).toBe('Senator, since 2010');
+    expect(personPreview({ ...senator, roles: senator.roles.slice(1) } as PersonRecord).detail).toBe('Envoy to the talks, March 2–20, 2015');
+  });
+
   it('carries no roles for one role: its line says it', () => {
     expect(personPreview({ ...trump, roles: trump.roles.slice(0, 1) } as PersonRecord).roles).toBeUndefined();
   });
