@@ -30,6 +30,8 @@ export interface ForeignScript {
   card: RecordCard;
   /** The Debian package with a font for it. */
   fonts: string;
+  /** Matches a character of it. */
+  pattern: RegExp;
 }
 
 /** The scripts beyond Latin, Greek and Cyrillic that the cards use, each once. */
@@ -42,7 +44,7 @@ export function foreignScripts(cards: readonly RecordCard[]): ForeignScript[] {
     for (const script of SCRIPTS) {
       if (found.has(script.name)) continue;
       const char = [...rest].find((c) => script.pattern.test(c));
-      if (char) found.set(script.name, { script: script.name, char, card, fonts: script.fonts });
+      if (char) found.set(script.name, { script: script.name, char, card, fonts: script.fonts, pattern: script.pattern });
     }
   }
   return [...found.values()];
@@ -73,7 +75,7 @@ export function markMissingScripts(cards: readonly RecordCard[], has: (char: str
   if (missing.length === 0) return [];
   for (const { card } of cards) {
     const text = `${card.title} ${card.meta ?? ''} ${card.text ?? ''}`;
-    const unsupported = missing.filter((m) => SCRIPTS.find((s) => s.name === m.script)!.pattern.test(text)).map((m) => m.script);
+    const unsupported = missing.filter((m) => m.pattern.test(text)).map((m) => m.script);
     if (unsupported.length > 0) card.unsupported = unsupported;
   }
   return missing.map((found) => {

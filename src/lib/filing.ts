@@ -25,7 +25,10 @@ export function filingName(person: { name: string; sortAs?: string }): string {
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
-/** People in the order of the index: by filing name, then by name. */
-export function byFilingName<T extends { name: string; sortAs?: string }>(a: T, b: T): number {
-  return collator.compare(filingName(a), filingName(b)) || a.name.localeCompare(b.name);
+/** People in the order of the index: by filing name, then by name; each filing name made once, not at every comparison. */
+export function sortedByFilingName<T extends { name: string; sortAs?: string }>(people: Iterable<T>): T[] {
+  return [...people]
+    .map((person) => ({ person, filed: filingName(person) }))
+    .sort((a, b) => collator.compare(a.filed, b.filed) || a.person.name.localeCompare(b.person.name))
+    .map(({ person }) => person);
 }

@@ -12,7 +12,7 @@ import { ContentError, didYouMean } from './errors.ts';
 import { nearest } from './nearest.ts';
 import { publishOrUnlink } from './resolve.ts';
 import { compareDates, endOf, startOf } from './dates.ts';
-import { byFilingName } from './filing.ts';
+import { sortedByFilingName } from './filing.ts';
 
 /** A mention together with the record whose body holds it. */
 export interface Citation {
@@ -204,7 +204,7 @@ export function buildGraph(content: ContentSet, mentions: MentionsBySource): Gra
     events,
     storiesByDate,
     eventsByDate,
-    peopleBySurname: [...content.people].sort(byFilingName),
+    peopleBySurname: sortedByFilingName(content.people),
     storyPeople: (id) => storyPeopleMap.get(id) ?? [],
     storyEvents: (id) => storyEventsMap.get(id) ?? [],
     personStories: (id) => personStoriesMap.get(id) ?? [],

@@ -1,6 +1,6 @@
 /** Where the people index files a name: by surname, as a "who's who" does. */
 import { describe, expect, it } from 'vitest';
-import { byFilingName, filingName } from '../../src/lib/filing.ts';
+import { filingName, sortedByFilingName } from '../../src/lib/filing.ts';
 
 describe('filingName', () => {
   it.each([
@@ -23,9 +23,9 @@ describe('filingName', () => {
   });
 });
 
-describe('byFilingName', () => {
+describe('sortedByFilingName', () => {
   it('orders by surname, then by name, accents and case aside', () => {
     const names = ['Zeno Tor', 'ada aal', 'Émile Zola', 'Bruno Ek', 'Anna Ek', 'Jeff Sessions'].map((name) => ({ name }));
-    expect(names.sort(byFilingName).map((p) => p.name)).toEqual(['ada aal', 'Anna Ek', 'Bruno Ek', 'Jeff Sessions', 'Zeno Tor', 'Émile Zola']);
+    expect(sortedByFilingName(names).map((p) => p.name)).toEqual(['ada aal', 'Anna Ek', 'Bruno Ek', 'Jeff Sessions', 'Zeno Tor', 'Émile Zola']);
   });
 });

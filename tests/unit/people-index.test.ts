@@ -5,12 +5,12 @@
 import { describe, expect, it } from 'vitest';
 import { letterOf, mostCovered, OTHER_LETTER, PEOPLE_ONE_PAGE, MOST_COVERED, peopleByLetter, peopleLetterPath, planPeopleIndex } from '../../src/lib/people-index.ts';
 import type { PersonRecord } from '../../src/lib/records.ts';
-import { byFilingName } from '../../src/lib/filing.ts';
+import { sortedByFilingName } from '../../src/lib/filing.ts';
 import type { PersonId } from '../../src/lib/ids.ts';
 
 const person = (name: string, i = 0) => ({ kind: 'person', id: `p${i}` as PersonId, name, summary: `${name}.`, roles: [], aliases: [] }) as unknown as PersonRecord;
 /** People sorted by surname, as the graph keeps them. */
-const bySurname = (names: string[]) => names.map(person).sort(byFilingName);
+const bySurname = (names: string[]) => sortedByFilingName(names.map(person));
 
 describe('letterOf', () => {
   it.each([
