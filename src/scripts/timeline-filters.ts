@@ -13,6 +13,8 @@
  * pre-built pages, so both show the same events.
  */
 
+import { filteredBy } from '../lib/filter-status.ts';
+
 type Kind = 'person' | 'story';
 /** Which list on an event names the people, which the stories. */
 const LIST = { person: 'people', story: 'stories' } as const;
@@ -62,15 +64,15 @@ function show(link: HTMLAnchorElement | undefined): void {
   active?.removeAttribute('aria-current');
   active = link;
   link?.setAttribute('aria-current', 'true');
-  const label = link && (kind === 'story' ? `“${link.textContent}”` : link.textContent);
-  message!.textContent = link ? `Showing ${count} event${count === 1 ? '' : 's'} of ${label}${period ? ` in ${period}` : ''}` : '';
+  const label = link?.textContent ?? '';
+  message!.textContent = link ? `Showing ${count} event${count === 1 ? '' : 's'} ${filteredBy(kind!, label)}${period ? ` in ${period}` : ''}` : '';
   showAll!.hidden = !link;
   if (everyYear) {
     everyYear.hidden = !link;
     // A year's filter link opens that year of the person's timeline; "Every year" opens all of it.
     if (link) everyYear.href = link.dataset.wholeTimeline ?? link.href;
   }
-  document.title = link ? `${label} · ${pageTitle}` : pageTitle;
+  document.title = link ? `${kind === 'story' ? `“${label}”` : label} · ${pageTitle}` : pageTitle;
 }
 
 /** The current address with the link's filter in it, or with no filter. */

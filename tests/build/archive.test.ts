@@ -357,7 +357,7 @@ describe('a person in many stories', () => {
     const index = read(out, `timeline/people/${hub.id}/index.html`);
     expect(eventsListed(index)).toEqual([]);
     expect(index).toContain(`<p>${events.length} events from ${[...byYear.keys()][0]} to ${[...byYear.keys()].at(-1)}. Choose a year, or go back to <a href="/timeline/">the whole timeline</a>.</p>`);
-    expect(index).not.toContain('Showing every event of');
+    expect(index).not.toContain('Showing every event with');
     const links = attributeValues(section(index, '<nav class="index-links"', '</nav>'), 'href');
     expect(links).toEqual([...byYear.keys()].map((year) => `/timeline/people/${hub.id}/${year}/`));
     for (const [year, ids] of byYear) expect(index).toContain(`>${year}</a> <span class="count">(${ids.length})</span>`);
@@ -365,7 +365,7 @@ describe('a person in many stories', () => {
     for (const [year, ids] of byYear) {
       const html = read(out, `timeline/people/${hub.id}/${year}/index.html`);
       expect(html).toContain(`<h1>Timeline: <a href="/people/${hub.id}/">${hub.name}</a>, ${year}</h1>`);
-      expect(html).toContain(`Showing every event of ${hub.name} in ${year}.`);
+      expect(html).toContain(`Showing every event with ${hub.name} in ${year}.`);
       expect(html).toMatch(new RegExp(`href="/timeline/people/${hub.id}/${year}/" aria-current="page"`));
       const listed = eventsListed(section(html, '<section class="timeline-year"', '</main>'));
       expect(listed, `${year}`).toEqual(ids);

@@ -217,7 +217,7 @@ describe('timelines', () => {
     const graph = assembleSite(seed, { base: '/' }).graph;
     expect(ids).toEqual(graph.personEvents('sergey-kislyak' as PersonId).map((e) => e.id));
     expect(ids).toContain('senate-office-meeting');
-    expect(textOf(kislyak)).toContain('Showing every event of Sergey Kislyak.');
+    expect(textOf(kislyak)).toContain('Showing every event with Sergey Kislyak.');
     expect(attributeValues(kislyak, 'href')).toContain('/timeline/');
   });
 });

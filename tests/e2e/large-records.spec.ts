@@ -160,5 +160,5 @@ test('from a year of the timeline too big for one page to a month, filtered by p
   await expect(page).toHaveURL(`${origin}/${pages.timelineMonth}?person=person-00001`);
   await expect(page.locator('.event-list > li:not([hidden])')).toHaveCount(expected);
   expect(expected).toBeLessThan(all);
-  await expect(page.getByRole('status')).toHaveText(new RegExp(`^Showing ${expected} events? of .+ in March 2000$`));
+  await expect(page.getByRole('status')).toHaveText(new RegExp(`^Showing ${expected} events? with .+ in March 2000$`));
 });

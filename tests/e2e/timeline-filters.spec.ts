@@ -56,14 +56,14 @@ test('picking a person filters in place: their events only, as on their pre-buil
     groups.filter((g) => ![...g.querySelectorAll('.event-list > li')].some((li) => !(li as HTMLElement).hidden)).length,
   );
   expect(emptyGroups).toBe(0);
-  await expect(status(page)).toHaveText(`Showing ${expected.length} events of ${PERSON.name}`);
+  await expect(status(page)).toHaveText(`Showing ${expected.length} events with ${PERSON.name}`);
   await expect(link).toHaveAttribute('aria-current', 'true');
   await expect(page).toHaveTitle(new RegExp(`^${PERSON.name} · Timeline`));
 
   // Reload: the same view, from the URL.
   await page.reload();
   await expect(visibleItems(page)).toHaveCount(expected.length);
-  await expect(status(page)).toHaveText(`Showing ${expected.length} events of ${PERSON.name}`);
+  await expect(status(page)).toHaveText(`Showing ${expected.length} events with ${PERSON.name}`);
 
   // “Show all” brings every event back and takes the filter out of the URL.
   await page.getByRole('link', { name: 'Show all' }).click();
@@ -81,7 +81,7 @@ test('a story filter from a shared URL shows the events of its pre-built page; B
   await page.goto(`timeline/?story=${STORY.id}`);
   await expect(visibleItems(page)).toHaveCount(expected.length);
   expect(await titles(page)).toEqual(expected);
-  await expect(status(page)).toHaveText(`Showing ${expected.length} events of “${STORY.title}”`);
+  await expect(status(page)).toHaveText(`Showing ${expected.length} events named in “${STORY.title}”`);
 
   const person = await prebuilt(browser, `timeline/people/${PERSON.id}/`);
   await page.getByText('Filter by person').click();
@@ -183,7 +183,7 @@ test('a year’s page filters in place within its year, and links on to the pers
   await expect(page).toHaveURL(new RegExp(`/timeline/2017/\\?person=${PERSON.id}$`));
   await expect(visibleItems(page)).toHaveCount(in2017.length);
   expect(await titles(page)).toEqual(in2017);
-  await expect(status(page)).toHaveText(`Showing ${in2017.length} events of ${PERSON.name} in 2017`);
+  await expect(status(page)).toHaveText(`Showing ${in2017.length} events with ${PERSON.name} in 2017`);
   const scan = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
   expect(scan.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 
