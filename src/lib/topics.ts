@@ -46,6 +46,17 @@ export function topicSlug(tag: string): string {
   return `${slug.slice(0, SLUG_LIMIT - 11).replace(/-+$/, '')}-${digestOf(slug).slice(0, 10)}`;
 }
 
+/**
+ * A topic's name as a heading or list entry: a tag written all in lower case
+ * ("russia investigation", as tags often are) starts with a capital there;
+ * one with any capital ("FBI", "iPhone sales") is the editor's spelling and kept.
+ */
+export function topicHeading(label: string): string {
+  if (label !== label.toLocaleLowerCase()) return label;
+  const [first = ''] = label;
+  return first.toLocaleUpperCase() + label.slice(first.length);
+}
+
 /** The path of a topic's page, below the base: `topics/russia-investigation/`. */
 export const topicPath = (slug: string, year?: number, month?: number): string =>
   `${TOPICS_PATH}${slug}/${year === undefined ? '' : `${year}/`}${month === undefined ? '' : `${String(month).padStart(2, '0')}/`}`;

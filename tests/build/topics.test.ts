@@ -68,6 +68,10 @@ describe('topics', () => {
     const links = attributeValues(index.slice(index.indexOf('<main')), 'href').filter((h) => h.startsWith('/news/topics/'));
     expect(links).toEqual(['/news/topics/port-strike/', '/news/topics/unions/', '/news/topics/vybory/', `/news/topics/${topicSlug('政治')}/`]);
     expect(textOf(index)).toContain('Port Strike (2)');
+    // A tag written all in lower case starts with a capital in the list and on its page.
+    expect(textOf(index)).toContain('Unions (1)');
+    expect(textOf(index)).toContain('Выборы (1)');
+    expect(read(built.outDir, 'topics/unions/index.html')).toMatch(/<title>Topic: Unions[^<]*<\/title>[\s\S]*<h1>Unions<\/h1>/);
     expect(read(built.outDir, 'archive/index.html')).toContain('href="/news/topics/"');
   });
 

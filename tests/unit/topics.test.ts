@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseTimestamp } from '../../src/lib/dates.ts';
 import { ARCHIVE_YEAR_ONE_PAGE } from '../../src/lib/archive.ts';
-import { TOPICS_PATH, topicPages, topicPath, topicSlug, topicsOf } from '../../src/lib/topics.ts';
+import { TOPICS_PATH, topicHeading, topicPages, topicPath, topicSlug, topicsOf } from '../../src/lib/topics.ts';
 import type { StoryRecord } from '../../src/lib/records.ts';
 import type { StoryId } from '../../src/lib/ids.ts';
 
@@ -15,6 +15,22 @@ function story(id: string, published: string, tags: string[]): StoryRecord {
   if (!timestamp.ok) throw new Error(timestamp.message);
   return { kind: 'story', id: id as StoryId, file: `content/stories/${id}.md`, body: 'Text.', bodyLine: 6, title: `Story ${id}`, summary: `About ${id}.`, published: timestamp.value, tags, autolink: true, draft: false, people: [], events: [] };
 }
+
+describe('topicHeading', () => {
+  it.each<[string, string]>([
+    ['russia investigation', 'Russia investigation'],
+    ['Russia investigation', 'Russia investigation'],
+    ['FBI', 'FBI'],
+    ['iPhone sales', 'iPhone sales'],
+    ['élections', 'Élections'],
+    ['выборы', 'Выборы'],
+    ['政治', '政治'],
+    ['2017 budget', '2017 budget'],
+    ['', ''],
+  ])('%j → %j', (label, heading) => {
+    expect(topicHeading(label)).toBe(heading);
+  });
+});
 
 describe('topicSlug', () => {
   it.each<[string, string]>([
