@@ -1,17 +1,21 @@
 /**
  * "Did you mean …?" for a search that found little: a query word a letter or
- * two away from a word of someone's name ("kislak", "sesions") is offered
- * spelt as the site spells it. The search index matches words and their
- * beginnings, not near misses, and names are what readers mistype most.
- * Shared by the build, which lists the words, and the search page, which
- * uses them: so it imports only the edit distance.
+ * two away from a word of someone's name or of a title ("kislak", "sesions",
+ * "recusel") is offered spelt as the site spells it. The search index matches
+ * words and their beginnings, not near misses, and names are what readers
+ * mistype most. Shared by the build, which lists the words, and the search
+ * page, which uses them: so it imports only the edit distance.
  */
 import { editDistance } from './nearest.ts';
 
-/** The words of people's names and aliases, lowercase, each once, sorted: what a suggestion may spell. */
-export function nameWords(names: Iterable<string>): string[] {
+/**
+ * The words of the given names and titles, lowercase, each once, sorted: what
+ * a suggestion may spell. Words under four letters are left out: no query
+ * word is offered one (see {@link reach}).
+ */
+export function spellingWords(phrases: Iterable<string>): string[] {
   const words = new Set<string>();
-  for (const name of names) for (const [word] of name.toLowerCase().matchAll(/[\p{L}\p{M}]{3,}/gu)) words.add(word);
+  for (const phrase of phrases) for (const [word] of phrase.toLowerCase().matchAll(/[\p{L}\p{M}]{4,}/gu)) words.add(word);
   return [...words].sort();
 }
 

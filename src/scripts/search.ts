@@ -51,16 +51,16 @@ function spellings(): Promise<Record<string, string[]>> {
   return typed;
 }
 
-let named: Promise<string[]> | undefined;
-/** The words of people's names (`search/names.json`), for "Did you mean …?"; none if they cannot be had. */
-function nameWords(): Promise<string[]> {
-  named ??= fetch(form!.dataset.names!)
+let known: Promise<string[]> | undefined;
+/** The words of names and titles (`search/words.json`), for "Did you mean …?"; none if they cannot be had. */
+function siteWords(): Promise<string[]> {
+  known ??= fetch(form!.dataset.words!)
     .then((response) => (response.ok ? (response.json() as Promise<string[]>) : []))
     .catch(() => []);
-  return named;
+  return known;
 }
 
-/** Fewer results than this, and a query word a letter or two from a name's word is offered spelt right. */
+/** Fewer results than this, and a query word a letter or two from a word of a name or title is offered spelt right. */
 const FEW_RESULTS = 3;
 
 /** Shows "Did you mean …?" with a link that searches the words offered, or hides it. */
@@ -108,7 +108,7 @@ async function run(query: string): Promise<void> {
   // A newer query may have been typed meanwhile: its results, not these, are shown.
   if (!hits || mine !== latest) return;
   const results = await Promise.all(hits.slice(0, 20).map((r) => r.data()));
-  const better = hits.length < FEW_RESULTS ? suggestion(q, await nameWords()) : undefined;
+  const better = hits.length < FEW_RESULTS ? suggestion(q, await siteWords()) : undefined;
   if (mine !== latest) return;
   list!.replaceChildren(...results.map(render));
   status!.textContent = results.length === 0 ? `Nothing found for “${q}”.` : `${hits.length} result${hits.length === 1 ? '' : 's'} for “${q}”.`;

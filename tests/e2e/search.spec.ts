@@ -46,6 +46,11 @@ test('a mistyped name is offered spelt as the site spells it, and the offer sear
   await expect(offer).toBeHidden();
 });
 
+test('a word of a title typed with two letters swapped is offered too', async ({ page }) => {
+  await page.goto('search/?q=recsues');
+  await expect(page.locator('#search-suggestion')).toHaveText('Did you mean “recuses”?');
+});
+
 test('a search URL can be shared: ?q= runs the search on load', async ({ page }) => {
   await page.goto('search/?q=recusal');
   await expect(page.locator('#search-results li').first()).toBeVisible();
