@@ -74,7 +74,7 @@ interface Stored {
 }
 
 /** Bump when the stored shape or the transform changes. */
-const CACHE_VERSION = 7;
+const CACHE_VERSION = 8;
 
 /**
  * Extractions already made in this process, by a digest of everything they

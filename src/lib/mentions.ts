@@ -21,6 +21,7 @@ import type { LinkIndex } from './resolve.ts';
 import { toId } from './ids.ts';
 import { formatDate, formatRange, overlaps, toIso, type PartialDate } from './dates.ts';
 import { anchorDates, quotedSpans } from './anchor-dates.ts';
+import { splitSentences, type Sentence } from './sentences.ts';
 
 export interface Mention {
   target: Target;
@@ -342,7 +343,7 @@ interface Layout {
   /** Text nodes in order, with their parents, for splitting around dates. */
   texts: { node: Text; parent: Parent; start: number }[];
   /** The text's sentences, split once (see {@link sentencesOf}): the mentions' quotes and the relative dates both need them. */
-  sentences?: { index: number; segment: string }[];
+  sentences?: Sentence[];
 }
 
 function layout(block: Parent): Layout {
@@ -367,11 +368,9 @@ function layout(block: Parent): Layout {
   return { text, starts, ends, texts };
 }
 
-const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
-
 /** A block's sentences, split the first time they are asked for: the splitter is a fair part of reading mentions. */
-function sentencesOf(layout: Layout): { index: number; segment: string }[] {
-  return (layout.sentences ??= [...sentenceSegmenter.segment(layout.text)]);
+function sentencesOf(layout: Layout): Sentence[] {
+  return (layout.sentences ??= splitSentences(layout.text));
 }
 
 /**

@@ -85,6 +85,19 @@ describe('dates in a story', () => {
     expect(result.warnings).toEqual([]);
   });
 
+  it('are read in whole sentences, not cut at a date written short ("Oct. 20.")', () => {
+    const result = story('Sentencing is set for Oct. 20. Trump takes office Dec. 1.');
+    expect(result.dates.map((d) => [d.text, d.datetime])).toEqual([
+      ['Oct. 20', '2017-10-20'],
+      ['Dec. 1', '2017-12-01'],
+    ]);
+  });
+
+  it('quote a mention in its whole sentence, not from a title written short', () => {
+    const result = story('The hearings were led by Sen. Jeff Sessions, who spoke first.');
+    expect(result.mentions[0]!.sentence).toBe('The hearings were led by Sen. Jeff Sessions, who spoke first.');
+  });
+
   it('warn when a past-tense date falls after publication', () => {
     const result = story('Sessions met the ambassador in July of this year.');
     expect(result.warnings).toHaveLength(1);
