@@ -41,6 +41,8 @@ export interface AnchoredDate {
   text: string;
   /** The resolved date at the expression's precision. */
   date: PartialDate;
+  /** The last day, for a span of days ("March 3-5", "from Oct. 30 to Nov. 2"). */
+  until?: PartialDate;
   /** The tense of the clause around the expression, as judged from nearby verbs: 'past' | 'future' | 'unknown'. */
   tense: 'past' | 'future' | 'unknown';
   /** Set when a past-tense expression resolves after the publication date (e.g. "met him in July of this year" in a June article). */
@@ -66,6 +68,8 @@ interface Candidate {
    * Returns undefined when the words name no real day ("Feb. 30").
    */
   resolve?: (tense: Tense) => PartialDate | undefined;
+  /** For a span of days, its last day from its first; undefined when the words name no real day. */
+  resolveEnd?: (start: PartialDate) => PartialDate | undefined;
   /**
    * Words counted from whatever moment the sentence is about, which is the
    * publication day only until the sentence names another (see
@@ -98,7 +102,10 @@ export function anchorDates(text: string, published: PartialDate): AnchoredDate[
     const tense = tenseAround(text, c.start, c.end);
     const date = c.resolve(tense);
     if (!date) continue;
+    const last = c.resolveEnd?.(date);
+    if (c.resolveEnd && !last) continue;
     const anchored: AnchoredDate = { start: c.start, end: c.end, text: text.slice(c.start, c.end), date, tense };
+    if (last) anchored.until = last;
     if (tense === 'past' && startOf(date) > startOf(published)) {
       anchored.conflict = {
         kind: 'future-in-past-tense',
@@ -169,9 +176,13 @@ function reference(published: PartialDate): Reference {
 //   "In two weeks", "two years later", seasons and "hours ago" are skipped
 //   for the same reason, or because they count from a moment in the story
 //   rather than from P.
+// - Spans of days ("March 3-5", "Oct. 30 to Nov. 2", "3–5 March") are one
+//   date from the first day to the last, the first resolved as a month with
+//   a day is.
 // - Dates with a year ("March 2, 2017", "2 March 2017", "May 2016",
 //   "in 2016") are absolute: never anchored, and never mistaken for a
-//   relative month.
+//   relative month. So are spans with a year ("March 3-5, 2018", "from
+//   March 3 to March 5, 2018", "March–May 2018"): the year is the whole span's.
 // ---------------------------------------------------------------------------
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -221,6 +232,21 @@ const MONTH_EXPRESSION = new RegExp(
   'gdu',
 );
 
+/** Between the two ends of a span: a dash, "to", "through", "until", or "and" after "between". */
+const SPAN_SEPARATOR = `(?:\\s*[-–—]\\s*|\\s+(?:to|through|until|till|and)\\s+)`;
+const MONTH_WORD = `(?:${MONTH}|${MONTH_ABBR}\\.?)`;
+const YEAR_AFTER = `,?\\s+(?:of\\s+)?(?<year>\\d{4})(?!\\d)`;
+/** A span of days: "on March 3-5", "Oct. 30 to Nov. 2", "between 3 and 5 March", with or without a year after it. */
+const DAY_SPAN = new RegExp(
+  `${START}(?:(?<preposition>${anyWord(['on', 'from', 'between'])})\\s+)?` +
+    `(?:(?<month>${MONTH_WORD})\\s+(?<day>${DAY})${SPAN_SEPARATOR}(?:(?<endMonth>${MONTH_WORD})\\s+)?(?<endDay>${DAY})` +
+    `|(?<dayFirst>${DAY})${SPAN_SEPARATOR}(?<endDayFirst>${DAY})\\s+(?<monthAfter>${MONTH}))` +
+    `(?:${YEAR_AFTER})?`,
+  'gdu',
+);
+/** A span of months with its year ("March–May 2018", "from March to May 2018"): absolute, so "March" is not read as this year's. */
+const MONTH_SPAN = new RegExp(`${START}(?:${anyWord(['in', 'from', 'between'])}\\s+)?${MONTH}${SPAN_SEPARATOR}${MONTH}${YEAR_AFTER}`, 'gu');
+
 const WEEKDAY_EXPRESSION = new RegExp(
   `${START}(?:(?<modifier>${anyWord(['on', 'last', 'next', 'this past', 'this coming', 'this'])})\\s+)?(?<weekday>${WEEKDAY})${STOP}`,
   'gu',
@@ -257,7 +283,7 @@ const DAY_WORD_OFFSETS: Record<string, number> = {
 /**
  * Which patterns could match at all, from plain substrings each needs: a
  * month's first three letters, "day" (every weekday, "today", "yesterday"),
- * "night" or "morrow", "year" or "month", "ago", four digits. Most sentences
+ * "night" or "morrow", "year" or "month", "ago", four digits, a number and a dash or "to". Most sentences
  * lack most of them, and a substring test costs far less than a Unicode
  * pattern with look-behinds run over the whole sentence.
  */
@@ -269,15 +295,51 @@ function wordsIn(text: string) {
     night: text.includes('night') || text.includes('morrow'),
     unit: text.includes('year') || text.includes('month'),
     ago: text.includes('ago'),
+    span: SPAN_HINT.test(text),
   };
 }
 const MONTH_START = /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/;
+/** A number followed by what joins the two ends of a span: no span of days without one. */
+const SPAN_HINT = /\d(?:\s*[-–—]|\s+(?:to|through|until|till|and)\s)/;
 
 function candidates(text: string, ref: Reference): Candidate[] {
   const found: Candidate[] = [];
 
   const has = wordsIn(text);
   if (has.year && has.month) for (const m of text.matchAll(ABSOLUTE)) found.push({ start: m.index, end: m.index + m[0].length });
+  if (has.year && has.month) for (const m of text.matchAll(MONTH_SPAN)) found.push({ start: m.index, end: m.index + m[0].length });
+
+  if (has.month && has.span) for (const m of text.matchAll(DAY_SPAN)) {
+    const g = m.groups!;
+    const at = m.indices!.groups!;
+    // "March 3 and 10" are two days, not the days between; "between March 3 and 10" is a span.
+    if (/\sand\s/.test(m[0]) && g.preposition?.toLowerCase() !== 'between') continue;
+    // With its year, the span is absolute: matched only so that its first day is not read as this year's.
+    if (g.year) {
+      found.push({ start: m.index, end: m.index + m[0].length });
+      continue;
+    }
+    const [monthWord, abbreviation] = splitMonth(g.month ?? g.monthAfter!);
+    const month = monthNumber(monthWord, abbreviation);
+    const [endWord, endAbbreviation] = g.endMonth ? splitMonth(g.endMonth) : [monthWord, abbreviation];
+    const endMonth = monthNumber(endWord, endAbbreviation);
+    const day = parseInt(g.day ?? g.dayFirst!, 10);
+    const endDay = parseInt(g.endDay ?? g.endDayFirst!, 10);
+    const keepsPreposition = g.preposition !== undefined && /^on$/i.test(g.preposition);
+    found.push({
+      start: (keepsPreposition ? at.preposition! : (at.month ?? at.dayFirst)!)[0],
+      end: m.index + m[0].length,
+      resolve: (tense) => resolveMonth(ref, month, day, undefined, undefined, tense),
+      // The last day is in the first day's year, or the next one's for a span over New Year ("Dec. 30 to Jan. 2").
+      resolveEnd: (start) => {
+        const year = start.year + (endMonth < month ? 1 : 0);
+        if (endDay < 1 || endDay > daysInMonth(year, endMonth)) return undefined;
+        const end: PartialDate = { year, month: endMonth, day: endDay, precision: 'day' };
+        return startOf(end) > startOf(start) ? end : undefined;
+      },
+      followsFrame: true,
+    });
+  }
 
   if (has.month) for (const m of text.matchAll(MONTH_EXPRESSION)) {
     const g = m.groups!;
@@ -287,6 +349,7 @@ function candidates(text: string, ref: Reference): Candidate[] {
     const day = dayText === undefined ? undefined : parseInt(dayText, 10);
     if (g.weekday && day === undefined) continue; // "Friday, May" is no date; the weekday pattern takes "Friday"
     if (!g.preposition && !g.modifier && day === undefined && !g.qualifier) continue; // "Theresa May", "April Ryan"
+    if (day === undefined && /^\s+Day(?![\p{L}])/u.test(text.slice(m.index + m[0].length))) continue; // "on May Day": a holiday's name
     // "in May" and "on May 3" keep their preposition so the marked-up words read as a phrase; "since May" marks only "May".
     const keepsPreposition = g.preposition !== undefined && /^(?:in|on)$/i.test(g.preposition);
     const start = (g.weekday ? (at.weekdayOn ?? at.weekday)! : keepsPreposition ? at.preposition! : (at.modifier ?? at.month ?? at.abbreviation ?? at.dayFirst)!)[0];
@@ -446,6 +509,12 @@ function pickLongest(all: Candidate[]): Candidate[] {
 function monthNumber(full: string | undefined, abbreviation: string | undefined): number {
   if (full !== undefined) return MONTHS.indexOf(full) + 1;
   return MONTH_ABBREVIATIONS[abbreviation!]!;
+}
+
+/** A month as written in a span ("March", "Sept.") as the full name or the abbreviation {@link monthNumber} takes. */
+function splitMonth(written: string): [string | undefined, string | undefined] {
+  const bare = written.replace(/\.$/, '');
+  return MONTHS.includes(bare) ? [bare, undefined] : [undefined, bare];
 }
 
 // ---------------------------------------------------------------------------

@@ -54,7 +54,7 @@ export interface MentionProblem {
 export interface DateNote {
   /** The original words. */
   text: string;
-  /** The resolved date, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
+  /** The resolved date, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; a span of days is its first and last day, `YYYY-MM-DD/YYYY-MM-DD`. */
   datetime: string;
   /** Why the date looks wrong, when it does. */
   conflict?: string;
@@ -490,18 +490,18 @@ function anchorDatesIn(block: Parent, layoutOf: Layout, pending: Pending[], publ
       const related = events.filter((e) => from >= e.start && to <= e.end);
       for (const event of related) {
         const span = index.eventSpan(event.target.id);
-        if (span && !overlaps(found.date, span.date, span.end)) {
+        if (span && !overlaps(found.date, span.date, span.end) && !(found.until && overlaps(span.date, found.date, found.until))) {
           conflicts.push(`the linked event “${index.labelOf(event.target)}” is dated ${span.end ? formatRange(span.date, span.end) : formatDate(span.date)}`);
         }
       }
       const conflict = conflicts.length > 0 ? conflicts.join('; ') : undefined;
-      const datetime = toIso(found.date);
+      const datetime = found.until ? `${toIso(found.date)}/${toIso(found.until)}` : toIso(found.date);
       const where = locator.inBlock(at.node.value.slice(from - at.start), blockStart) ?? locator.at(at.node, from - at.start);
       notes.push({ text: found.text, datetime, ...(conflict ? { conflict } : {}), ...where });
       // A date in conflict is not shown resolved: beside the words, the site would state a date that is wrong.
-      const nodes: PhrasingContent[] = conflict ? [{ type: 'text', value: found.text + possessive }] : dateNodes(found.text + possessive, found.date);
+      const nodes: PhrasingContent[] = conflict ? [{ type: 'text', value: found.text + possessive }] : dateNodes(found.text + possessive, found.date, found.until);
       // A quote of the sentence shows the date as the page does; not one the story gets wrong.
-      if (!conflict) resolved.push({ at: to, text: resolvedText(found.date) });
+      if (!conflict) resolved.push({ at: to, text: resolvedText(found.date, found.until) });
       if (conflict && !noteMarks.some((mark) => mark > sentence.index && mark <= sentenceEnd)) {
         const note = conflictNote(conflict);
         const link = linkedEvents.find((e) => from >= e.start && to <= e.end)?.link;
@@ -539,8 +539,8 @@ function anchorDatesIn(block: Parent, layoutOf: Layout, pending: Pending[], publ
   return { notes, resolved: resolved.sort((a, b) => a.at - b.at) };
 }
 
-/** The resolved date as the page shows it beside the words: ` (June 9, 2017)`. */
-const resolvedText = (date: PartialDate) => ` (${formatDate(date)})`;
+/** The resolved date as the page shows it beside the words: ` (June 9, 2017)`, or a span's ` (March 3–5, 2020)`. */
+const resolvedText = (date: PartialDate, until?: PartialDate) => ` (${until ? formatRange(date, until) : formatDate(date)})`;
 
 /** The node whose children hold `child`, searched below `root`. */
 function parentOf(root: Parent, child: PhrasingContent): Parent | undefined {
@@ -561,11 +561,11 @@ const element = (tag: string, className: string, children: PhrasingContent[], ex
   children,
 });
 
-/** `<time datetime>` around the words, and the resolved date beside them. */
-function dateNodes(words: string, date: PartialDate): PhrasingContent[] {
+/** `<time datetime>` around the words (a span's first day: a `datetime` holds one moment), and the resolved date beside them. */
+function dateNodes(words: string, date: PartialDate, until?: PartialDate): PhrasingContent[] {
   return [
     element('time', 'anchored-date', [{ type: 'text', value: words }], { dateTime: toIso(date) }),
-    element('span', 'resolved-date', [{ type: 'text', value: resolvedText(date) }]),
+    element('span', 'resolved-date', [{ type: 'text', value: resolvedText(date, until) }]),
   ];
 }
 

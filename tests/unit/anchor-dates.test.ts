@@ -189,6 +189,19 @@ const ROWS: Row[] = [
   ['a year in an aside that closes before the weekday', 'Sessions, who joined the Senate in 1997, said on Tuesday that he would stay.', SEED, [{ text: 'on Tuesday', iso: '2017-06-06' }]],
   ['"yesterday" counts from publication whatever came before', 'The wall, which collapsed in 2019 was closed again yesterday.', SEED, [{ text: 'yesterday', iso: '2017-06-06' }]],
   ['a number is not a year', 'About 2,019 residents signed on Monday.', SEED, [{ text: 'on Monday', iso: '2017-06-05' }]],
+  // Spans of days: one date from the first day to the last; with a year after them, absolute.
+  ['a span with its year is the year’s', 'Invoices for March 3-5, 2018, were billed twice.', '2019-09-13', []],
+  ['an abbreviated month’s span with its year', 'It was held Sept. 3–5, 2018 in town.', '2019-09-13', []],
+  ['"from … to …" with its year after the last day', 'It ran from March 3 to March 5, 2018.', '2019-09-13', []],
+  ['a span of months with its year', 'It ran from March to May 2018.', '2019-09-13', []],
+  ['a span without a year, in the past', 'He testified on March 3-5.', '2019-09-13', [{ text: 'on March 3-5', iso: '2019-03-03/2019-03-05' }]],
+  ['a span over two months, ahead', 'The talks run Oct. 30 to Nov. 2.', '2019-09-13', [{ text: 'Oct. 30 to Nov. 2', iso: '2019-10-30/2019-11-02' }]],
+  ['a span over New Year', 'The talks ran Dec. 30 to Jan. 2.', '2019-09-13', [{ text: 'Dec. 30 to Jan. 2', iso: '2018-12-30/2019-01-02' }]],
+  ['day first', 'Between 3 and 5 March, they met.', '2019-09-13', [{ text: '3 and 5 March', iso: '2019-03-03/2019-03-05' }]],
+  ['"and" without "between" is two days, not a span', 'The meetings on March 3 and 10 were long.', '2019-09-13', [{ text: 'on March 3', iso: '2019-03-03' }]],
+  ['a span naming no real day', 'On Feb. 28-30 they met.', '2019-09-13', []],
+  ['a span ending before it starts', 'On March 5-3 they met.', '2019-09-13', []],
+  ['"May Day" is a holiday’s name', 'On May Day, workers marched.', '2020-06-13', []],
 ];
 
 describe('anchorDates: news phrasing', () => {
@@ -196,7 +209,7 @@ describe('anchorDates: news phrasing', () => {
     const found = anchorDates(sentence, partialDate(published));
     const seen = found.map((a, i) => ({
       text: a.text,
-      iso: toIso(a.date),
+      iso: a.until ? `${toIso(a.date)}/${toIso(a.until)}` : toIso(a.date),
       tense: expected[i]?.tense === undefined ? undefined : a.tense,
       conflict: a.conflict ? true : undefined,
       start: expected[i]?.start === undefined ? undefined : a.start,

@@ -93,6 +93,12 @@ describe('dates in a story', () => {
     ]);
   });
 
+  it('give a span of days from its first day to its last, in the page and in the quote', () => {
+    const result = story('Sessions testified on March 3-5.');
+    expect(result.dates.map((d) => [d.text, d.datetime])).toEqual([['on March 3-5', '2017-03-03/2017-03-05']]);
+    expect(result.mentions[0]!.sentence).toBe('Sessions testified on March 3-5 (March 3–5, 2017).');
+  });
+
   it('quote a mention in its whole sentence, not from a title written short', () => {
     const result = story('The hearings were led by Sen. Jeff Sessions, who spoke first.');
     expect(result.mentions[0]!.sentence).toBe('The hearings were led by Sen. Jeff Sessions, who spoke first.');
