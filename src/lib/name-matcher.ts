@@ -11,7 +11,9 @@
  * What counts as a match, and why:
  *
  * - Case-sensitive. Names are proper nouns: "Sessions" is a person, "committee
- *   sessions" is not.
+ *   sessions" is not. A name of more than one word starting with a small
+ *   particle ("de la Cruz", "van Gogh") is also found with a capital, as it
+ *   is written at the start of a sentence ("De la Cruz said").
  * - Whole words. A match must not be preceded or followed by a letter, digit or
  *   combining mark (`\p{L}\p{N}\p{M}`, Unicode-aware, unlike `\b`): "Trumpet"
  *   holds no "Trump", "Kislyakov" no "Kislyak", "Зоянова" no "Зоя". Hyphens and
@@ -41,7 +43,10 @@
  *   "John Smith" does not fall back to one person's alias "Smith".
  * - A name followed by a capitalised word is the start of a longer name —
  *   "Trump Tower", "Dahl Tanneries", "Donald Trump Jr." — and links to no one,
- *   unless that word starts a name of its own ("Trump Sessions": two names).
+ *   unless that word starts a name of its own ("Trump Sessions": two names)
+ *   or is a day or month ("asked Mullins Thursday"). So is a name that starts
+ *   with a small particle after a capitalised word other than a title:
+ *   "Vincent van Gogh" is not Anneke van Gogh, "Mayor van Gogh" is.
  *   Like a shared name, it claims its text, so "Dahl Tanneries" is not read as
  *   "Tanneries" either, and the person's next mention in the section is the
  *   one linked.
@@ -149,16 +154,58 @@ function endsWord(text: string, index: number): boolean {
 
 const CAPITAL = /[\p{Lu}\p{Lt}]/u;
 
+/** Capitalised words that follow a name in news copy without being part of it: "asked Mullins Thursday", "O'Brien in March". */
+const NOT_A_NAME = new Set([
+  'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday',
+  'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December',
+  'Jan', 'Feb', 'Aug', 'Sept', 'Sep', 'Oct', 'Nov', 'Dec',
+]);
+
 /**
  * Whether the name ending at `end` runs on into a longer proper name: after
  * whitespace comes a capitalised word ("Trump Tower", "Dahl Tanneries") that
- * starts no name of its own (`nameStarts`: where any name was found).
+ * starts no name of its own (`nameStarts`: where any name was found) and is
+ * no day or month ("Prosecutors asked Mullins Thursday", AP's word order).
  */
 function startsLongerName(text: string, end: number, nameStarts: ReadonlySet<number>): boolean {
   let next = end;
   while (next < text.length && fold(text.charCodeAt(next)) === SPACE) next++;
   if (next === end || next === text.length || nameStarts.has(next)) return false;
-  return CAPITAL.test(String.fromCodePoint(text.codePointAt(next) as number));
+  if (!CAPITAL.test(String.fromCodePoint(text.codePointAt(next) as number))) return false;
+  return !NOT_A_NAME.has(/^\p{L}+/u.exec(text.slice(next, next + 12))?.[0] ?? '');
+}
+
+/**
+ * Words that stand before a surname as a title, not as a first name: "Mayor
+ * van Gogh" is Anneke van Gogh, "Vincent van Gogh" someone else.
+ */
+const TITLE_WORDS = new Set([
+  'President', 'Vice', 'Prime', 'Minister', 'Chancellor', 'Premier', 'Mayor', 'Governor', 'Senator', 'Representative', 'Congressman',
+  'Congresswoman', 'Councillor', 'Councilman', 'Councilwoman', 'Speaker', 'Leader', 'Secretary', 'Ambassador', 'Envoy', 'Judge', 'Justice',
+  'Prosecutor', 'Attorney', 'General', 'Auditor', 'Commissioner', 'Director', 'Chief', 'Chair', 'Chairman', 'Chairwoman', 'Deputy',
+  'Inspector', 'Detective', 'Officer', 'Sheriff', 'Colonel', 'Captain', 'Major', 'Lieutenant', 'Sergeant', 'Admiral', 'Professor', 'Doctor',
+  'King', 'Queen', 'Prince', 'Princess', 'Sir', 'Dame', 'Lord', 'Lady', 'Pope', 'Father', 'Sister', 'Brother', 'Bishop', 'Cardinal',
+  'Rabbi', 'Imam', 'Reverend', 'Coach', 'Editor', 'Mr', 'Mrs', 'Ms', 'Mx', 'Dr', 'Herr', 'Frau', 'Señor', 'Señora', 'Monsieur', 'Madame',
+]);
+
+/** Capitalised words that open a sentence or clause before a name: "Yesterday van Gogh said", "But de la Cruz…". */
+const OPENING_WORDS = new Set([
+  'The', 'A', 'An', 'And', 'But', 'Or', 'So', 'Yet', 'Then', 'Now', 'Still', 'Also', 'Only', 'Even', 'Both', 'Neither', 'Either', 'Instead',
+  'Meanwhile', 'However', 'Later', 'Earlier', 'Afterwards', 'Yesterday', 'Today', 'Tonight', 'Tomorrow', 'Last', 'Next', 'This', 'That',
+  'When', 'While', 'Where', 'Why', 'How', 'What', 'Who', 'If', 'As', 'Although', 'Though', 'Because', 'Since', 'Until', 'After', 'Before',
+  'In', 'On', 'At', 'By', 'For', 'From', 'To', 'With', 'Without', 'Under', 'Over', 'Against', 'Like', 'About', 'Of', 'Here', 'There',
+]);
+
+/**
+ * Whether a name that starts with a small particle ("van Gogh", at `start`)
+ * ends a longer name begun by the word before it ("Vincent van Gogh"): a
+ * capitalised word that is no title ("Mayor", "Dr."), day, month or word
+ * opening a sentence ("Yesterday van Gogh said").
+ */
+function endsLongerName(text: string, start: number): boolean {
+  if (!/^\p{Ll}/u.test(text.slice(start, start + 2))) return false;
+  const word = /(\p{Lu}[\p{L}\p{M}'’-]*)\s+$/u.exec(text.slice(Math.max(0, start - 40), start))?.[1];
+  return word !== undefined && !TITLE_WORDS.has(word) && !OPENING_WORDS.has(word) && !NOT_A_NAME.has(word);
 }
 
 /**
@@ -263,6 +310,24 @@ export class NameMatcher {
         else if (seen.id !== entry.id) seen.id = null; // same name, different people: never guess
       }
     }
+    // A name that starts with a small particle ("de la Cruz", "van Gogh") opens a sentence with a capital
+    // ("De la Cruz said…"): that spelling is the same person's, unless it is someone's name as written.
+    const capitalised = new Map<string, IndexedName>();
+    for (const [key, name] of byKey) {
+      const first = key.codePointAt(0)!;
+      const upper = String.fromCodePoint(first).toUpperCase();
+      if (name.cjk || !/\p{Ll}/u.test(String.fromCodePoint(first)) || !/[ -]/.test(key) || [...upper].length !== 1) continue;
+      const variant = upper + key.slice(String.fromCodePoint(first).length);
+      if (byKey.has(variant)) continue;
+      const seen = capitalised.get(variant);
+      if (seen === undefined) capitalised.set(variant, { ...name });
+      else if (seen.id !== name.id) seen.id = null;
+    }
+    // What the size counts: the names as written, not their capitalised spellings.
+    let size = 0;
+    for (const name of byKey.values()) if (name.id !== null) size++;
+    this.size = size;
+    for (const [variant, name] of capitalised) byKey.set(variant, name);
 
     let width = 0;
     let units = 0;
@@ -282,7 +347,6 @@ export class NameMatcher {
     this.#depth = new Int32Array(capacity);
     this.#nameAt = new Int32Array(capacity).fill(-1);
     let nodes = 1;
-    let size = 0;
     for (const [key, name] of byKey) {
       let node = 0;
       for (let i = 0; i < key.length; i++) {
@@ -300,9 +364,7 @@ export class NameMatcher {
       }
       this.#nameAt[node] = this.#names.length;
       this.#names.push(name);
-      if (name.id !== null) size++;
     }
-    this.size = size;
 
     this.#fromRoot = new Int32Array(width);
     for (let symbol = 0; symbol < width; symbol++) this.#fromRoot[symbol] = this.#edges.get(symbol) ?? 0;
@@ -397,6 +459,7 @@ export class NameMatcher {
       const id = name.id;
       if (id === null) continue; // a shared name: it claims the text but links nowhere
       if (!name.cjk && startsLongerName(scanned, candidate.end, nameStarts)) continue; // "Trump Tower": likewise
+      if (!name.cjk && endsLongerName(scanned, candidate.start)) continue; // "Vincent van Gogh": likewise
       const start = offsets ? (offsets.start[candidate.start] as number) : candidate.start;
       const end = offsets ? (offsets.end[candidate.end - 1] as number) : candidate.end;
       matches.push({ id, start, end, text: text.slice(start, end) });

@@ -28,9 +28,14 @@ export function publishOrUnlink(file: string): string {
   return `publish the draft first (delete \`draft: true\` in ${file}), or unlink it`;
 }
 
-/** Exact form of a key: Unicode NFC, inner whitespace folded to one space. */
+/**
+ * Exact form of a key: Unicode NFC, inner whitespace folded to one space, and
+ * apostrophes and hyphens as typed on a keyboard: a word processor writes
+ * `[[Patricia O’Brien]]` for the O'Brien of the person's file (as the names
+ * found in the text are matched, see name-matcher.ts).
+ */
 function exact(text: string): string {
-  return text.normalize('NFC').trim().replace(/\s+/g, ' ');
+  return text.normalize('NFC').trim().replace(/\s+/g, ' ').replace(/[’ʼ‘]/g, "'").replace(/[‐‑]/g, '-');
 }
 
 /** Loose form: the exact form, lower-cased in a locale-independent way. */

@@ -22,6 +22,7 @@ const PEOPLE = [
   person('xi-jinping', '習近平', ['Xi Jinping']),
   person('james-comey', 'James Comey', ['Comey']),
   person('condoleezza-rice', 'Condoleezza Rice', ['Rice']),
+  person('patricia-obrien', "Patricia O'Brien", ["O'Brien"]),
 ];
 const EVENTS = [
   event('sessions-recusal', 'Sessions recuses himself from the Russia inquiry'),
@@ -30,6 +31,7 @@ const EVENTS = [
   event('comey-testimony', 'Comey'),
   // Differs from the alias "Rice" only in case.
   event('rice-shortage', 'RICE'),
+  event('obrien-testifies', "O'Brien testifies at the de la Cruz trial"),
 ];
 
 const index = new LinkIndex(PEOPLE, EVENTS);
@@ -71,6 +73,8 @@ describe('LinkIndex.resolve: targets that resolve', () => {
     ['an exact-case alias wins over a looser match', 'Rice', ok('person', 'condoleezza-rice')],
     ['an exact-case title wins over a looser match', 'RICE', ok('event', 'rice-shortage')],
     ['an id wins even when a title is the same words', 'comey-testimony', ok('event', 'comey-testimony')],
+    ['a name with the curly apostrophe a word processor types', 'Patricia O’Brien', ok('person', 'patricia-obrien')],
+    ['a title with a curly apostrophe', 'O’Brien testifies at the de la Cruz trial', ok('event', 'obrien-testifies')],
   ])('%s: %j', (_name, text, expected) => {
     expect(index.resolve(text)).toEqual(expected);
   });
@@ -194,10 +198,12 @@ describe('LinkIndex: names claimed twice', () => {
       'xi-jinping',
       'james-comey',
       'condoleezza-rice',
+      'patricia-obrien',
       'sessions-recusal',
       'comey-fired',
       'comey-testimony',
       'rice-shortage',
+      'obrien-testifies',
     ]);
   });
 });
