@@ -606,11 +606,16 @@ function resolveMonth(
 // Friday that he will resign" the date belongs to "said", in "He said that
 // Comey will testify on Friday" to "will".
 //
+// Within its clause (between commas or dashes) first, then in the whole
+// sentence: a participle in the next clause ("…next year, ending a tenure
+// defined by…") says nothing of the date.
+//
 // Future markers: will, shall, would, 'll, won't; "going to", "expected to",
 // "scheduled to", "slated to", "poised to", "plans to", "intends to", "aims
 // to"; "scheduled for", "slated for", "planned for"; "due to" and "set to"
 // after a form of be ("due to" alone also means "because of"); "is to" /
-// "are to"; "to be" followed by a participle.
+// "are to"; "to be" followed by a participle; "expected", "scheduled",
+// "due" and the like right before the date ("appeal expected next month").
 // Past markers: irregular past forms (met, said, told, held, was, were, had,
 // ...), "been" (the present perfect looks back), negated past auxiliaries,
 // and lowercase words ending in -ed, unless
@@ -622,6 +627,8 @@ const FUTURE_WORDS = new Set(['will', 'shall', 'would', "won't", "wouldn't", "sh
 const FUTURE_BEFORE_TO = new Set([
   'going', 'expected', 'scheduled', 'slated', 'poised', 'plans', 'plan', 'planning', 'planned', 'intends', 'intend', 'intending', 'aims', 'aim',
 ]);
+/** Participles that, right before a date, say it was still ahead: "a ruling expected next month", "the vote scheduled in May". */
+const LOOKS_AHEAD_BEFORE_DATE = new Set(['expected', 'scheduled', 'slated', 'planned', 'due', 'upcoming']);
 /** "The hearing, scheduled for Thursday, ...": the date was still ahead when it was set. */
 const FUTURE_BEFORE_FOR = new Set(['scheduled', 'slated', 'planned']);
 const BE = new Set(['is', 'are', 'am', 'was', 'were', 'be', 'been', 'being']);
@@ -663,14 +670,31 @@ function tenseAround(text: string, start: number, end: number): Tense {
   let after = tokens.findIndex((t) => t.at >= end);
   if (after < 0) after = tokens.length;
 
-  // The nearest marker, outward from the date one word at a time; at equal distance the one before wins.
+  // "Appeal expected next month", "a vote scheduled in May": the participle before the date looks ahead.
+  const just = tokens[first - 1]?.word;
+  if (just !== undefined && LOOKS_AHEAD_BEFORE_DATE.has(just)) return 'future';
+
+  // The clause around the date first (between commas, semicolons or dashes), then the whole sentence:
+  // in "she will not seek a third term next year, ending a tenure defined by the scandal", "defined" is
+  // nearer the date than "will", but in another clause.
+  const clauseFrom = Math.max(from, ...[',', '—', '–', '('].map((mark) => text.lastIndexOf(mark, start - 1) + 1));
+  const clauseEnds = [',', '—', '–', ')'].map((mark) => text.indexOf(mark, end)).filter((i) => i >= 0 && i < to);
+  const clauseTo = Math.min(to, ...clauseEnds);
+  const inClause = (t: Token) => t.at >= clauseFrom && t.at < clauseTo;
+  return nearestMarker(tokens, first, after, inClause) ?? nearestMarker(tokens, first, after, () => true) ?? 'unknown';
+}
+
+/** The nearest marker among the tokens that `counts`, outward from the date one word at a time; at equal distance the one before wins. */
+function nearestMarker(tokens: Token[], first: number, after: number, counts: (t: Token) => boolean): Tense | undefined {
   for (let distance = 0; first - 1 - distance >= 0 || after + distance < tokens.length; distance++) {
-    const before = first - 1 - distance >= 0 ? markerAt(tokens, first - 1 - distance) : undefined;
+    const i = first - 1 - distance;
+    const before = i >= 0 && counts(tokens[i]!) ? markerAt(tokens, i) : undefined;
     if (before) return before;
-    const following = after + distance < tokens.length ? markerAt(tokens, after + distance) : undefined;
+    const j = after + distance;
+    const following = j < tokens.length && counts(tokens[j]!) ? markerAt(tokens, j) : undefined;
     if (following) return following;
   }
-  return 'unknown';
+  return undefined;
 }
 
 function markerAt(tokens: Token[], i: number): Tense | undefined {

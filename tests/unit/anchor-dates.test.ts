@@ -202,6 +202,15 @@ const ROWS: Row[] = [
   ['a span naming no real day', 'On Feb. 28-30 they met.', '2019-09-13', []],
   ['a span ending before it starts', 'On March 5-3 they met.', '2019-09-13', []],
   ['"May Day" is a holiday’s name', 'On May Day, workers marched.', '2020-06-13', []],
+  // Tense: a participle right before the date, and the clause around it first.
+  ['"expected" right before the date looks ahead', 'Appeal: expected next month', '2020-07-10', [{ text: 'next month', iso: '2020-08', tense: 'future' }]],
+  ['"scheduled" right before a month looks ahead', 'A vote scheduled in May was delayed.', '2020-03-10', [{ text: 'in May', iso: '2020-05', tense: 'future' }]],
+  ['a past participle in the next clause does not outweigh "will"', 'She will not seek a third term next year, ending a tenure defined by the paving scandal.', '2020-07-10', [{ text: 'next year', iso: '2021', tense: 'future' }]],
+  ['the clause’s own verb wins over a nearer one outside it', 'Comey, who was fired last month, will testify on Thursday.', SEED, [
+    { text: 'last month', iso: '2017-05', tense: 'past' },
+    { text: 'on Thursday', iso: '2017-06-08', tense: 'future' },
+  ]],
+  ['a clause with no verb takes the sentence’s', 'On Friday, Comey will testify.', SEED, [{ text: 'On Friday', iso: '2017-06-09', tense: 'future' }]],
 ];
 
 describe('anchorDates: news phrasing', () => {
