@@ -74,7 +74,7 @@ interface Stored {
 }
 
 /** Bump when the stored shape or the transform changes. */
-const CACHE_VERSION = 9;
+const CACHE_VERSION = 10;
 
 /**
  * Extractions already made in this process, by a digest of everything they

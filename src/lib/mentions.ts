@@ -96,8 +96,15 @@ export const WIKILINK = /\[\[([^[\]|]+?)(?:\|([^[\]]*?))?\]\]/g;
 /** How a link is written, for the messages about one written wrong. */
 const LINK_FORMS = 'a link is `[[target]]` or `[[target|shown words]]`, with no formatting inside; to show the brackets themselves, write `\\[\\[`';
 
-/** Blocks that get a stable anchor and whose text is split into sentences. */
-const ANCHORED = new Set(['paragraph']);
+/**
+ * Blocks that get a stable anchor and whose text is split into sentences. A
+ * table's row is one: a name in a results table is quoted with its row
+ * ("Luis de la Cruz · Guilty · 12 years") and linked in context.
+ */
+const ANCHORED = new Set(['paragraph', 'tableRow']);
+
+/** Between a row's cells in its text, as a quote shows them. */
+const CELL_GAP = ' · ';
 
 /** Nodes whose text is never turned into links or dates. */
 const OPAQUE = new Set(['link', 'linkReference', 'code', 'inlineCode', 'html', 'definition']);
@@ -330,6 +337,7 @@ export function plainText(node: Nodes): string {
   if (node.type === 'text' || node.type === 'inlineCode') return node.value;
   if (node.type === 'break') return ' ';
   if (node.type === 'footnoteReference' || node.type === 'html') return '';
+  if (node.type === 'tableRow') return node.children.map(plainText).join(CELL_GAP);
   if ('children' in node) return (node.children as Nodes[]).map(plainText).join('');
   return '';
 }
@@ -360,7 +368,10 @@ function layout(block: Parent): Layout {
     } else if (node.type === 'inlineCode') text += node.value.replace(/\n/g, ' ');
     else if (node.type === 'break') text += ' ';
     else if (node.type !== 'footnoteReference' && node.type !== 'html' && 'children' in node) {
-      for (const child of node.children as Nodes[]) visit(child, node as Parent);
+      for (const [i, child] of (node.children as Nodes[]).entries()) {
+        if (node.type === 'tableRow' && i > 0) text += CELL_GAP;
+        visit(child, node as Parent);
+      }
     }
     ends.set(node, text.length);
   };

@@ -51,6 +51,13 @@ describe('autolinking', () => {
     expect(linked(md)).toEqual(expected);
   });
 
+  it('quotes a name in a table with its row, and anchors the row', () => {
+    const md = 'Results:\n\n| Name | Verdict |\n| --- | --- |\n| Jeff Sessions | Cleared |\n';
+    const tree = remark().use(remarkGfm).parse(md);
+    const [mention] = linkMentions(tree, { index, href, source: md, autolink: true }).mentions;
+    expect(mention).toMatchObject({ anchor: 'p-jeff-sessions-cleared', sentence: 'Jeff Sessions · Cleared', start: 0, end: 13, line: 5 });
+  });
+
   it('is off unless asked for (a story with autolink: false)', () => {
     expect(linked('Trump spoke.', {})).toEqual([]);
   });

@@ -129,9 +129,9 @@ describe('linkMentions: where mentions are found', () => {
       mentions: [P('person:jeff-sessions', 'Sessions', undefined, 'Sessions', 1, 10)],
     },
     {
-      name: 'in a table cell, with no anchor',
+      name: 'in a table cell: the row is its anchor and its quote',
       md: '| who | what |\n| --- | --- |\n| [[Kislyak]] | ambassador |',
-      mentions: [P('person:sergey-kislyak', 'Kislyak', undefined, 'Kislyak', 3, 3)],
+      mentions: [P('person:sergey-kislyak', 'Kislyak', 'p-kislyak-ambassador', 'Kislyak · ambassador', 3, 3)],
     },
     {
       name: 'inside a footnote definition',
