@@ -49,7 +49,7 @@ export function parsePartialDate(value: unknown): ParseResult {
     return { ok: false, message: `expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found ${describe(value)}` };
   }
   const match = PATTERN.exec(value.trim());
-  if (!match) return { ok: false, message: `expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found "${value}"` };
+  if (!match) return { ok: false, message: `expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found "${value}"${writtenDateHint(value)}` };
   const year = Number(match[1]);
   if (match[2] === undefined) return { ok: true, date: { year, precision: 'year' } };
   const month = Number(match[2]);
@@ -61,6 +61,28 @@ export function parsePartialDate(value: unknown): ParseResult {
     return { ok: false, message: `"${value}" is not a real date: ${monthName(month)} ${year} has ${last} days` };
   }
   return { ok: true, date: { year, month, day, precision: 'day' } };
+}
+
+/** Words for "not over yet", written where a date that has not come belongs. */
+const ONGOING = /^(?:present|now|today|ongoing|current|currently|incumbent|tbd|n\/a|-|–)$/i;
+/** "Sept. 12, 2019", "September 12 2019", "12 Sept 2019", "March 2018": a date as prose writes it. */
+const WRITTEN_DATE = /^(?:(\d{1,2})(?:st|nd|rd|th)?\s+)?([A-Za-z]{3,9})\.?(?:\s+(\d{1,2})(?:st|nd|rd|th)?)?,?\s+(\d{4})$/;
+
+/**
+ * What to write instead of a date written as words: `: write 2019-09-12`
+ * for "Sept. 12, 2019", or how to say that something is still going on.
+ * Empty when the value reads as neither.
+ */
+function writtenDateHint(value: string, mayBeOngoing = true): string {
+  const text = value.trim();
+  if (mayBeOngoing && ONGOING.test(text)) return ': to say it has not ended, leave the field out (a role with no `to` is held now)';
+  const m = WRITTEN_DATE.exec(text);
+  if (!m || (m[1] && m[3])) return '';
+  const month = MONTH_NAMES.findIndex((name) => name.toLowerCase().startsWith(m[2]!.toLowerCase()) && (m[2]!.length >= 3));
+  if (month < 0) return '';
+  const mm = String(month + 1).padStart(2, '0');
+  const day = m[1] ?? m[3];
+  return `: write ${m[4]}-${mm}${day ? `-${day.padStart(2, '0')}` : ''}`;
 }
 
 /** Like {@link parsePartialDate} but throws; for values already validated. */
@@ -140,6 +162,8 @@ export function rangeParts(from: PartialDate, to: PartialDate): { from: string; 
     if (from.month === to.month) return { from: `${monthName(from.month!)} ${from.day}`, separator: '–', to: `${to.day}, ${to.year}` };
     return { from: `${monthName(from.month!)} ${from.day}`, separator: ' – ', to: formatDate(to) };
   }
+  // "March–May 2018", not "March 2018 – May 2018".
+  if (from.precision === 'month' && to.precision === 'month' && from.year === to.year) return { from: monthName(from.month!), separator: '–', to: formatDate(to) };
   return { from: formatDate(from), separator: ' – ', to: formatDate(to) };
 }
 
@@ -178,7 +202,7 @@ export function parseTimestamp(value: unknown): { ok: true; value: Timestamp } |
   }
   const match = TIMESTAMP.exec(value.trim());
   if (!match) {
-    return { ok: false, message: `expected YYYY-MM-DD or an ISO date-time such as 2017-06-07T09:30:00-04:00, found "${value}"` };
+    return { ok: false, message: `expected YYYY-MM-DD or an ISO date-time such as 2017-06-07T09:30:00-04:00, found "${value}"${writtenDateHint(value, false)}` };
   }
   const dayPart = parsePartialDate(match[1]);
   if (!dayPart.ok) return dayPart;

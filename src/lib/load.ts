@@ -274,7 +274,9 @@ export function loadRecord(
   const valid = schema.safeParse(data);
   if (!valid.success) {
     const { doc, at } = yaml();
-    for (const issue of valid.error.issues) {
+    // Unknown fields one by one, each at its own line with its own suggestion.
+    const each = valid.error.issues.flatMap((issue): ZodIssue[] => (issue.code === 'unrecognized_keys' ? issue.keys.map((key) => ({ ...issue, keys: [key] })) : [issue]));
+    for (const issue of each) {
       issues.push(describeIssue(issue, data as Record<string, unknown>, doc, at, file, split.yamlLine, SCHEMAS[folder]));
     }
     return undefined;
@@ -379,7 +381,9 @@ function describeIssue(
     const allowed = keysAt(schema, path);
     const key = issue.keys[0]!;
     const synonym = SYNONYMS[key.toLowerCase()];
-    const suggestion = issue.keys.length === 1 ? didYouMean(synonym && allowed.includes(synonym) ? [synonym] : nearest(key, allowed)) : undefined;
+    // A person's file among the stories or events: `name` is the sign.
+    const misplaced = path.length === 0 && issue.keys.includes('name') && !allowed.includes('name') ? `\`name\` is a person's field: a person's file goes in content/people/` : undefined;
+    const suggestion = misplaced ?? (issue.keys.length === 1 ? didYouMean(synonym && allowed.includes(synonym) ? [synonym] : nearest(key, allowed)) : undefined);
     return {
       file,
       ...(keyRange ? at(keyRange[0]) : where),
@@ -433,7 +437,13 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 /** Words an editor may write for a field by another name: a role "since" 2019 is `from: 2019`. */
-const SYNONYMS: Record<string, string> = { since: 'from', start: 'from', began: 'from', until: 'to', end: 'to', ended: 'to', link: 'url', href: 'url' };
+const SYNONYMS: Record<string, string> = {
+  since: 'from', start: 'from', began: 'from', until: 'to', end: 'to', ended: 'to', link: 'url', href: 'url',
+  // A story's fields by the names other systems give them.
+  date: 'published', pubdate: 'published', published_at: 'published', author: 'byline', authors: 'byline', by: 'byline', writer: 'byline',
+  tag: 'tags', topics: 'tags', topic: 'tags', keywords: 'tags', categories: 'tags', category: 'tags',
+  headline: 'title', description: 'summary', dek: 'summary', excerpt: 'summary', subtitle: 'summary', standfirst: 'summary',
+};
 
 /** The fields a schema allows at a path (`[]`, `['roles', 0]`, `['source']`): for "did you mean". */
 function keysAt(schema: unknown, path: readonly PropertyKey[]): string[] {

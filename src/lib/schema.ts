@@ -79,8 +79,10 @@ export const storySchema = z.strictObject({
   publishedNote: text('a note on the publication date').optional(),
   /** When the story was last substantially changed. */
   updated: timestampField.optional(),
-  /** Who wrote it. */
-  byline: text('a byline').optional(),
+  /** Who wrote it: "Maria Okafor" (a "By " written before it is dropped, as the page adds its own). */
+  byline: text('a byline')
+    .transform((value) => value.replace(/^by\s+/i, ''))
+    .optional(),
   /** Where the story first appeared, when it is republished. */
   source: z
     .strictObject({

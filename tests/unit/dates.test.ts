@@ -63,7 +63,11 @@ describe('parsePartialDate: impossible dates', () => {
 describe('parsePartialDate: values that are not dates', () => {
   const FORMAT = 'expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found';
   it.each<[string, unknown, string]>([
-    ['words', 'July 2016', `${FORMAT} "July 2016"`],
+    ['words', 'July 2016', `${FORMAT} "July 2016": write 2016-07`],
+    ['a date as prose writes it', 'Sept. 12, 2019', `${FORMAT} "Sept. 12, 2019": write 2019-09-12`],
+    ['a date day first', '12 September 2019', `${FORMAT} "12 September 2019": write 2019-09-12`],
+    ['"present" for a role still held', 'present', `${FORMAT} "present": to say it has not ended, leave the field out (a role with no \`to\` is held now)`],
+    ['words that are no month', 'Mayo 2019', `${FORMAT} "Mayo 2019"`],
     ['a two-digit year', '16-07-20', `${FORMAT} "16-07-20"`],
     ['a one-digit month', '2016-7', `${FORMAT} "2016-7"`],
     ['slashes', '2016/07/20', `${FORMAT} "2016/07/20"`],
@@ -84,7 +88,7 @@ describe('parsePartialDate: values that are not dates', () => {
   });
 
   it('partialDate throws the same message', () => {
-    expect(() => partialDate('July 2016')).toThrow('Invalid date: expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found "July 2016"');
+    expect(() => partialDate('July 2016')).toThrow('Invalid date: expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found "July 2016": write 2016-07');
     expect(partialDate('2016-07')).toEqual({ year: 2016, month: 7, precision: 'month' });
   });
 });
@@ -211,7 +215,8 @@ describe('formatRange', () => {
     ['2016-12-30', '2017-01-02', 'December 30, 2016 – January 2, 2017'],
     ['2008', '2017-07-22', '2008 – July 22, 2017'],
     ['1997', '2017-02', '1997 – February 2017'],
-    ['2016-03', '2016-11', 'March 2016 – November 2016'],
+    ['2016-03', '2016-11', 'March–November 2016'],
+    ['2016-11', '2017-02', 'November 2016 – February 2017'],
     ['2016-03-03', '2016-11', 'March 3, 2016 – November 2016'],
     ['1998', '2003', '1998 – 2003'],
     ['2017-02-09', undefined, 'since February 9, 2017'],
@@ -228,7 +233,7 @@ describe('rangeParts', () => {
   it.each<[string, string, { from: string; separator: string; to?: string }]>([
     ['2017-02-03', '2017-02-09', { from: 'February 3', separator: '–', to: '9, 2017' }],
     ['2017-02-03', '2017-03-09', { from: 'February 3', separator: ' – ', to: 'March 9, 2017' }],
-    ['2016-03', '2016-11', { from: 'March 2016', separator: ' – ', to: 'November 2016' }],
+    ['2016-03', '2016-11', { from: 'March', separator: '–', to: 'November 2016' }],
     ['2017-02-03', '2017-02-03', { from: 'February 3, 2017', separator: '' }],
   ])('%s to %s: each end in its own words', (from, to, expected) => {
     expect(rangeParts(partialDate(from), partialDate(to))).toEqual(expected);
@@ -264,7 +269,7 @@ describe('parseTimestamp', () => {
     ['an impossible day', '2017-02-30', '"2017-02-30" is not a real date: February 2017 has 28 days'],
     ['an impossible month', '2017-13-01T10:00', '"2017-13-01" has no month 13: months run from 01 to 12'],
     ['a month only', '2017-06', `${SHAPE} "2017-06"`],
-    ['words', 'June 7, 2017', `${SHAPE} "June 7, 2017"`],
+    ['words', 'June 7, 2017', `${SHAPE} "June 7, 2017": write 2017-06-07`],
     ['an hour without minutes', '2017-06-07T09', `${SHAPE} "2017-06-07T09"`],
     // Which instant is meant depends on a zone the editor did not write: feeds and structured data would guess.
     ['a time without a zone', '2017-06-07T09:30', '"2017-06-07T09:30" has a time but no time zone: add the offset, such as 2017-06-07T09:30:00-04:00, or Z for UTC (or give the day alone)'],

@@ -89,6 +89,11 @@ describe('loadRecord: valid records', () => {
     });
   });
 
+  it('a byline written with its own "By"', () => {
+    const { record } = load('stories', STORY.replace('byline: Staff writer', 'byline: By Maria Okafor'), 'sessions-trump-rift');
+    expect(record).toMatchObject({ byline: 'Maria Okafor' });
+  });
+
   it('a person, with an unquoted year, a quoted year and a month', () => {
     const { record, issues } = load('people', PERSON, 'sergey-kislyak');
     expect(issues).toEqual([]);
@@ -301,6 +306,34 @@ describe('loadRecord: problems, reported as file:line:column: `field`: message',
       ],
     ],
     [
+      'a story’s fields by the names other systems give them',
+      'stories',
+      '---\ntitle: T\nsummary: S\npublished: 2017-06-07\nauthor: X\ntag: [a]\n---\n',
+      [
+        'content/stories/x.md:5:1: unknown field `author` (did you mean `byline`?)',
+        'content/stories/x.md:6:1: unknown field `tag` (did you mean `tags`?)',
+      ],
+    ],
+    [
+      'a story’s date by the name an event gives it',
+      'stories',
+      '---\ntitle: T\nsummary: S\ndate: 2017-06-07\n---\n',
+      [
+        'content/stories/x.md:2:1: `published`: the required field `published` is missing (add a line `published: …`)',
+        'content/stories/x.md:4:1: unknown field `date` (did you mean `published`?)',
+      ],
+    ],
+    [
+      'a person’s file among the stories',
+      'stories',
+      '---\nname: Ana Lima\nsummary: S\n---\n',
+      [
+        'content/stories/x.md:2:1: `title`: the required field `title` is missing (add a line `title: …`)',
+        'content/stories/x.md:2:1: `published`: the required field `published` is missing (add a line `published: …`)',
+        "content/stories/x.md:2:1: unknown field `name` (`name` is a person's field: a person's file goes in content/people/)",
+      ],
+    ],
+    [
       'a source’s link by another name',
       'events',
       '---\ntitle: T\nsummary: S\ndate: 2017\nsources:\n  - title: Paper\n    link: https://example.org\n---\n',
@@ -322,7 +355,13 @@ describe('loadRecord: problems, reported as file:line:column: `field`: message',
       'a date in words in a role',
       'people',
       '---\nname: A\nsummary: S\nroles:\n  - title: X\n    from: July 2016\n---\n',
-      ['content/people/x.md:6:11: `roles[0].from`: expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found "July 2016"'],
+      ['content/people/x.md:6:11: `roles[0].from`: expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found "July 2016": write 2016-07'],
+    ],
+    [
+      'a role still held, with "to: present"',
+      'people',
+      '---\nname: A\nsummary: S\nroles:\n  - title: X\n    from: 2016\n    to: present\n---\n',
+      ['content/people/x.md:7:9: `roles[0].to`: expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found "present": to say it has not ended, leave the field out (a role with no `to` is held now)'],
     ],
     [
       'an impossible time of day',
