@@ -21,7 +21,7 @@ export const FEED_DESCRIPTION = 'News stories explained: who is who, what happen
 export const RSS_PATH = 'rss.xml';
 export const ATOM_PATH = 'atom.xml';
 
-type FeedStory = Pick<StoryRecord, 'kind' | 'id' | 'title' | 'summary' | 'published' | 'updated' | 'byline' | 'tags'>;
+type FeedStory = Pick<StoryRecord, 'kind' | 'id' | 'title' | 'summary' | 'published' | 'updated' | 'byline' | 'tags' | 'lang'>;
 
 /** A story's stable identity in feeds: its permanent URL, which depends on its id only. */
 export function storyGuid(story: Pick<StoryRecord, 'kind' | 'id'>, ctx: SiteContext): string {
@@ -59,7 +59,7 @@ export function atomFeed(stories: readonly FeedStory[], ctx: SiteContext): strin
   const entries = sorted.map((story) => {
     const link = storyGuid(story, ctx);
     return [
-      '  <entry>',
+      story.lang ? `  <entry xml:lang="${escapeXml(story.lang)}">` : '  <entry>',
       `    <id>${escapeXml(link)}</id>`,
       `    <title>${escapeXml(story.title)}</title>`,
       `    <link rel="alternate" type="text/html" href="${escapeXml(link)}"/>`,

@@ -94,6 +94,16 @@ export const storySchema = z.strictObject({
     .optional(),
   /** One or two sentences for lists, previews and search results. */
   summary: text('a summary'),
+  /**
+   * The language the story is written in, when it is not English: a language
+   * tag such as `es` or `pt-BR`. Its headline, standfirst, summary and text
+   * are marked with it, so screen readers read them in that language.
+   */
+  lang: z
+    .string({ message: 'expected a language tag such as es or pt-BR' })
+    .trim()
+    .regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, { message: 'expected a language tag such as es, fr or pt-BR' })
+    .optional(),
   /** Lowercase topic labels. */
   tags: z.array(text('a tag')).default([]),
   /** Short points for a "What you need to know" box above the article. */

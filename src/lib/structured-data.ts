@@ -210,7 +210,7 @@ export function newsArticle({ story, image, people = [], notes = [] }: StoryLdIn
     author: authorsOf(story, ctx),
     publisher: organization(ctx),
     image: [absoluteUrl(ctx, image)],
-    inLanguage: 'en',
+    inLanguage: story.lang ?? 'en',
     ...(story.tags.length > 0 ? { keywords: story.tags.join(', ') } : {}),
     ...(story.source?.url ? { isBasedOn: story.source.url } : {}),
     ...(people.length > 0 ? { mentions: people.map((p) => personRef(p, ctx)) } : {}),

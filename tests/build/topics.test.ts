@@ -26,7 +26,7 @@ beforeAll(() => {
   scratch = scratchDir('topics');
   content = copyContent(join(projectRoot, 'tests/fixtures/minimal'));
   story('strike-begins', '2024-05-01', ['port strike', 'unions']);
-  story('strike-ends', '2024-06-10', ['Port Strike', 'выборы', '政治'], [], 'See [the archive](/archive/) and ![the logo](/favicon.svg).');
+  story('strike-ends', '2024-06-10', ['Port Strike', 'выборы', '政治'], ['lang: es'], 'See [the archive](/archive/) and ![the logo](/favicon.svg).');
   story('strike-draft', '2024-06-11', ['port strike', 'secret plans'], ['draft: true']);
   built = buildSite({ contentDir: content.dir, outDir: join(scratch, 'dist'), env: { BASE_PATH: '/news' } });
 });
@@ -73,6 +73,16 @@ describe('topics', () => {
     expect(textOf(index)).toContain('Выборы (1)');
     expect(read(built.outDir, 'topics/unions/index.html')).toMatch(/<title>Topic: Unions[^<]*<\/title>[\s\S]*<h1>Unions<\/h1>/);
     expect(read(built.outDir, 'archive/index.html')).toContain('href="/news/topics/"');
+  });
+
+  it('mark a story in another language with it, around its own words only', () => {
+    const ends = read(built.outDir, 'stories/strike-ends/index.html');
+    expect(ends).toContain('<html lang="en"');
+    expect(ends).toMatch(/<h1 lang="es">Story strike-ends<\/h1>/);
+    expect(ends).toContain('<div class="story-body" lang="es">');
+    // In lists too, and nowhere on a story without it.
+    expect(read(built.outDir, 'topics/port-strike/index.html')).toContain('<h2 lang="es"><a href="/news/stories/strike-ends/">');
+    expect(read(built.outDir, 'stories/strike-begins/index.html')).not.toContain('lang="es"');
   });
 
   it('are in the sitemap, dated by their latest story', () => {

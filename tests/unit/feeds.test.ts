@@ -87,6 +87,11 @@ describe('Atom feed', () => {
     expect(xml).toContain('<category term="x&amp;y"/>');
   });
 
+  it('marks an entry in another language with it', () => {
+    const feed = new XMLParser({ ignoreAttributes: false }).parse(atomFeed([story('a', '2017-06-07', { lang: 'es' }), story('b', '2017-06-08')], ctx)).feed;
+    expect(feed.entry.map((e: Record<string, string>) => e['@_xml:lang'])).toEqual([undefined, 'es']);
+  });
+
   it('stays valid without stories', () => {
     const feed = new XMLParser().parse(atomFeed([], ctx)).feed;
     expect(feed.updated).toBe('1970-01-01T00:00:00Z');

@@ -94,6 +94,13 @@ describe('loadRecord: valid records', () => {
     expect(record).toMatchObject({ byline: 'Maria Okafor' });
   });
 
+  it('a story in another language, and a language tag written wrong', () => {
+    expect(load('stories', STORY.replace('summary:', 'lang: pt-BR\nsummary:'), 'sessions-trump-rift').record).toMatchObject({ lang: 'pt-BR' });
+    expect(load('stories', STORY.replace('summary:', 'lang: Spanish language\nsummary:'), 'sessions-trump-rift').formatted).toEqual([
+      'content/stories/sessions-trump-rift.md:11:7: `lang`: expected a language tag such as es, fr or pt-BR',
+    ]);
+  });
+
   it('a person, with an unquoted year, a quoted year and a month', () => {
     const { record, issues } = load('people', PERSON, 'sergey-kislyak');
     expect(issues).toEqual([]);
