@@ -13,6 +13,7 @@ import { nearest } from './nearest.ts';
 import { publishOrUnlink } from './resolve.ts';
 import { compareDates, endOf, startOf } from './dates.ts';
 import { sortedByFilingName } from './filing.ts';
+import { timestampDate } from './structured-data.ts';
 
 /** A mention together with the record whose body holds it. */
 export interface Citation {
@@ -131,8 +132,11 @@ export function buildGraph(content: ContentSet, mentions: MentionsBySource): Gra
   const personStoriesMap = new Map<PersonId, { story: StoryRecord; mentions: Mention[] }[]>();
   const eventStoriesMap = new Map<EventId, { story: StoryRecord; mentions: Mention[] }[]>();
 
+  // By the day as written, then, within a day, by the moment (a day without a time is its noon UTC, as
+  // the feeds have it, so both list a day's stories in one order), then by id.
+  const instant = new Map(content.stories.map((story) => [story, timestampDate(story.published).getTime()]));
   const storiesByDate = [...content.stories].sort(
-    (a, b) => compareDates(b.published.day, a.published.day) || b.published.iso.localeCompare(a.published.iso) || a.id.localeCompare(b.id),
+    (a, b) => compareDates(b.published.day, a.published.day) || instant.get(b)! - instant.get(a)! || a.id.localeCompare(b.id),
   );
   for (const story of storiesByDate) {
     const perTarget = storyMentions.get(story.id) ?? new Map<string, Mention[]>();

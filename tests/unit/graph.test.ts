@@ -104,6 +104,11 @@ describe('graph over a fixture', () => {
     expect(ids(graph.peopleBySurname)).toEqual(['alice', 'bob', 'carol', 'dan']);
   });
 
+  it('lists the stories of one day by their moment, a day without a time at its noon UTC, as the feeds do', () => {
+    const content = { stories: [story('early', '2017-06-07T02:10:00Z', ''), story('day', '2017-06-07', ''), story('late', '2017-06-07T15:00:00-04:00', '')], people: [], events: [] };
+    expect(ids(buildGraph(content, new Map()).storiesByDate)).toEqual(['late', 'day', 'early']);
+  });
+
   it.each<[string, string[]]>([
     // Order of first mention, then people only listed in the frontmatter.
     ['s1', ['bob', 'alice', 'carol']],
