@@ -22,6 +22,7 @@ import { toId } from './ids.ts';
 import { formatDate, formatRange, overlaps, toIso, type PartialDate } from './dates.ts';
 import { anchorDates, quotedSpans } from './anchor-dates.ts';
 import { splitSentences, type Sentence } from './sentences.ts';
+import { typeset } from './typography.ts';
 
 export interface Mention {
   target: Target;
@@ -412,8 +413,16 @@ function withSentences(layout: Layout, pending: Pending[], anchor: string, resol
     const sentence = collapse(raw.trim());
     const start = collapse(raw.slice(leading, Math.max(leading, local))).length;
     const end = collapse(raw.slice(leading, Math.max(leading, localEnd))).length;
-    return { ...node, anchor, ...excerpt(sentence, start, Math.min(sentence.length, end)) };
+    return { ...node, anchor, ...typesetQuote(excerpt(sentence, start, Math.min(sentence.length, end))) };
   });
+}
+
+/** The quote with its punctuation as the page prints it (curly quotes, dashes), the mark moved with it. */
+function typesetQuote(quote: Pick<Mention, 'sentence' | 'start' | 'end'>): Pick<Mention, 'sentence' | 'start' | 'end'> {
+  const head = typeset(quote.sentence.slice(0, quote.start));
+  const marked = typeset(quote.sentence.slice(quote.start, quote.end), head.at(-1) ?? '');
+  const tail = typeset(quote.sentence.slice(quote.end), (head + marked).at(-1) ?? '');
+  return { sentence: head + marked + tail, start: head.length, end: head.length + marked.length };
 }
 
 /** A date the page shows resolved beside its words: the text ` (2016)` at the layout offset where the words end. */

@@ -106,6 +106,11 @@ describe('dates in a story', () => {
     expect(result.mentions[0]!.sentence).toBe('Sessions testified on March 3-5 (March 3–5, 2017).');
   });
 
+  it('quote a mention with the punctuation the page prints: curly quotes, dashes', () => {
+    const [mention] = story('He said "Sessions\'s aide" -- not O\'Brien -- knew.').mentions;
+    expect(mention).toMatchObject({ sentence: 'He said “Sessions’s aide” — not O’Brien — knew.', start: 9, end: 17 });
+  });
+
   it('quote a mention in its whole sentence, not from a title written short', () => {
     const result = story('The hearings were led by Sen. Jeff Sessions, who spoke first.');
     expect(result.mentions[0]!.sentence).toBe('The hearings were led by Sen. Jeff Sessions, who spoke first.');

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { remark } from 'remark';
 import remarkGfm from 'remark-gfm';
 import type { Root } from 'mdast';
-import remarkTypography, { typeset } from '../../src/markdown/remark-typography.ts';
+import remarkTypography from '../../src/markdown/remark-typography.ts';
+import { typeset } from '../../src/lib/typography.ts';
 import { renderTree } from '../../src/markdown/render.ts';
 
 describe('typeset', () => {
