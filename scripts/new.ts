@@ -9,7 +9,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { FOLDER, idFor, template, uniqueId, type Kind } from '../src/lib/scaffold.ts';
+import { FOLDER, idFor, personName, template, uniqueId, type Kind } from '../src/lib/scaffold.ts';
 import { isValidId } from '../src/lib/ids.ts';
 
 const usage = 'usage: npm run new -- story|person|event "Title" [--date YYYY-MM-DD] [--id the-id]';
@@ -24,7 +24,9 @@ if (values.id !== undefined && !isValidId(values.id)) {
   console.error(`--id "${values.id}" is not an id: use lowercase letters a-z, digits and single hyphens, like --id li-wei`);
   process.exit(2);
 }
-const fromTitle = idFor(title);
+// A person's id is made from their name without a title before it ("Dr.").
+const named = kind === 'person' ? personName(title).name : title;
+const fromTitle = idFor(named);
 if (values.id === undefined && fromTitle === '') {
   console.error(`"${title}" has no letters an id can be made of (an id is the file name and the page's URL): choose one with --id, like --id li-wei`);
   process.exit(2);
@@ -39,7 +41,7 @@ if (kind === 'person' && values.id === undefined && existsSync(existing)) {
   console.error(`${relative(process.cwd(), existing)} exists already: edit that file, or, for someone else of a similar name, choose an --id (two people may not share a name)`);
   process.exit(1);
 }
-const id = values.id ?? uniqueId(title, (candidate) => existsSync(join(folder, `${candidate}.md`)));
+const id = values.id ?? uniqueId(named, (candidate) => existsSync(join(folder, `${candidate}.md`)));
 const path = join(folder, `${id}.md`);
 if (values.id !== undefined && existsSync(path)) {
   console.error(`${relative(process.cwd(), path)} exists already: choose another --id`);

@@ -18,9 +18,26 @@ export const PLACEHOLDER_SUMMARIES: Record<Kind, string> = {
   event: 'What happened, in one or two sentences.',
 };
 
-/** An id for a title: `Budget vote` → `budget-vote`, `Ли Вэй` → `li-vey`; empty when the title has no letters or digits to make one of (Chinese, say). */
+/**
+ * An id for a title: `Budget vote` → `budget-vote`, `Ли Вэй` → `li-vey`,
+ * `Patricia O'Brien` → `patricia-obrien` (an apostrophe inside a word joins
+ * it); empty when the title has no letters or digits to make one of (Chinese, say).
+ */
 export function idFor(title: string): string {
-  return toId(transliterate(title));
+  return toId(transliterate(title.replace(/(?<=\p{L})['’ʼ](?=\p{L})/gu, '')));
+}
+
+/** Titles written before a name: the person's file is named without them. */
+const HONORIFIC = /^(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Rev|Hon|Judge|Justice|Sir|Dame|Lord|Lady|President|Mayor|Senator|Governor|Professor|Doctor)\.?\s+)+/;
+
+/**
+ * A new person's name from what was typed: a title before it ("Dr. Anneke van
+ * Gogh") is not part of the name or the id, and the titled form becomes an
+ * alias, since stories will write it so.
+ */
+export function personName(typed: string): { name: string; alias?: string } {
+  const name = typed.replace(HONORIFIC, '').trim();
+  return name && name !== typed ? { name, alias: typed } : { name: typed };
 }
 
 /** The id for a title, made unique against the ids that exist: `budget-vote`, then `budget-vote-2`. */
@@ -64,12 +81,13 @@ text[^note], then a line "[^note]: the correction".
 `;
   }
   if (kind === 'person') {
+    const { name, alias } = personName(title);
     return `---
 # A new person. Delete "draft: true" when the record is ready. The guide: content/README.md
 draft: true
-name: ${quote(title)}
+name: ${quote(name)}
 # Other names the text may use: surname, full name, title + surname.
-aliases: []
+aliases: [${alias ? quote(alias) : ''}]
 # One line on who they are.
 summary: ${quote(PLACEHOLDER_SUMMARIES.person)}
 # Offices held: from/to as YYYY, YYYY-MM or YYYY-MM-DD; leave out "to" while it continues.

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { checkContent, formatCheckTimes } from '../../src/lib/check.ts';
 import { formatIssue } from '../../src/lib/errors.ts';
-import { idFor, template, uniqueId } from '../../src/lib/scaffold.ts';
+import { idFor, personName, template, uniqueId } from '../../src/lib/scaffold.ts';
 import { recordPages } from '../../src/integrations/record-pages.ts';
 
 const fixture = resolve(import.meta.dirname, '../fixtures/minimal');
@@ -92,7 +92,7 @@ describe('warnings', () => {
 
 describe('new files from the scaffolder', () => {
   it.each<['story' | 'person' | 'event', string, string | undefined, string]>([
-    ['story', 'Zoë’s budget: the vote', undefined, 'stories/zoe-s-budget-the-vote.md'],
+    ['story', 'Zoë’s budget: the vote', undefined, 'stories/zoes-budget-the-vote.md'],
     ['person', 'Łukasz Nowak', undefined, 'people/lukasz-nowak.md'],
     ['event', 'Budget vote', '2024-03', 'events/budget-vote-2.md'],
   ])('a new %s passes the check as a draft, and with drafts shown', (kind, title, date, expectedFile) => {
@@ -107,6 +107,14 @@ describe('new files from the scaffolder', () => {
     expect(withDrafts.errors.map(formatIssue)).toEqual([]);
     const all = [...withDrafts.content.stories, ...withDrafts.content.people, ...withDrafts.content.events];
     expect(all.find((r) => r.id === id)?.draft).toBe(true);
+  });
+
+  it('a new person typed with a title is named and filed without it, the titled form an alias', () => {
+    expect(personName('Dr. Anneke van Gogh')).toEqual({ name: 'Anneke van Gogh', alias: 'Dr. Anneke van Gogh' });
+    expect(personName('Anneke van Gogh')).toEqual({ name: 'Anneke van Gogh' });
+    const file = template('person', 'Sen. Diane Hartley-Moss', { today: '2024-03-20' });
+    expect(file).toContain('name: "Diane Hartley-Moss"');
+    expect(file).toContain('aliases: ["Sen. Diane Hartley-Moss"]');
   });
 
   it('drafts are left out unless asked for', () => {
@@ -209,7 +217,9 @@ describe('times', () => {
 describe('ids for new files', () => {
   it.each<[string, string]>([
     ['Budget vote', 'budget-vote'],
-    ['Zoë’s budget: the vote', 'zoe-s-budget-the-vote'],
+    ['Zoë’s budget: the vote', 'zoes-budget-the-vote'],
+    ["Patricia O'Brien", 'patricia-obrien'],
+    ["Don't panic", 'dont-panic'],
     ['Łukasz Nowak', 'lukasz-nowak'],
     ['Ли Вэй', 'li-vey'],
     ['Сергей Кисляк', 'sergey-kislyak'],
