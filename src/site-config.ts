@@ -22,6 +22,9 @@ export function cacheDirFor(folder: string): string {
 
 export const cacheDir = cacheDirFor(contentDir);
 
+/** The site's static files (Astro's default `public/`, which astro.config.mjs keeps): images a body shows must be here. */
+export const publicDir = resolve('public');
+
 /** The public origin, for canonical URLs and feeds. */
 export const siteUrl = process.env.SITE_URL ?? 'http://localhost:4321';
 

@@ -13,10 +13,10 @@ import { checkedSite } from '../integrations/checked-site.ts';
 import { releaseExtractions } from '../lib/extract.ts';
 import { withBase } from '../lib/paths.ts';
 import { ContentError } from '../lib/errors.ts';
-import { bodyLineOf, splitFrontmatter } from '../lib/load.ts';
+import { bodyLineOf, fieldLocator, sharedLinkId, splitFrontmatter } from '../lib/load.ts';
 import { renderer } from '../markdown/render.ts';
 import { loaderProblems } from '../loaders/loader-problems.ts';
-import { cacheDir, contentDir, editBaseUrl, siteUrl } from '../site-config.ts';
+import { cacheDir, contentDir, editBaseUrl, publicDir, siteUrl } from '../site-config.ts';
 import { pageKey } from '../lib/page-views.ts';
 import { storiesByYear, yearCounts } from '../lib/archive.ts';
 import { planTimeline } from '../lib/timeline-pages.ts';
@@ -38,14 +38,20 @@ function withFileLines<T>(build: () => T): T {
     return build();
   } catch (error) {
     if (!(error instanceof ContentError)) throw error;
-    throw new ContentError(error.issues.map((i) => (i.line === undefined ? i : { ...i, line: i.line + bodyLineOf(i.file) - 1 })));
+    // A field's problem is placed by its record's `locate`, in lines of the file already.
+    throw new ContentError(error.issues.map((i) => (i.line === undefined || i.field !== undefined ? i : { ...i, line: i.line + bodyLineOf(i.file) - 1 })));
   }
 }
 
-/** Where a record comes from, and its body, read from its file: the content store holds no bodies (see the loader). */
+/**
+ * Where a record comes from, its body, and where its fields are, read from its
+ * file: the content store holds no bodies (see the loader), and a message about
+ * a field (an id no one has) names its line.
+ */
 function source(folder: 'stories' | 'people' | 'events', entry: Entry) {
   const text = readFileSync(join(contentDir, folder, `${entry.id}.md`), 'utf8');
-  return { file: entry.filePath ?? entry.id, body: splitFrontmatter(text)?.body ?? text, bodyLine: 1 };
+  const split = splitFrontmatter(text);
+  return { file: entry.filePath ?? entry.id, body: split?.body ?? text, bodyLine: 1, ...(split ? { locate: fieldLocator(split) } : {}) };
 }
 
 /** The site from Astro's collections: the dev server, and a build without the content check. */
@@ -58,6 +64,10 @@ async function collectedSite(): Promise<Site> {
     getCollection('people', published),
     getCollection('events', published),
   ]);
+  // Each collection is loaded on its own: a person and an event of one id are found here, as the build's loading finds them.
+  const personFiles = new Map(personEntries.map((e) => [e.id, e.filePath ?? e.id]));
+  const shared = eventEntries.filter((e) => personFiles.has(e.id)).map((e) => sharedLinkId(e.id, e.filePath ?? e.id, personFiles.get(e.id)!, 'events'));
+  if (shared.length > 0) throw new ContentError(shared);
   return withFileLines(() => assembleSite(
     {
       stories: storyEntries.map((e): StoryRecord => ({ ...e.data, ...source('stories', e), kind: 'story', id: e.id as StoryId, people: e.data.people as PersonId[], events: e.data.events as EventId[] })),
@@ -65,7 +75,8 @@ async function collectedSite(): Promise<Site> {
       events: eventEntries.map((e): EventRecord => ({ ...e.data, ...source('events', e), kind: 'event', id: e.id as EventId, people: e.data.people as PersonId[] })),
     },
     // A body rendered before (at an earlier reload, or by a build: the cache folder) is a lookup.
-    { base: import.meta.env.BASE_URL, renderer, cacheDir },
+    // Images are checked against public/ as in a build, so a missing one shows here too.
+    { base: import.meta.env.BASE_URL, renderer, cacheDir, publicDir },
   ));
 }
 

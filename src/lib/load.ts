@@ -68,6 +68,15 @@ function missingFrontmatter(source: string): Pick<ContentIssue, 'line' | 'messag
   return { line, message: `the frontmatter opened on line ${line} is never closed`, hint: 'add a line "---" after the last field, before the text' };
 }
 
+/** A person's and an event's file with one id: `[[id]]` could not say which is meant. */
+export function sharedLinkId(id: string, file: string, other: string, folder: 'people' | 'events'): ContentIssue {
+  return {
+    file,
+    message: `the id "${id}" is already used by ${other}: a person and an event cannot share an id, since [[${id}]] must name one of them`,
+    hint: `rename one of the two files, say to ${id}-${folder === 'events' ? 'event' : 'person'}.md, and the links meant for it`,
+  };
+}
+
 /** The line a file's body starts on (1 when it cannot be read). */
 export function bodyLineOf(path: string): number {
   try {
@@ -148,11 +157,7 @@ export function loadContent(root: string, projectRoot = process.cwd(), frontmatt
       if (folder !== 'stories') {
         const other = linkable.get(folded);
         if (other) {
-          issues.push({
-            file,
-            message: `the id "${id}" is already used by ${other}: a person and an event cannot share an id, since [[${id}]] must name one of them`,
-            hint: `rename one of the two files, say to ${id}-${folder === 'events' ? 'event' : 'person'}.md, and the links meant for it`,
-          });
+          issues.push(sharedLinkId(id, file, other, folder));
           continue;
         }
         linkable.set(folded, file);
@@ -284,12 +289,7 @@ export function loadRecord(
   // The record outlives this call (a build keeps it to the end), and its `locate` would keep the
   // parsed document with it: dropped here, and parsed again, not kept, for a message that needs a position.
   parsed = undefined;
-  const locate = (field: string) => {
-    const { doc, at } = parseYaml(split.yaml, split.yamlLine);
-    const path = field.split(/[.[\]]+/).filter(Boolean).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
-    const node = doc.getIn(path, true) as YamlNode | undefined;
-    return node?.range ? at(node.range[0]) : undefined;
-  };
+  const locate = fieldLocator(split);
   const base = { id, file, body: split.body, bodyLine: split.bodyLine, locate };
   /** A problem with the value of a field that passed the schema, at that value. */
   const fieldIssue = (field: string, message: string, hint: string): ContentIssue => ({ file, ...(locate(field) ?? { line: split.yamlLine }), field, message, hint });
@@ -349,6 +349,19 @@ function parseYaml(text: string, yamlLine: number): YamlSource {
     return { line: pos.line + yamlLine - 1, column: pos.col };
   };
   return { doc, at };
+}
+
+/**
+ * Where a field's value is in the file (`people[1]`, `roles[0].from`): the
+ * frontmatter is parsed again each time, for a message that needs it.
+ */
+export function fieldLocator(split: Pick<SplitFile, 'yaml' | 'yamlLine'>): (field: string) => { line: number; column: number } | undefined {
+  return (field) => {
+    const { doc, at } = parseYaml(split.yaml, split.yamlLine);
+    const path = field.split(/[.[\]]+/).filter(Boolean).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+    const node = doc.getIn(path, true) as YamlNode | undefined;
+    return node?.range ? at(node.range[0]) : undefined;
+  };
 }
 
 /** Whether `b` ends before `a` can begin, at their precisions ("2024-03" does not end before "2024-03-12"). */

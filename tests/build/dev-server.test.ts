@@ -117,4 +117,32 @@ describe('astro dev', () => {
     writeFileSync(file, good);
     await eventually('/stories/budget-vote/', (html) => html.includes('Council passes the harbour budget'));
   });
+
+  it.each<[string, string, (text: string) => string, (text: string) => RegExp]>([
+    [
+      'an id no one has in `people`, at its line',
+      'stories/budget-vote.md',
+      (text) => text.replace(/^people:\n/m, 'people:\n  - gloria-sandres\n'),
+      (text) => new RegExp(`stories/budget-vote\\.md:${text.split('\n').findIndex((l) => l.includes('gloria-sandres')) + 1}:\\d+: \`people\\[0\\]\`: no person has the id "gloria-sandres"`),
+    ],
+    [
+      'an image missing from public/, at its line',
+      'stories/budget-vote.md',
+      (text) => `${text.trimEnd()}\n\n![The harbour](/images/no-such-harbour.png)\n`,
+      (text) => new RegExp(`stories/budget-vote\\.md:${text.trimEnd().split('\n').length}:1: .*no-such-harbour\\.png`),
+    ],
+  ])('shows %s, as a build does', async (_name, path, breakIt, expected) => {
+    const file = join(content.dir, path);
+    const good = readFileSync(file, 'utf8');
+    const broken = breakIt(good);
+    writeFileSync(file, broken);
+    const deadline = Date.now() + 60_000;
+    while (!expected(broken).test(log) && Date.now() < deadline) {
+      await fetch(`${base}/stories/budget-vote/`).catch(() => undefined);
+      await new Promise((r) => setTimeout(r, 300));
+    }
+    expect(log).toMatch(expected(broken));
+    writeFileSync(file, good);
+    await eventually('/stories/budget-vote/', (html) => html.includes('Council passes the harbour budget'));
+  });
 });
