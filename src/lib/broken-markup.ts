@@ -9,9 +9,11 @@
  *   cannot be a link there, and shows its brackets.
  *
  * Each is reported at its place in the body, like a mistyped `[[link]]`. The
- * body's own images are listed too: whether their files exist is for the
- * caller to ask each run (see `missingImages`), as the answer is no part of
- * the body.
+ * body's own images are listed too, raw `<img>` among them: whether their
+ * files exist is for the caller to ask each run (see `missingImages`), as the
+ * answer is no part of the body. Raw HTML the page leaves out (an `<iframe>`
+ * player, a tweet's `<script>`) is a warning: the words around it may point
+ * at something the reader will not see.
  */
 import type { Nodes, Root, Text } from 'mdast';
 import { WIKILINK, type MentionProblem } from './mentions.ts';
@@ -36,8 +38,14 @@ export interface LocalImage {
 /** Another host's (`https:`, `//host/…`) or inline (`data:`): nothing to look for in the project. */
 const ELSEWHERE = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
 
-export function brokenMarkup(tree: Root, source: string): { problems: MentionProblem[]; images: LocalImage[] } {
+/** Raw HTML the sanitizer takes out whole: players, scripts and other embeds. */
+const EMBED = /<(iframe|script|embed|object|video|audio)\b/gi;
+/** A raw image and its address. */
+const RAW_IMAGE = /<img\b[^>]*?\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
+
+export function brokenMarkup(tree: Root, source: string): { problems: MentionProblem[]; warnings: MentionProblem[]; images: LocalImage[] } {
   const problems: MentionProblem[] = [];
+  const warnings: MentionProblem[] = [];
   const images: LocalImage[] = [];
   const notes = new Map<string, { label: string; offset: number | undefined }>();
   const marked = new Set<string>();
@@ -75,8 +83,26 @@ export function brokenMarkup(tree: Root, source: string): { problems: MentionPro
       case 'imageReference':
         if (node.alt?.includes('[[')) for (const match of node.alt.matchAll(WIKILINK)) linkInside(match[0], written(node, match[0]), 'an image’s description', 'write the words without brackets');
         break;
+      case 'html':
+        rawHtml(node.value, node.position?.start.offset);
+        break;
     }
     if ('children' in node) for (const child of node.children) visit(child, inLink || node.type === 'link' || node.type === 'linkReference');
+  };
+
+  const rawHtml = (html: string, start: number | undefined) => {
+    if (start === undefined || !html.includes('<')) return;
+    for (const match of html.matchAll(EMBED)) {
+      warnings.push({
+        message: `the <${match[1]!.toLowerCase()}> here is left out of the page: the site shows no embedded players, posts or scripts`,
+        hint: 'link to it instead, [Watch the remarks](https://…), so readers can follow it',
+        ...positionAt(source, start + match.index),
+      });
+    }
+    for (const match of html.matchAll(RAW_IMAGE)) {
+      const url = match[1] ?? match[2] ?? match[3] ?? '';
+      if (url && !ELSEWHERE.test(url)) images.push({ url, ...positionAt(source, start + match.index) });
+    }
   };
 
   const linkInside = (link: string, offset: number | undefined, where: string, fix: string) => {
@@ -103,7 +129,7 @@ export function brokenMarkup(tree: Root, source: string): { problems: MentionPro
       ...positionAt(source, note.offset),
     });
   }
-  return { problems, images };
+  return { problems, warnings, images };
 }
 
 /**

@@ -262,6 +262,7 @@ export function extractMentions(record: Pick<AnyRecord, 'body' | 'bodyLine' | 'f
       if (options.base) rebaseLinks(tree, options.base);
       const result = linkMentions(tree, { index: options.index, href: options.href, ...traits, source: record.body });
       result.problems.push(...broken.problems);
+      result.warnings.push(...broken.warnings);
       found = { ...result, images: broken.images, ...(renderer && result.problems.length === 0 ? { html: renderer.render(tree), renderVersion: renderer.version } : {}) };
     }
     memo.set(key, found!);

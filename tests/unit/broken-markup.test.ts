@@ -79,3 +79,28 @@ describe('images', () => {
     ]);
   });
 });
+
+describe('raw HTML', () => {
+  const md = [
+    'Watch the governor’s remarks:',
+    '',
+    '<iframe src="https://video.example.org/embed/1"></iframe>',
+    '',
+    'A post: <blockquote class="tweet">Text</blockquote><script async src="https://platform.example.org/widgets.js"></script>',
+    '',
+    '<img alt="Hall" src="/images/hall.png"> and <img src=\'https://example.org/x.png\'>',
+  ].join('\n');
+  const found = brokenMarkup(parseMarkdown(md), md);
+
+  it('warns where an embed is left out of the page', () => {
+    expect(found.problems).toEqual([]);
+    expect(found.warnings.map((w) => `${w.line}:${w.column} ${w.message}`)).toEqual([
+      '3:1 the <iframe> here is left out of the page: the site shows no embedded players, posts or scripts',
+      '5:52 the <script> here is left out of the page: the site shows no embedded players, posts or scripts',
+    ]);
+  });
+
+  it('lists a raw <img> of the site’s own with the images, to be looked for in public/', () => {
+    expect(found.images).toEqual([{ url: '/images/hall.png', line: 7, column: 1 }]);
+  });
+});
