@@ -1,12 +1,19 @@
 /**
- * Preview cards for person and event links (progressive enhancement: without
- * this script the links simply work).
+ * Preview cards for the names and events linked in running text (progressive
+ * enhancement: without this script the links simply work). Links in lists —
+ * the timeline, the people index, search results, "Who's who" — get none:
+ * there the title and summary are already on the page, and a tap opens it.
  *
  * Meets WCAG 2.2 SC 1.4.13 (content on hover or focus): the card opens on
  * hover and on keyboard focus, can be hovered itself without closing, stays
  * until the pointer or focus leaves, and Esc dismisses it without moving
- * focus. On touch, the first tap opens the card and the card's own link goes
- * through. Card data is a small JSON file per record, fetched on demand.
+ * focus. It never covers its link (SC 2.4.11): below it, above it, or, where
+ * neither has room, on the roomier side, scrolling within itself. On touch,
+ * the first tap opens the card and the card's own link goes through; a
+ * keyboard's Enter always goes through. The card's link is no Tab stop: the
+ * name before it goes to the same page. Card data is a small JSON file per
+ * record, fetched on demand; a card still loading when the pointer or focus
+ * has left, or after Esc, is not shown.
  */
 
 import type { Preview } from '../lib/preview.ts';
@@ -29,9 +36,12 @@ let owner: HTMLAnchorElement | undefined;
 let hideTimer: number | undefined;
 let showTimer: number | undefined;
 let lastPointer = 'mouse';
+/** The link whose card is on its way: a card that arrives for another link, or none, is not shown. */
+let wanted: HTMLAnchorElement | undefined;
 
 function dataUrl(link: HTMLAnchorElement): string | undefined {
-  if (link.origin !== location.origin || link.closest('.preview-card')) return undefined;
+  // Only names and events linked in running text (`.mention`, written by the linker).
+  if (!link.classList.contains('mention') || link.origin !== location.origin || link.closest('.preview-card')) return undefined;
   const match = RECORD_PATH.exec(link.pathname);
   if (!match) return undefined;
   return `${BASE}previews/${match[1]}/${match[2]}.json`;
@@ -76,14 +86,17 @@ async function show(link: HTMLAnchorElement): Promise<void> {
   const url = dataUrl(link);
   if (!url) return;
   clearTimeout(hideTimer);
+  wanted = link;
   const preview = await load(url);
-  if (!preview || !link.isConnected) return;
+  if (!preview || !link.isConnected || wanted !== link) return;
   const box = ensureCard();
   const label = preview.kind === 'person' ? 'Person' : 'Event';
   const more = document.createElement('a');
   more.href = link.href;
   more.className = 'preview-more';
   more.textContent = `Open ${preview.title}`;
+  // For a pointer; a keyboard opens the page from the name itself.
+  more.tabIndex = -1;
   box.replaceChildren(
     element('span', 'preview-kind', label),
     element('span', 'preview-title', preview.title),
@@ -109,15 +122,21 @@ function place(box: HTMLElement, link: HTMLElement): void {
   box.style.width = `${width}px`;
   const left = Math.max(8, Math.min(rect.left, document.documentElement.clientWidth - width - 8));
   box.style.left = `${left - origin.left}px`;
-  // Below the link, or above it when there is no room below.
-  const below = rect.bottom + 6;
-  const fitsBelow = below + box.offsetHeight < innerHeight;
-  box.style.top = `${(fitsBelow ? below : Math.max(8, rect.top - box.offsetHeight - 6)) - origin.top}px`;
+  // Below the link, or above it; where neither has room (a phone held sideways, a page zoomed in),
+  // on the roomier side, as tall as the room, so the card never covers its link.
+  box.style.maxHeight = '';
+  const room = { below: innerHeight - rect.bottom - 6 - 8, above: rect.top - 6 - 8 };
+  const height = box.offsetHeight;
+  const side = height <= room.below ? 'below' : height <= room.above ? 'above' : room.below >= room.above ? 'below' : 'above';
+  if (height > room[side]) box.style.maxHeight = `${Math.max(0, room[side])}px`;
+  const top = side === 'below' ? rect.bottom + 6 : rect.top - 6 - Math.min(height, room[side]);
+  box.style.top = `${top - origin.top}px`;
 }
 
 function hide(): void {
   clearTimeout(showTimer);
   clearTimeout(hideTimer);
+  wanted = undefined;
   if (card) card.hidden = true;
   owner?.removeAttribute('aria-describedby');
   owner = undefined;
@@ -134,6 +153,10 @@ function linkFrom(target: EventTarget | null): HTMLAnchorElement | undefined {
 }
 
 document.addEventListener('pointerdown', (e) => (lastPointer = e.pointerType));
+// A key pressed after a tap is a keyboard at work (a tablet's): focus shows cards again, and Enter opens pages.
+document.addEventListener('keydown', (e) => {
+  if (e.key !== 'Escape') lastPointer = 'keyboard';
+});
 
 document.addEventListener('pointerover', (e) => {
   if (e.pointerType !== 'mouse') return;
@@ -149,7 +172,10 @@ document.addEventListener('pointerout', (e) => {
   const link = linkFrom(e.target);
   if (!link) return;
   clearTimeout(showTimer);
-  if (!card?.contains(e.relatedTarget as Node | null)) scheduleHide();
+  if (card?.contains(e.relatedTarget as Node | null)) return;
+  // Left before its card arrived: it is not wanted any more.
+  if (owner !== link) wanted = undefined;
+  scheduleHide();
 });
 
 document.addEventListener('focusin', (e) => {
@@ -165,8 +191,8 @@ document.addEventListener('focusout', (e) => {
 });
 
 document.addEventListener('click', (e) => {
-  // On touch, the first tap opens the card; the card's link goes through.
-  if (lastPointer !== 'touch') return;
+  // On touch, the first tap opens the card; the card's link goes through. A keyboard's click (detail 0) always goes through.
+  if (lastPointer !== 'touch' || e.detail === 0) return;
   const link = linkFrom(e.target);
   if (link) {
     if (owner === link && card && !card.hidden) return;
@@ -178,7 +204,7 @@ document.addEventListener('click', (e) => {
 });
 
 document.addEventListener('keydown', (e) => {
-  if (e.key === 'Escape' && card && !card.hidden) hide();
+  if (e.key === 'Escape' && (wanted || (card && !card.hidden))) hide();
 });
 
 // A module, not a global script: its names stay its own.

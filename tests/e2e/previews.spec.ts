@@ -54,7 +54,7 @@ test('on a story, a person’s card names the role they held when it was publish
   await expect(card.locator('.preview-detail')).toHaveText(/^47th President of the United States, since January 20, 2025$/);
 });
 
-test('keyboard focus opens the card, Esc closes it without moving focus, and the card link goes through', async ({ page, isMobile }) => {
+test('keyboard focus opens the card, Esc closes it without moving focus, and Enter on the name goes through', async ({ page, isMobile }) => {
   test.skip(isMobile, 'keyboard test on desktop');
   await page.goto(STORY);
   const card = page.locator('#preview-card');
@@ -69,11 +69,56 @@ test('keyboard focus opens the card, Esc closes it without moving focus, and the
   await event.focus();
   await expect(card).toContainText('Comey testifies before the Senate Intelligence Committee');
   await expect(card).toContainText('June 8, 2017');
-  // Tab into the card, then follow its link.
+  // The card's own link is no Tab stop: Tab goes on past it, and Enter on the name opens the page.
   await page.keyboard.press('Tab');
-  await expect(card.locator('a')).toBeFocused();
+  await expect(card.locator('a')).not.toBeFocused();
+  await event.focus();
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/events\/comey-testimony\/$/);
+});
+
+test('a card still loading when the pointer leaves, or after Esc, is not shown', async ({ page, isMobile }) => {
+  test.skip(isMobile, 'hover runs on desktop');
+  await page.route('**/previews/**', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    await route.continue();
+  });
+  await page.goto(STORY);
+  const card = page.locator('#preview-card');
+  await kislyak(page).hover();
+  await page.waitForTimeout(250);
+  await page.mouse.move(0, 0);
+  await page.waitForTimeout(1500);
+  await expect(card).toBeHidden();
+  await kislyak(page).focus();
+  await page.keyboard.press('Escape');
+  await page.waitForTimeout(1500);
+  await expect(card).toBeHidden();
+});
+
+test('a card never covers its link, even where neither below nor above has room', async ({ page, isMobile }) => {
+  test.skip(isMobile, 'a short window on desktop');
+  await page.setViewportSize({ width: 640, height: 300 });
+  await page.goto(STORY);
+  const link = kislyak(page);
+  await link.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await link.focus();
+  const card = page.locator('#preview-card');
+  await expect(card).toBeVisible();
+  const [a, b] = [await link.boundingBox(), await card.boundingBox()];
+  const overlaps = a!.x < b!.x + b!.width && b!.x < a!.x + a!.width && a!.y < b!.y + b!.height && b!.y < a!.y + a!.height;
+  expect(overlaps, JSON.stringify({ link: a, card: b })).toBe(false);
+  expect(b!.y).toBeGreaterThanOrEqual(0);
+  expect(b!.y + b!.height).toBeLessThanOrEqual(300);
+});
+
+test('links in lists open their page on the first tap or click: no card where the page already gives title and summary', async ({ page, isMobile }) => {
+  await page.goto('timeline/');
+  const first = page.locator('.event-list a[href*="/events/"]').first();
+  const href = await first.getAttribute('href');
+  await (isMobile ? first.tap() : first.click());
+  await expect(page).toHaveURL(new RegExp(`${href!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+  await expect(page.locator('#preview-card')).toHaveCount(0);
 });
 
 test('a tap opens the card instead of leaving the page; the card link goes through', async ({ page, isMobile }) => {
@@ -87,6 +132,15 @@ test('a tap opens the card instead of leaving the page; the card link goes throu
   expect(box!.x).toBeGreaterThanOrEqual(0);
   expect(box!.x + box!.width).toBeLessThanOrEqual(360);
   await card.locator('a').tap();
+  await expect(page).toHaveURL(/\/people\/sergey-kislyak\/$/);
+});
+
+test('after a tap, a keyboard’s Enter on a name opens the page', async ({ page, isMobile }) => {
+  test.skip(!isMobile, 'touch runs on the phone project');
+  await page.goto(STORY);
+  await page.locator('h1').tap();
+  await kislyak(page).focus();
+  await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/people\/sergey-kislyak\/$/);
 });
 
