@@ -192,6 +192,13 @@ describe('the relationship map in a build', () => {
     expect(figures()[0]!).not.toContain('aria-current');
   });
 
+  it('keeps the list in words in a closed disclosure, so its links are no Tab stops until it is opened', () => {
+    for (const figure of figures()) {
+      expect(figure).toMatch(/<details class="connections-in-words[^"]*"[^>]*><summary id="[^"]+"[^>]*>The (?:connection|\d+ connections) in words<\/summary>/);
+      expect(figure).not.toMatch(/<details[^>]*\sopen/);
+    }
+  });
+
   it('names Jeff Sessions and Sergey Kislyak in words', () => {
     const c = graph.personConnections(JEFF).find((x) => x.person.id === 'sergey-kislyak')!;
     const shared = [c.events.length && `${c.events.length} shared event${c.events.length === 1 ? '' : 's'}`, c.stories.length && `${c.stories.length} shared stor${c.stories.length === 1 ? 'y' : 'ies'}`].filter(Boolean).join(', ');
