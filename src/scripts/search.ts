@@ -28,6 +28,12 @@ const input = document.querySelector<HTMLInputElement>('#search-input');
 const list = document.querySelector<HTMLOListElement>('#search-results');
 const status = document.querySelector<HTMLElement>('#search-status');
 const suggested = document.querySelector<HTMLElement>('#search-suggestion');
+const moreButton = document.querySelector<HTMLButtonElement>('#search-more');
+
+/** Results shown at once, and added by each "Show more results". */
+const PAGE = 20;
+/** The latest query's hits not shown yet. */
+let rest: Hit[] = [];
 
 let engine: Promise<Pagefind> | undefined;
 function load(): Promise<Pagefind> {
@@ -101,19 +107,42 @@ async function run(query: string): Promise<void> {
     list!.replaceChildren();
     status!.textContent = '';
     offer(undefined);
+    showMore([]);
     return;
   }
   const mine = ++latest;
   const hits = await searchAll(await load(), q);
   // A newer query may have been typed meanwhile: its results, not these, are shown.
   if (!hits || mine !== latest) return;
-  const results = await Promise.all(hits.slice(0, 20).map((r) => r.data()));
+  const results = await Promise.all(hits.slice(0, PAGE).map((r) => r.data()));
   const better = hits.length < FEW_RESULTS ? suggestion(q, await siteWords()) : undefined;
   if (mine !== latest) return;
   list!.replaceChildren(...results.map(render));
-  status!.textContent = results.length === 0 ? `Nothing found for “${q}”.` : `${hits.length} result${hits.length === 1 ? '' : 's'} for “${q}”.`;
+  status!.textContent = results.length === 0 ? `Nothing found for “${q}”.` : `${hits.length} result${hits.length === 1 ? '' : 's'} for “${q}”${hits.length > PAGE ? `; the first ${PAGE} shown` : ''}.`;
   offer(better);
+  showMore(hits.slice(PAGE));
 }
+
+/** Keeps the hits not shown yet, and offers them while there are any. */
+function showMore(hits: Hit[]): void {
+  rest = hits;
+  if (moreButton) {
+    moreButton.hidden = rest.length === 0;
+    moreButton.textContent = `Show ${Math.min(PAGE, rest.length)} more of ${rest.length}`;
+  }
+}
+
+moreButton?.addEventListener('click', async () => {
+  const mine = latest;
+  const next = rest.slice(0, PAGE);
+  const results = await Promise.all(next.map((r) => r.data()));
+  if (mine !== latest) return;
+  const items = results.map(render);
+  list!.append(...items);
+  showMore(rest.slice(PAGE));
+  // Focus the first new result, so a keyboard goes on reading where the list grew.
+  items[0]?.querySelector('a')?.focus();
+});
 
 function render(result: PagefindResult): HTMLLIElement {
   const item = document.createElement('li');

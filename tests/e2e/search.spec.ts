@@ -57,6 +57,22 @@ test('a search URL can be shared: ?q= runs the search on load', async ({ page })
   await expect(page.locator('#search-status')).toContainText('for “recusal”');
 });
 
+test('more than twenty results are shown twenty at a time, the rest a button press away', async ({ page }) => {
+  await page.goto('search/?q=the');
+  const status = page.locator('#search-status');
+  await expect(status).toContainText('the first 20 shown');
+  const total = Number(/^([\d,]+) results/.exec((await status.textContent())!)![1]!.replace(/,/g, ''));
+  const items = page.locator('#search-results > li');
+  await expect(items).toHaveCount(20);
+  const more = page.locator('#search-more');
+  await expect(more).toHaveText(`Show ${Math.min(20, total - 20)} more of ${total - 20}`);
+  await more.click();
+  await expect(items).toHaveCount(Math.min(40, total));
+  // The first new result has the focus, so a keyboard reads on from there.
+  await expect(items.nth(20).locator('a')).toBeFocused();
+  if (total <= 40) await expect(more).toBeHidden();
+});
+
 test('a search with no match says so', async ({ page }) => {
   await page.goto('search/?q=zzzqqq');
   await expect(page.locator('#search-status')).toHaveText('Nothing found for “zzzqqq”.');
