@@ -2,9 +2,12 @@
  * rehype plugin: editor's notes beside the passage they correct.
  *
  * Editors mark an error in an article with a GFM footnote (`[^id]`). Instead
- * of a list at the foot of the page, each note is placed in an `<aside>` right
- * after the block that refers to it, so the correction is read with the
- * sentence it corrects. The superscript marker still links to the note.
+ * of a list at the foot of the page, each note is placed in a note
+ * (`role="note"`, named "Editor's note 1") right after the block that refers
+ * to it, so the correction is read with the sentence it corrects. Not an
+ * `<aside>`: a named aside is a landmark, and a story with eight corrections
+ * had eight landmarks inside its main one. The superscript marker still links
+ * to the note.
  */
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 
@@ -39,14 +42,14 @@ export default function rehypeEditorNotes() {
         ref.properties.ariaDescribedBy = undefined;
         ref.properties.ariaLabel = `Editor's note ${number}`;
         ref.children = [{ type: 'text', value: String(number) }];
-        children.push(aside(noteId, number, content));
+        children.push(note(noteId, number, content));
       }
     }
     tree.children = children;
   };
 }
 
-function aside(id: string, number: number, content: ElementContent[]): Element {
+function note(id: string, number: number, content: ElementContent[]): Element {
   const label: Element = {
     type: 'element',
     tagName: 'span',
@@ -55,8 +58,8 @@ function aside(id: string, number: number, content: ElementContent[]): Element {
   };
   return {
     type: 'element',
-    tagName: 'aside',
-    properties: { id, className: ['editor-note'], ariaLabel: `Editor's note ${number}` },
+    tagName: 'div',
+    properties: { id, className: ['editor-note'], role: 'note', ariaLabel: `Editor's note ${number}` },
     children: [label, ...content],
   };
 }

@@ -86,7 +86,9 @@ describe('the built site', () => {
     const html = read(out, 'stories/sessions-trump-rift/index.html');
     expect(html).toContain('<time datetime="2017-06-07">June 7, 2017</time>');
     expect(textOf(html)).toContain('Published');
-    expect(html.match(/<aside id="user-content-fn-[^"]+" class="editor-note"/g)?.length).toBe(8);
+    expect(html.match(/<div id="user-content-fn-[^"]+" class="editor-note" role="note" aria-label="Editor&#x27;s note \d+"/g)?.length).toBe(8);
+    // Notes, not landmarks: the story's only complementary region is its "Who's who".
+    expect(html).not.toMatch(/<aside[^>]*editor-note/);
     expect(html).not.toContain('data-footnotes');
     // The article's words are unchanged.
     expect(textOf(html)).toContain('The U.S attorney general has been at a rift with President Donald Trump for several weeks now.');
@@ -116,6 +118,8 @@ describe('the built site', () => {
     expect(order.indexOf('sessions-recusal')).toBeLessThan(order.indexOf('comey-testimony'));
     expect(html).toContain('<h2 id="y2016"><a href="/timeline/2016/">2016</a></h2>');
     expect(html).toContain('<h3 id="y2017-m03">March</h3>');
+    // Each month's region is named with its year: several years have a March.
+    expect(html).toContain('<section class="timeline-month" aria-labelledby="y2017-m03 y2017">');
   });
 });
 

@@ -235,7 +235,7 @@ test('person and event mentions, anchored dates and editor’s notes are styled,
   await expect(resolved).toBeVisible();
   expect(await resolved.evaluate((el) => getComputedStyle(el).color)).not.toBe(plain.color);
   // Editor's notes: a tinted box with a rule on the side.
-  const note = page.locator('aside.editor-note').first();
+  const note = page.locator('.editor-note').first();
   await expect(note).toBeVisible();
   const box = await note.evaluate((el) => ({ bg: getComputedStyle(el).backgroundColor, border: getComputedStyle(el).borderLeftWidth }));
   expect(box.bg).not.toBe('rgba(0, 0, 0, 0)');
