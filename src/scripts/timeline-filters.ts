@@ -88,6 +88,10 @@ function choose(link: HTMLAnchorElement | undefined): void {
   const address = addressFor(link);
   if (address.href !== location.href) history.pushState(null, '', address);
   show(link);
+  // On a phone the open list fills the screen: the status line and the events below it come into view, or
+  // the choice would seem to do nothing. The focus stays on the link.
+  const box = status!.getBoundingClientRect();
+  if (link && (box.bottom > innerHeight || box.top < 0)) status!.scrollIntoView({ block: 'nearest' });
 }
 
 if (status && message && showAll && items.length > 0) {

@@ -95,6 +95,18 @@ test('a story filter from a shared URL shows the events of its pre-built page; B
   await expect(visibleItems(page)).toHaveCount(person.length);
 });
 
+test('on a short screen, picking a person brings the status line into view, the focus left on the link', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 420 });
+  await page.goto('timeline/');
+  await page.getByText('Filter by person').click();
+  const link = page.getByRole('link', { name: PERSON.name, exact: true });
+  await link.scrollIntoViewIfNeeded();
+  await link.click();
+  await expect(status(page)).toHaveText(/^Showing \d+ events with /);
+  await expect(status(page)).toBeInViewport();
+  await expect(link).toBeFocused();
+});
+
 test('works from the keyboard: Enter on the summary, Tab to a person, Enter', async ({ page }) => {
   await page.goto('timeline/');
   const summary = page.locator('.timeline-filters summary').first();
