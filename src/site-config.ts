@@ -3,7 +3,7 @@
  */
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
-import { normalizeBase } from './lib/paths.ts';
+import { basePathFrom } from './lib/paths.ts';
 
 /** Where the Markdown lives: `content/` unless BACKSTORY_CONTENT_DIR says otherwise (tests use fixtures). */
 export const contentDir = resolve(process.env.BACKSTORY_CONTENT_DIR ?? 'content');
@@ -28,8 +28,12 @@ export const publicDir = resolve('public');
 /** The public origin, for canonical URLs and feeds. */
 export const siteUrl = process.env.SITE_URL ?? 'http://localhost:4321';
 
-/** The sub-path the site is served under, `/` by default. */
-export const basePath = normalizeBase(process.env.BASE_PATH);
+/**
+ * The sub-path the site is served under, `/` by default: BASE_PATH, or else
+ * the path of SITE_URL (`https://news.example.org/news` serves it under
+ * `/news/`), which would otherwise be dropped from every link without a word.
+ */
+export const basePath = basePathFrom(process.env.BASE_PATH, process.env.SITE_URL);
 
 /**
  * Where editors change a page: the repository's edit URL up to the project

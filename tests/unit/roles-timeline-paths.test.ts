@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { changesAfter, lastRoleBefore, rolesAt, type Role } from '../../src/lib/roles.ts';
 import { groupByYearMonth } from '../../src/lib/timeline.ts';
-import { normalizeBase, withBase } from '../../src/lib/paths.ts';
+import { basePathFrom, normalizeBase, withBase } from '../../src/lib/paths.ts';
 import { isValidId, toId } from '../../src/lib/ids.ts';
 import { sortEvents } from '../../src/lib/graph.ts';
 import { partialDate } from '../../src/lib/dates.ts';
@@ -183,6 +183,19 @@ describe('normalizeBase / withBase', () => {
     ['/explainer', '', '/explainer/'],
   ])('withBase(%j, %j) → %s', (base, path, expected) => {
     expect(withBase(base, path)).toBe(expected);
+  });
+
+  it.each<[string | undefined, string | undefined, string]>([
+    [undefined, undefined, '/'],
+    [undefined, 'https://news.example.org', '/'],
+    [undefined, 'https://news.example.org/', '/'],
+    [undefined, 'https://news.example.org/news', '/news/'],
+    [undefined, 'https://news.example.org/news/explainer/', '/news/explainer/'],
+    ['/explainer/', 'https://news.example.org/news', '/explainer/'],
+    ['/', 'https://news.example.org/news', '/'],
+    [undefined, 'not a url', '/'],
+  ])('basePathFrom(%j, %j) → %s: BASE_PATH, else the path of SITE_URL', (base, site, expected) => {
+    expect(basePathFrom(base, site)).toBe(expected);
   });
 });
 
