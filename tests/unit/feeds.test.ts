@@ -1,7 +1,7 @@
 /** Feeds and sitemap dates: stable item identities, newest first, escaping, lastmod per page. */
 import { describe, expect, it } from 'vitest';
 import { XMLParser } from 'fast-xml-parser';
-import { atomFeed, pageLastmods, rssItems, storyGuid } from '../../src/lib/feeds.ts';
+import { atomFeed, FEED_ITEMS, pageLastmods, rssItems, storyGuid } from '../../src/lib/feeds.ts';
 import { parseTimestamp, type Timestamp } from '../../src/lib/dates.ts';
 import type { StoryRecord } from '../../src/lib/records.ts';
 import type { StoryId } from '../../src/lib/ids.ts';
@@ -66,6 +66,18 @@ describe('RSS items', () => {
 
   it('escapes the byline it adds as dc:creator', () => {
     expect(rssItems([story('a', '2017-01-01', { byline: 'Ana <Lima> & Co' })], ctx)[0]!.customData).toBe('<dc:creator>Ana &lt;Lima&gt; &amp; Co</dc:creator>');
+  });
+});
+
+describe('both feeds', () => {
+  it('hold the newest stories only, FEED_ITEMS of them', () => {
+    const many = Array.from({ length: FEED_ITEMS + 10 }, (_, i) => story(`s${i}`, `2017-01-01T00:${String(i).padStart(2, '0')}:00Z`));
+    const items = rssItems(many, ctx);
+    expect(items).toHaveLength(FEED_ITEMS);
+    expect(items[0]!.link).toMatch(/\/stories\/s59\/$/);
+    const entries = new XMLParser().parse(atomFeed(many, ctx)).feed.entry;
+    expect(entries).toHaveLength(FEED_ITEMS);
+    expect(entries.at(-1).id).toMatch(/\/stories\/s10\/$/);
   });
 });
 
