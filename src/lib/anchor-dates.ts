@@ -32,6 +32,8 @@ import { addDays } from 'date-fns/addDays';
 import { addMonths } from 'date-fns/addMonths';
 import { getDay } from 'date-fns/getDay';
 import { daysInMonth, formatDate, startOf, toIso, type PartialDate } from './dates.ts';
+import { MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS } from './news-words.ts';
+import { goesOn } from './sentences.ts';
 
 export interface AnchoredDate {
   /** Offsets of the expression in the input text: text.slice(start, end) is the original words. */
@@ -185,10 +187,6 @@ function reference(published: PartialDate): Reference {
 //   March 3 to March 5, 2018", "March–May 2018"): the year is the whole span's.
 // ---------------------------------------------------------------------------
 
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-/** AP abbreviates these months before a day number ("Aug. 5"); March–July are always spelt out. */
-const MONTH_ABBREVIATIONS: Record<string, number> = { Jan: 1, Feb: 2, Aug: 8, Sep: 9, Sept: 9, Oct: 10, Nov: 11, Dec: 12 };
 const NUMBERS: Record<string, number> = {
   a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
@@ -648,11 +646,6 @@ const NOT_VERBS = new Set(['red', 'bed', 'shed', 'sled', 'wed', 'hundred', 'kind
 /** Past tenses among the -eed words (most -eed words are need, speed, proceed...). */
 const PAST_EED = new Set(['agreed', 'freed', 'guaranteed', 'decreed', 'refereed', 'disagreed']);
 
-const ABBREVIATIONS = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'sen', 'rep', 'gov', 'gen', 'lt', 'col', 'sgt', 'st', 'jr', 'sr', 'prof', 'rev', 'no', 'vs',
-  'jan', 'feb', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
-]);
-
 interface Token {
   word: string;
   raw: string;
@@ -722,12 +715,13 @@ function markerAt(tokens: Token[], i: number): Tense | undefined {
 
 /**
  * The sentence (or semicolon clause) holding offset `at`. A full stop after
- * an abbreviation ("Sen.", "Aug.", "U.S.") or an initial ends nothing.
+ * an abbreviation ("Sen.", "Aug. 5", "U.S. Attorney") or an initial ends
+ * nothing, as in the sentences the page quotes (see `goesOn`).
  */
 function sentenceAround(text: string, at: number): [number, number] {
   let from = 0;
   for (const m of text.matchAll(/[.!?]+["'”’)]*\s+(?=["“‘(]?\p{Lu})|;\s*/gu)) {
-    if (m[0].startsWith('.') && afterAbbreviation(text, m.index)) continue;
+    if (m[0].startsWith('.') && goesOn(text.slice(Math.max(0, m.index - 40), m.index + 1), text.slice(m.index + m[0].length))) continue;
     const next = m.index + m[0].length;
     if (next <= at) from = next;
     else return [from, m.index + 1];
@@ -735,8 +729,3 @@ function sentenceAround(text: string, at: number): [number, number] {
   return [from, text.length];
 }
 
-function afterAbbreviation(text: string, stop: number): boolean {
-  const before = /[\p{L}.]+$/u.exec(text.slice(Math.max(0, stop - 12), stop))?.[0];
-  if (!before) return false;
-  return before.includes('.') || before.length === 1 || ABBREVIATIONS.has(before.toLowerCase());
-}

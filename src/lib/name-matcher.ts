@@ -55,6 +55,7 @@
  * refer to the text as given (see {@link nfcWithOffsets}).
  */
 import type { PersonId } from './ids.ts';
+import { MONTH_ABBREVIATIONS, MONTHS, SENTENCE_OPENERS, TITLE_ABBREVIATIONS, TITLE_WORDS, WEEKDAYS } from './news-words.ts';
 
 /** A person as the matcher sees them: the id to link to and every name (name + aliases). */
 export interface NameEntry {
@@ -155,11 +156,7 @@ function endsWord(text: string, index: number): boolean {
 const CAPITAL = /[\p{Lu}\p{Lt}]/u;
 
 /** Capitalised words that follow a name in news copy without being part of it: "asked Mullins Thursday", "O'Brien in March". */
-const NOT_A_NAME = new Set([
-  'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday',
-  'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December',
-  'Jan', 'Feb', 'Aug', 'Sept', 'Sep', 'Oct', 'Nov', 'Dec',
-]);
+const NOT_A_NAME: ReadonlySet<string> = new Set([...WEEKDAYS, ...MONTHS, ...Object.keys(MONTH_ABBREVIATIONS)]);
 
 /**
  * Whether the name ending at `end` runs on into a longer proper name: after
@@ -176,27 +173,6 @@ function startsLongerName(text: string, end: number, nameStarts: ReadonlySet<num
 }
 
 /**
- * Words that stand before a surname as a title, not as a first name: "Mayor
- * van Gogh" is Anneke van Gogh, "Vincent van Gogh" someone else.
- */
-const TITLE_WORDS = new Set([
-  'President', 'Vice', 'Prime', 'Minister', 'Chancellor', 'Premier', 'Mayor', 'Governor', 'Senator', 'Representative', 'Congressman',
-  'Congresswoman', 'Councillor', 'Councilman', 'Councilwoman', 'Speaker', 'Leader', 'Secretary', 'Ambassador', 'Envoy', 'Judge', 'Justice',
-  'Prosecutor', 'Attorney', 'General', 'Auditor', 'Commissioner', 'Director', 'Chief', 'Chair', 'Chairman', 'Chairwoman', 'Deputy',
-  'Inspector', 'Detective', 'Officer', 'Sheriff', 'Colonel', 'Captain', 'Major', 'Lieutenant', 'Sergeant', 'Admiral', 'Professor', 'Doctor',
-  'King', 'Queen', 'Prince', 'Princess', 'Sir', 'Dame', 'Lord', 'Lady', 'Pope', 'Father', 'Sister', 'Brother', 'Bishop', 'Cardinal',
-  'Rabbi', 'Imam', 'Reverend', 'Coach', 'Editor', 'Mr', 'Mrs', 'Ms', 'Mx', 'Dr', 'Herr', 'Frau', 'Señor', 'Señora', 'Monsieur', 'Madame',
-]);
-
-/** Capitalised words that open a sentence or clause before a name: "Yesterday van Gogh said", "But de la Cruz…". */
-const OPENING_WORDS = new Set([
-  'The', 'A', 'An', 'And', 'But', 'Or', 'So', 'Yet', 'Then', 'Now', 'Still', 'Also', 'Only', 'Even', 'Both', 'Neither', 'Either', 'Instead',
-  'Meanwhile', 'However', 'Later', 'Earlier', 'Afterwards', 'Yesterday', 'Today', 'Tonight', 'Tomorrow', 'Last', 'Next', 'This', 'That',
-  'When', 'While', 'Where', 'Why', 'How', 'What', 'Who', 'If', 'As', 'Although', 'Though', 'Because', 'Since', 'Until', 'After', 'Before',
-  'In', 'On', 'At', 'By', 'For', 'From', 'To', 'With', 'Without', 'Under', 'Over', 'Against', 'Like', 'About', 'Of', 'Here', 'There',
-]);
-
-/**
  * Whether a name that starts with a small particle ("van Gogh", at `start`)
  * ends a longer name begun by the word before it ("Vincent van Gogh"): a
  * capitalised word that is no title ("Mayor", "Dr."), day, month or word
@@ -205,7 +181,7 @@ const OPENING_WORDS = new Set([
 function endsLongerName(text: string, start: number): boolean {
   if (!/^\p{Ll}/u.test(text.slice(start, start + 2))) return false;
   const word = /(\p{Lu}[\p{L}\p{M}'’-]*)\s+$/u.exec(text.slice(Math.max(0, start - 40), start))?.[1];
-  return word !== undefined && !TITLE_WORDS.has(word) && !OPENING_WORDS.has(word) && !NOT_A_NAME.has(word);
+  return word !== undefined && !TITLE_WORDS.has(word) && !TITLE_ABBREVIATIONS.has(word) && !SENTENCE_OPENERS.has(word) && !NOT_A_NAME.has(word);
 }
 
 /**

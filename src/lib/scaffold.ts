@@ -4,6 +4,7 @@
  * record never reaches readers; the editor removes `draft: true` to publish.
  */
 import { toId } from './ids.ts';
+import { TITLE_ABBREVIATIONS, TITLE_WORDS } from './news-words.ts';
 import { transliterate } from './transliterate.ts';
 import { parsePartialDate, parseTimestamp, toIso } from './dates.ts';
 
@@ -27,8 +28,6 @@ export function idFor(title: string): string {
   return toId(transliterate(title.replace(/(?<=\p{L})['’ʼ](?=\p{L})/gu, '')));
 }
 
-/** Titles written before a name: the person's file is named without them. */
-const HONORIFIC = /^(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Rev|Hon|Judge|Justice|Sir|Dame|Lord|Lady|President|Mayor|Senator|Governor|Professor|Doctor)\.?\s+)+/;
 
 /**
  * A new person's name from what was typed: a title before it ("Dr. Anneke van
@@ -36,7 +35,11 @@ const HONORIFIC = /^(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|R
  * alias, since stories will write it so.
  */
 export function personName(typed: string): { name: string; alias?: string } {
-  const name = typed.replace(HONORIFIC, '').trim();
+  const words = typed.trim().split(/\s+/);
+  let first = 0;
+  // Titles, written short or out ("Dr.", "Sen.", "Mayor"), but never the last word: that is a name.
+  while (first < words.length - 1 && (TITLE_ABBREVIATIONS.has(words[first]!.replace(/\.$/, '')) || TITLE_WORDS.has(words[first]!))) first++;
+  const name = words.slice(first).join(' ');
   return name && name !== typed ? { name, alias: typed } : { name: typed };
 }
 

@@ -11,6 +11,8 @@
  * abbreviation, an initial, or a sentence that goes on in lower case.
  */
 
+import { MONTH_ABBREVIATIONS, SENTENCE_OPENERS, TITLE_ABBREVIATIONS } from './news-words.ts';
+
 export interface Sentence {
   /** Where the sentence starts in the text. */
   index: number;
@@ -20,39 +22,30 @@ export interface Sentence {
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
-/** Titles written short before a name: their full stop ends no sentence ("Sen. Diane Hartley-Moss", "St. Louis"). */
-const TITLES = new Set([
-  'Mr', 'Mrs', 'Ms', 'Mx', 'Dr', 'Prof', 'Rev', 'Fr', 'St', 'Mt', 'Hon', 'Sen', 'Rep', 'Gov', 'Lt', 'Gen', 'Col', 'Maj', 'Capt',
-  'Cmdr', 'Sgt', 'Adm', 'Cpl', 'Pvt', 'Supt', 'Insp', 'Det', 'Atty', 'Amb', 'Pres', 'vs', 'cf', 'e.g', 'i.e',
-]);
+/** Words written short inside a sentence, besides titles: "vs.", "e.g.". */
+const SHORT_WORDS = new Set(['vs', 'cf', 'e.g', 'i.e']);
 
 /** Words written short before a number ("Sept. 12", "No. 5"): their full stop ends no sentence when a number follows. */
-const BEFORE_NUMBERS = new Set(['Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec', 'No', 'Nos', 'Vol', 'Art', 'Sec', 'Ch', 'Fig', 'pp', 'p']);
-
-/**
- * Words that open a sentence far more often than they follow "U.S." or an
- * initial inside one: after "moved to the U.S." they say a new sentence has begun.
- */
-const OPENERS = new Set([
-  'The', 'A', 'An', 'He', 'She', 'It', 'They', 'We', 'I', 'You', 'His', 'Her', 'Its', 'Their', 'Our', 'This', 'That', 'These', 'Those',
-  'There', 'Then', 'But', 'And', 'Or', 'So', 'Yet', 'Still', 'In', 'On', 'At', 'By', 'For', 'After', 'Before', 'When', 'While', 'As', 'If',
-  'Since', 'Although', 'However', 'Meanwhile', 'Now', 'Later', 'Earlier', 'Some', 'Many', 'Most', 'No', 'Not', 'What', 'Who', 'Why', 'How',
-]);
+const BEFORE_NUMBERS = new Set([...Object.keys(MONTH_ABBREVIATIONS), 'Mar', 'Apr', 'Jun', 'Jul', 'No', 'Nos', 'Vol', 'Art', 'Sec', 'Ch', 'Fig', 'pp', 'p']);
 
 /** The word a piece ends with, when it ends with a full stop (and the spaces after it). */
 const LAST_WORD = /(?:^|[\s(“"‘'[])([\p{L}.]+)\.\s*$/u;
 
-/** Whether the full stop ending `piece` belongs to a word written short, so that `next` goes on the same sentence. */
-function goesOn(piece: string, next: string): boolean {
+/**
+ * Whether the full stop ending `piece` belongs to a word written short, so
+ * that `next` goes on the same sentence. (Also asked by the tense reading of
+ * anchor-dates.ts, which splits at semicolons too.)
+ */
+export function goesOn(piece: string, next: string): boolean {
   // No sentence starts in lower case: "Trump Jr. said" is one sentence.
   const first = /^\s*["“‘'(]*(\S)/u.exec(next)?.[1] ?? '';
   if (/\p{Ll}/u.test(first)) return true;
   const word = LAST_WORD.exec(piece)?.[1];
   if (word === undefined) return false;
-  if (TITLES.has(word)) return true;
+  if (TITLE_ABBREVIATIONS.has(word) || SHORT_WORDS.has(word)) return true;
   if (BEFORE_NUMBERS.has(word)) return /\d/.test(first);
   // An initial ("J.", "J. R. R.") or letters with stops ("U.S.", "D.C."): a sentence goes on unless the next word usually opens one.
-  if (/^(?:\p{Lu}\.)*\p{Lu}$/u.test(word)) return !OPENERS.has(/^\s*["“‘'(]*([\p{L}]+)/u.exec(next)?.[1] ?? '');
+  if (/^(?:\p{Lu}\.)*\p{Lu}$/u.test(word)) return !SENTENCE_OPENERS.has(/^\s*["“‘'(]*([\p{L}]+)/u.exec(next)?.[1] ?? '');
   return false;
 }
 

@@ -1,0 +1,45 @@
+/**
+ * Small, closed lists of English news-copy words, shared by the modules that
+ * read text: the sentence splitter (src/lib/sentences.ts), the relative dates
+ * (anchor-dates.ts), the name matcher (name-matcher.ts) and the scaffolder
+ * (scaffold.ts). One list each, so a title added for one is known to all.
+ */
+
+/** Sunday first, as `Date#getDay` counts. */
+export const WEEKDAYS: readonly string[] = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/** January first. */
+export const MONTHS: readonly string[] = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** AP abbreviates these months before a day number ("Aug. 5"); March–July are always spelt out. */
+export const MONTH_ABBREVIATIONS: Readonly<Record<string, number>> = { Jan: 1, Feb: 2, Aug: 8, Sep: 9, Sept: 9, Oct: 10, Nov: 11, Dec: 12 };
+
+/** Titles written short before a name, without their full stop: "Sen. Diane Hartley-Moss", "St. Louis". */
+export const TITLE_ABBREVIATIONS: ReadonlySet<string> = new Set([
+  'Mr', 'Mrs', 'Ms', 'Mx', 'Dr', 'Prof', 'Rev', 'Fr', 'St', 'Mt', 'Hon', 'Sen', 'Rep', 'Gov', 'Lt', 'Gen', 'Col', 'Maj', 'Capt',
+  'Cmdr', 'Sgt', 'Adm', 'Cpl', 'Pvt', 'Supt', 'Insp', 'Det', 'Atty', 'Amb', 'Pres',
+]);
+
+/** Titles written out before a name: "Mayor van Gogh" is the mayor, "Vincent van Gogh" someone else. */
+export const TITLE_WORDS: ReadonlySet<string> = new Set([
+  'President', 'Vice', 'Prime', 'Minister', 'Chancellor', 'Premier', 'Mayor', 'Governor', 'Senator', 'Representative', 'Congressman',
+  'Congresswoman', 'Councillor', 'Councilman', 'Councilwoman', 'Speaker', 'Leader', 'Secretary', 'Ambassador', 'Envoy', 'Judge', 'Justice',
+  'Prosecutor', 'Attorney', 'General', 'Auditor', 'Commissioner', 'Director', 'Chief', 'Chair', 'Chairman', 'Chairwoman', 'Deputy',
+  'Inspector', 'Detective', 'Officer', 'Sheriff', 'Colonel', 'Captain', 'Major', 'Lieutenant', 'Sergeant', 'Admiral', 'Professor', 'Doctor',
+  'King', 'Queen', 'Prince', 'Princess', 'Sir', 'Dame', 'Lord', 'Lady', 'Pope', 'Father', 'Sister', 'Brother', 'Bishop', 'Cardinal',
+  'Rabbi', 'Imam', 'Reverend', 'Coach', 'Editor', 'Herr', 'Frau', 'Señor', 'Señora', 'Monsieur', 'Madame',
+]);
+
+/**
+ * Capitalised words that open a sentence or clause far more often than they
+ * are part of a name: after "moved to the U.S." they say a new sentence has
+ * begun, and before "van Gogh" they are no first name ("Yesterday van Gogh said").
+ */
+export const SENTENCE_OPENERS: ReadonlySet<string> = new Set([
+  'The', 'A', 'An', 'He', 'She', 'It', 'They', 'We', 'I', 'You', 'His', 'Her', 'Its', 'Their', 'Our', 'This', 'That', 'These', 'Those',
+  'There', 'Here', 'Then', 'Now', 'But', 'And', 'Or', 'So', 'Yet', 'Still', 'Also', 'Only', 'Even', 'Both', 'Neither', 'Either', 'Instead',
+  'In', 'On', 'At', 'By', 'For', 'From', 'To', 'With', 'Without', 'Under', 'Over', 'Against', 'Like', 'About', 'Of',
+  'After', 'Before', 'When', 'While', 'Where', 'As', 'If', 'Since', 'Until', 'Because', 'Although', 'Though', 'However', 'Meanwhile',
+  'Later', 'Earlier', 'Afterwards', 'Yesterday', 'Today', 'Tonight', 'Tomorrow', 'Last', 'Next',
+  'Some', 'Many', 'Most', 'No', 'Not', 'What', 'Who', 'Why', 'How',
+]);
