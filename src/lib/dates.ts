@@ -78,7 +78,7 @@ function writtenDateHint(value: string, mayBeOngoing = true): string {
   if (mayBeOngoing && ONGOING.test(text)) return ': to say it has not ended, leave the field out (a role with no `to` is held now)';
   const m = WRITTEN_DATE.exec(text);
   if (!m || (m[1] && m[3])) return '';
-  const month = MONTH_NAMES.findIndex((name) => name.toLowerCase().startsWith(m[2]!.toLowerCase()) && (m[2]!.length >= 3));
+  const month = MONTH_NAMES.findIndex((name) => name.toLowerCase().startsWith(m[2]!.toLowerCase()));
   if (month < 0) return '';
   const mm = String(month + 1).padStart(2, '0');
   const day = m[1] ?? m[3];

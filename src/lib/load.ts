@@ -395,8 +395,9 @@ function describeIssue(
     const key = issue.keys[0]!;
     const synonym = SYNONYMS[key.toLowerCase()];
     // A person's file among the stories or events: `name` is the sign.
-    const misplaced = path.length === 0 && issue.keys.includes('name') && !allowed.includes('name') ? `\`name\` is a person's field: a person's file goes in content/people/` : undefined;
-    const suggestion = misplaced ?? (issue.keys.length === 1 ? didYouMean(synonym && allowed.includes(synonym) ? [synonym] : nearest(key, allowed)) : undefined);
+    const misplaced = path.length === 0 && key === 'name' && !allowed.includes('name') ? `\`name\` is a person's field: a person's file goes in content/people/` : undefined;
+    // One key per issue (see `loadRecord`).
+    const suggestion = misplaced ?? didYouMean(synonym && allowed.includes(synonym) ? [synonym] : nearest(key, allowed));
     return {
       file,
       ...(keyRange ? at(keyRange[0]) : where),
