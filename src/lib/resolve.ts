@@ -81,6 +81,8 @@ export class LinkIndex {
       const at = person.locate?.(field);
       return at ? `${person.file}:${at.line}:${at.column}` : person.file;
     };
+    /** People whose names are the same (a file copied, or one person filed twice): reported once, not again for each alias. */
+    const twins = new Set<string>();
     for (const person of people) {
       const target: Target = { kind: 'person', id: person.id as PersonId };
       this.ids.push(person.id);
@@ -90,6 +92,18 @@ export class LinkIndex {
       for (const [index, name] of [person.name, ...person.aliases].entries()) {
         const field = index === 0 ? 'name' : `aliases[${index - 1}]`;
         const owner = claimedBy.get(loose(name));
+        if (owner && owner.person.id !== person.id && twins.has(`${owner.person.id} ${person.id}`)) continue;
+        if (owner && owner.person.id !== person.id && field === 'name' && owner.field === 'name' && exact(name) === exact(owner.name)) {
+          twins.add(`${owner.person.id} ${person.id}`);
+          this.issues.push({
+            file: person.file,
+            ...person.locate?.('name'),
+            field: 'name',
+            message: `"${name}" is already the name of \`${owner.person.id}\` (${placeOf(owner.person, 'name')}): one person in two files?`,
+            hint: `keep one file and delete the other, or, for two people of one name, make each name more specific ("${name} (footballer)")`,
+          });
+          continue;
+        }
         if (owner && owner.person.id !== person.id) {
           // A name taken by another's alias: the alias is what to change, so it is reported there.
           const mine = { person, field, name };
