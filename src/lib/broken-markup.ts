@@ -9,7 +9,7 @@
  *   cannot be a link there, and shows its brackets.
  *
  * Each is reported at its place in the body, like a mistyped `[[link]]`. The
- * body's own images are listed too, raw `<img>` among them: whether their
+ * body's own images are listed too, a raw `<img src="/…">` among them: whether their
  * files exist is for the caller to ask each run (see `missingImages`), as the
  * answer is no part of the body. Raw HTML the page leaves out (an `<iframe>`
  * player, a tweet's `<script>`) is a warning: the words around it may point
@@ -99,9 +99,11 @@ export function brokenMarkup(tree: Root, source: string): { problems: MentionPro
         ...positionAt(source, start + match.index),
       });
     }
+    // Only an address from the site's root: raw HTML pasted from elsewhere (or written to attack the page,
+    // `<img src=x onerror=…>`) is cleaned, not taken for an image of the site's own.
     for (const match of html.matchAll(RAW_IMAGE)) {
       const url = match[1] ?? match[2] ?? match[3] ?? '';
-      if (url && !ELSEWHERE.test(url)) images.push({ url, ...positionAt(source, start + match.index) });
+      if (url.startsWith('/') && !ELSEWHERE.test(url)) images.push({ url, ...positionAt(source, start + match.index) });
     }
   };
 

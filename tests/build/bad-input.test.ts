@@ -99,7 +99,8 @@ const cases: Case[] = [
     file: 'stories/budget-vote.md',
     edit: replace('  - budget-vote', '  - budget-veto'),
     env: { BACKSTORY_PRECHECK: '0' },
-    expected: /stories\/budget-vote\.md: `events\[0\]`: no event has the id "budget-veto" \(did you mean `budget-vote`\?\)/,
+    // At its line, as the content check reports it.
+    expected: /stories\/budget-vote\.md:8:5: `events\[0\]`: no event has the id "budget-veto" \(did you mean `budget-vote`\?\)/,
   },
 ];
 

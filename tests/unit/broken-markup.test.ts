@@ -88,7 +88,7 @@ describe('raw HTML', () => {
     '',
     'A post: <blockquote class="tweet">Text</blockquote><script async src="https://platform.example.org/widgets.js"></script>',
     '',
-    '<img alt="Hall" src="/images/hall.png"> and <img src=\'https://example.org/x.png\'>',
+    '<img alt="Hall" src="/images/hall.png"> and <img src=\'https://example.org/x.png\'> and <img src=x onerror=alert(1)>',
   ].join('\n');
   const found = brokenMarkup(parseMarkdown(md), md);
 
