@@ -133,6 +133,9 @@ for (const p of PAGES) {
           // Links inside a sentence are exempt (the "inline" exception), and so are
           // links kept for screen readers, shown only while focused (then in a sentence).
           if (el.closest('p, blockquote, sup, dd, .visually-hidden')) continue;
+          // Inside a closed disclosure (the map's connections in words): not on the screen. Opened, each is
+          // a name inside a line of words ("Donald Trump and Jeff Sessions: 10 shared events"), the inline exception.
+          if (el.closest('details:not([open]) > :not(summary), .connections-in-words li')) continue;
           const box = el.getBoundingClientRect();
           if (box.width === 0 && box.height === 0) continue; // Not rendered (hidden).
           if (box.width < 24 || box.height < 24) out.push(`${el.textContent?.trim()} ${Math.round(box.width)}×${Math.round(box.height)}`);
