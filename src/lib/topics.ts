@@ -9,6 +9,8 @@
  * route renders them all.
  */
 import type { StoryRecord } from './records.ts';
+import { recordPath } from './records.ts';
+import type { LinkIndex } from './resolve.ts';
 import { ARCHIVE_YEAR_ONE_PAGE, archiveMonths, storiesByYear } from './archive.ts';
 import { digestOf } from './digest.ts';
 import { transliterate } from './transliterate.ts';
@@ -55,6 +57,25 @@ export function topicHeading(label: string): string {
   if (label !== label.toLocaleLowerCase()) return label;
   const [first = ''] = label;
   return first.toLocaleUpperCase() + label.slice(first.length);
+}
+
+/** The person or event a tag names: its page says who or what it is. */
+export interface TopicNames {
+  kind: 'person' | 'event';
+  /** The person's name or the event's title. */
+  label: string;
+  /** Its page, below the base. */
+  path: string;
+}
+
+/**
+ * The person or event a tag names, as a `[[…]]` link would find it ("jeff
+ * sessions" is Jeff Sessions): a topic page that looks like a person's page
+ * says where theirs is.
+ */
+export function namedByTopic(label: string, index: Pick<LinkIndex, 'resolve'>): TopicNames | undefined {
+  const found = index.resolve(label);
+  return found.ok ? { kind: found.target.kind, label: found.label, path: recordPath(found.target) } : undefined;
 }
 
 /** The path of a topic's page, below the base: `topics/russia-investigation/`. */

@@ -25,7 +25,7 @@ const story = (id: string, published: string, tags: string[], extra: string[] = 
 beforeAll(() => {
   scratch = scratchDir('topics');
   content = copyContent(join(projectRoot, 'tests/fixtures/minimal'));
-  story('strike-begins', '2024-05-01', ['port strike', 'unions']);
+  story('strike-begins', '2024-05-01', ['port strike', 'unions', 'ana lima']);
   story('strike-ends', '2024-06-10', ['Port Strike', 'выборы', '政治'], ['lang: es'], 'See [the archive](/archive/) and ![the logo](/favicon.svg).');
   story('strike-draft', '2024-06-11', ['port strike', 'secret plans'], ['draft: true']);
   built = buildSite({ contentDir: content.dir, outDir: join(scratch, 'dist'), env: { BASE_PATH: '/news' } });
@@ -66,7 +66,7 @@ describe('topics', () => {
   it('are all on the index, by name, with their counts, linked from the archive', () => {
     const index = read(built.outDir, 'topics/index.html');
     const links = attributeValues(index.slice(index.indexOf('<main')), 'href').filter((h) => h.startsWith('/news/topics/'));
-    expect(links).toEqual(['/news/topics/port-strike/', '/news/topics/unions/', '/news/topics/vybory/', `/news/topics/${topicSlug('政治')}/`]);
+    expect(links).toEqual(['/news/topics/ana-lima/', '/news/topics/port-strike/', '/news/topics/unions/', '/news/topics/vybory/', `/news/topics/${topicSlug('政治')}/`]);
     expect(textOf(index)).toContain('Port Strike (2)');
     // A tag written all in lower case starts with a capital in the list and on its page.
     expect(textOf(index)).toContain('Unions (1)');
@@ -83,6 +83,11 @@ describe('topics', () => {
     // In lists too, and nowhere on a story without it.
     expect(read(built.outDir, 'topics/port-strike/index.html')).toContain('<h2 lang="es"><a href="/news/stories/strike-ends/">');
     expect(read(built.outDir, 'stories/strike-begins/index.html')).not.toContain('lang="es"');
+  });
+
+  it('that name a person link to that person’s page; others do not', () => {
+    expect(read(built.outDir, 'topics/ana-lima/index.html')).toMatch(/<p class="see-also"[^>]*><a href="\/news\/people\/ana-lima\/"[^>]*>Ana Lima<\/a> has a page of their own: who they are, and every story that names them\.<\/p>/);
+    expect(read(built.outDir, 'topics/unions/index.html')).not.toContain('see-also');
   });
 
   it('are in the sitemap, dated by their latest story', () => {

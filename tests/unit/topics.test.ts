@@ -4,11 +4,12 @@
  * month like the archive.
  */
 import { describe, expect, it } from 'vitest';
-import { parseTimestamp } from '../../src/lib/dates.ts';
+import { parseTimestamp, partialDate } from '../../src/lib/dates.ts';
 import { ARCHIVE_YEAR_ONE_PAGE } from '../../src/lib/archive.ts';
-import { TOPICS_PATH, topicHeading, topicPages, topicPath, topicSlug, topicsOf } from '../../src/lib/topics.ts';
+import { namedByTopic, TOPICS_PATH, topicHeading, topicPages, topicPath, topicSlug, topicsOf } from '../../src/lib/topics.ts';
 import type { StoryRecord } from '../../src/lib/records.ts';
-import type { StoryId } from '../../src/lib/ids.ts';
+import type { EventId, PersonId, StoryId } from '../../src/lib/ids.ts';
+import { LinkIndex } from '../../src/lib/resolve.ts';
 
 function story(id: string, published: string, tags: string[]): StoryRecord {
   const timestamp = parseTimestamp(published);
@@ -29,6 +30,20 @@ describe('topicHeading', () => {
     ['', ''],
   ])('%j → %j', (label, heading) => {
     expect(topicHeading(label)).toBe(heading);
+  });
+});
+
+describe('namedByTopic', () => {
+  const index = new LinkIndex(
+    [{ id: 'jeff-sessions' as PersonId, name: 'Jeff Sessions', aliases: ['Sessions'], file: 'p.md' }],
+    [{ id: 'sessions-recusal' as EventId, title: 'Sessions recuses himself', file: 'e.md', date: partialDate('2017-03-02') }],
+  );
+  it.each<[string, ReturnType<typeof namedByTopic>]>([
+    ['jeff sessions', { kind: 'person', label: 'Jeff Sessions', path: 'people/jeff-sessions/' }],
+    ['Sessions recuses himself', { kind: 'event', label: 'Sessions recuses himself', path: 'events/sessions-recusal/' }],
+    ['russia investigation', undefined],
+  ])('%j', (label, expected) => {
+    expect(namedByTopic(label, index)).toEqual(expected);
   });
 });
 
