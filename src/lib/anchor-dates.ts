@@ -613,7 +613,9 @@ function resolveMonth(
 // to"; "scheduled for", "slated for", "planned for"; "due to" and "set to"
 // after a form of be ("due to" alone also means "because of"); "is to" /
 // "are to"; "to be" followed by a participle; "expected", "scheduled",
-// "due" and the like right before the date ("appeal expected next month").
+// "due" and the like right before the date ("appeal expected next month");
+// a present verb after its subject or "and" right before the date ("…and
+// reopens in July"); "is set for".
 // Past markers: irregular past forms (met, said, told, held, was, were, had,
 // ...), "been" (the present perfect looks back), negated past auxiliaries,
 // and lowercase words ending in -ed, unless
@@ -627,6 +629,10 @@ const FUTURE_BEFORE_TO = new Set([
 ]);
 /** Participles that, right before a date, say it was still ahead: "a ruling expected next month", "the vote scheduled in May". */
 const LOOKS_AHEAD_BEFORE_DATE = new Set(['expected', 'scheduled', 'slated', 'planned', 'due', 'upcoming']);
+/** A verb in the present, third person ("reopens", "meets", "votes"), not a word that merely ends in s ("class", "status", "this"). */
+const PRESENT_VERB = /^[a-z]{3,}[^su']s$/;
+/** What comes right before such a verb: its subject, or "and" when it shares the clause's subject ("closed in March and reopens in July"). */
+const SUBJECT_BEFORE_VERB = new Set(['it', 'he', 'she', 'this', 'that', 'which', 'who', 'and', 'but', 'then', 'also', 'now']);
 /** "The hearing, scheduled for Thursday, ...": the date was still ahead when it was set. */
 const FUTURE_BEFORE_FOR = new Set(['scheduled', 'slated', 'planned']);
 const BE = new Set(['is', 'are', 'am', 'was', 'were', 'be', 'been', 'being']);
@@ -666,6 +672,9 @@ function tenseAround(text: string, start: number, end: number): Tense {
   // "Appeal expected next month", "a vote scheduled in May": the participle before the date looks ahead.
   const just = tokens[first - 1]?.word;
   if (just !== undefined && LOOKS_AHEAD_BEFORE_DATE.has(just)) return 'future';
+  // "…and reopens in July", "it meets on Friday": a verb in the present right before the date, after its
+  // subject or "and", is a schedule. ("The talks in March" is no verb: no subject word before "talks".)
+  if (just !== undefined && PRESENT_VERB.test(just) && SUBJECT_BEFORE_VERB.has(tokens[first - 2]?.word ?? '')) return 'future';
 
   // The clause around the date first (between commas, semicolons or dashes), then the whole sentence:
   // in "she will not seek a third term next year, ending a tenure defined by the scandal", "defined" is
@@ -702,6 +711,8 @@ function markerAt(tokens: Token[], i: number): Tense | undefined {
   }
   // Marked on "for", which sits next to the date, so that "was postponed" after it does not win on distance.
   if (w === 'for' && previous !== undefined && FUTURE_BEFORE_FOR.has(previous)) return 'future';
+  // "The vote is set for Friday": set, after a present "be".
+  if (w === 'for' && previous === 'set' && PRESENT_BE.has(tokens[i - 2]?.word ?? '')) return 'future';
   if (w === 'be' && previous === 'to' && next !== undefined && /(?:ed|en)$/.test(next)) return 'future';
   // "has been" is a present perfect, looking back; "will have been" looks forward.
   if (w === 'been') return FUTURE_WORDS.has(tokens[i - 2]?.word ?? '') ? 'future' : 'past';

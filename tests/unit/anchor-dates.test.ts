@@ -211,6 +211,17 @@ const ROWS: Row[] = [
     { text: 'on Thursday', iso: '2017-06-08', tense: 'future' },
   ]],
   ['a clause with no verb takes the sentence’s', 'On Friday, Comey will testify.', SEED, [{ text: 'On Friday', iso: '2017-06-09', tense: 'future' }]],
+  ['a present verb after "and" is a schedule, whatever the first clause did', 'The harbour closed in March and reopens in July.', '2018-06-13', [
+    { text: 'in March', iso: '2018-03' },
+    { text: 'in July', iso: '2018-07', tense: 'future' },
+  ]],
+  ['a present verb after its subject, past a comma', 'The harbour closed yesterday, and it reopens on Friday.', '2018-06-13', [
+    { text: 'yesterday', iso: '2018-06-12' },
+    { text: 'on Friday', iso: '2018-06-15', tense: 'future' },
+  ]],
+  ['"is set for" looks ahead, past an aside in the past', 'A second vote, which the mayor requested, is set for Friday.', '2018-06-13', [{ text: 'Friday', iso: '2018-06-15', tense: 'future' }]],
+  ['"was set for" does not', 'The vote was set for Friday.', '2018-06-13', [{ text: 'Friday', iso: '2018-06-08', tense: 'past' }]],
+  ['a noun in -s before the date is no verb', 'The talks in March failed.', '2018-06-13', [{ text: 'in March', iso: '2018-03', tense: 'past' }]],
 ];
 
 describe('anchorDates: news phrasing', () => {
