@@ -280,7 +280,11 @@ export function loadRecord(
   if (!valid.success) {
     const { doc, at } = yaml();
     // Unknown fields one by one, each at its own line with its own suggestion.
-    const each = valid.error.issues.flatMap((issue): ZodIssue[] => (issue.code === 'unrecognized_keys' ? issue.keys.map((key) => ({ ...issue, keys: [key] })) : [issue]));
+    let each = valid.error.issues.flatMap((issue): ZodIssue[] => (issue.code === 'unrecognized_keys' ? issue.keys.map((key) => ({ ...issue, keys: [key] })) : [issue]));
+    // A person's file among the stories or events (a `name`, no `title`): where it belongs is the one thing
+    // to say, not each field it lacks there.
+    const misplaced = each.filter((issue) => issue.code === 'unrecognized_keys' && issue.path.length === 0 && issue.keys[0] === 'name');
+    if (misplaced.length > 0 && (data as Record<string, unknown>).title === undefined) each = misplaced;
     for (const issue of each) {
       issues.push(describeIssue(issue, data as Record<string, unknown>, doc, at, file, split.yamlLine, SCHEMAS[folder]));
     }

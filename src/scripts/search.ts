@@ -128,7 +128,7 @@ function showMore(hits: Hit[]): void {
   rest = hits;
   if (moreButton) {
     moreButton.hidden = rest.length === 0;
-    moreButton.textContent = `Show ${Math.min(PAGE, rest.length)} more of ${rest.length}`;
+    moreButton.textContent = rest.length <= PAGE ? `Show the last ${rest.length}` : `Show ${PAGE} more of ${rest.length}`;
   }
 }
 

@@ -80,6 +80,7 @@ describe('topics', () => {
     expect(ends).toContain('<html lang="en"');
     expect(ends).toMatch(/<h1 lang="es">Story strike-ends<\/h1>/);
     expect(ends).toContain('<div class="story-body" lang="es">');
+    expect(ends).toContain('<meta property="og:locale" content="es">');
     // In lists too, and nowhere on a story without it.
     expect(read(built.outDir, 'topics/port-strike/index.html')).toContain('<h2 lang="es"><a href="/news/stories/strike-ends/">');
     expect(read(built.outDir, 'stories/strike-begins/index.html')).not.toContain('lang="es"');

@@ -334,11 +334,8 @@ describe('loadRecord: problems, reported as file:line:column: `field`: message',
       'a person’s file among the stories',
       'stories',
       '---\nname: Ana Lima\nsummary: S\n---\n',
-      [
-        'content/stories/x.md:2:1: `title`: the required field `title` is missing (add a line `title: …`)',
-        'content/stories/x.md:2:1: `published`: the required field `published` is missing (add a line `published: …`)',
-        "content/stories/x.md:2:1: unknown field `name` (`name` is a person's field: a person's file goes in content/people/)",
-      ],
+      // One message: where the file belongs, not each story field it lacks.
+      ["content/stories/x.md:2:1: unknown field `name` (`name` is a person's field: a person's file goes in content/people/)"],
     ],
     [
       'a source’s link by another name',
