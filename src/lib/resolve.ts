@@ -11,6 +11,7 @@ import type { ContentIssue } from './errors.ts';
 import { didYouMean } from './errors.ts';
 import { nearest } from './nearest.ts';
 import { toId } from './ids.ts';
+import { transliterate } from './transliterate.ts';
 import type { EventId, PersonId } from './ids.ts';
 import type { PartialDate } from './dates.ts';
 import { NameMatcher } from './name-matcher.ts';
@@ -95,11 +96,14 @@ export class LinkIndex {
         if (owner && owner.person.id !== person.id && twins.has(`${owner.person.id} ${person.id}`)) continue;
         if (owner && owner.person.id !== person.id && field === 'name' && owner.field === 'name' && exact(name) === exact(owner.name)) {
           twins.add(`${owner.person.id} ${person.id}`);
+          // Told at the copy: the file whose id is not the one the name makes (`tom-mullins-copy`, not `tom-mullins`).
+          const madeFrom = (p: IndexedPerson) => toId(transliterate(p.name)) === p.id;
+          const [copy, original] = madeFrom(owner.person) ? [person, owner.person] : madeFrom(person) ? [owner.person, person] : [person, owner.person];
           this.issues.push({
-            file: person.file,
-            ...person.locate?.('name'),
+            file: copy.file,
+            ...copy.locate?.('name'),
             field: 'name',
-            message: `"${name}" is already the name of \`${owner.person.id}\` (${placeOf(owner.person, 'name')}): one person in two files?`,
+            message: `"${name}" is already the name of \`${original.id}\` (${placeOf(original, 'name')}): one person in two files?`,
             hint: `keep one file and delete the other, or, for two people of one name, make each name more specific ("${name} (footballer)")`,
           });
           continue;

@@ -183,6 +183,17 @@ describe('LinkIndex: names claimed twice', () => {
     ]);
   });
 
+  it('tells a person filed twice at the copy, the file whose id the name does not make, whichever is read first', () => {
+    const copy = person('jeff-sessions-copy', 'Jeff Sessions', ['Sessions']);
+    const original = PEOPLE.find((p) => p.id === 'jeff-sessions')!;
+    for (const order of [[copy, original], [original, copy]]) {
+      const idx = new LinkIndex(order, []);
+      expect(idx.issues.map((i) => [i.file, i.message])).toEqual([
+        ['content/people/jeff-sessions-copy.md', '"Jeff Sessions" is already the name of `jeff-sessions` (content/people/jeff-sessions.md): one person in two files?'],
+      ]);
+    }
+  });
+
   it('keeps the first claimant as the target of the disputed alias', () => {
     const idx = new LinkIndex([...PEOPLE, person('sessions-junior', 'Jeff Sessions Jr.', ['Sessions'])], EVENTS);
     expect(idx.resolve('Sessions')).toEqual(ok('person', 'jeff-sessions'));
