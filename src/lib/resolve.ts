@@ -11,7 +11,7 @@ import type { ContentIssue } from './errors.ts';
 import { didYouMean } from './errors.ts';
 import { nearest } from './nearest.ts';
 import { toId } from './ids.ts';
-import { transliterate } from './transliterate.ts';
+import { idFor } from './scaffold.ts';
 import type { EventId, PersonId } from './ids.ts';
 import type { PartialDate } from './dates.ts';
 import { NameMatcher } from './name-matcher.ts';
@@ -97,7 +97,7 @@ export class LinkIndex {
         if (owner && owner.person.id !== person.id && field === 'name' && owner.field === 'name' && exact(name) === exact(owner.name)) {
           twins.add(`${owner.person.id} ${person.id}`);
           // Told at the copy: the file whose id is not the one the name makes (`tom-mullins-copy`, not `tom-mullins`).
-          const madeFrom = (p: IndexedPerson) => toId(transliterate(p.name)) === p.id;
+          const madeFrom = (p: IndexedPerson) => idFor(p.name) === p.id;
           const [copy, original] = madeFrom(owner.person) ? [person, owner.person] : madeFrom(person) ? [owner.person, person] : [person, owner.person];
           this.issues.push({
             file: copy.file,
