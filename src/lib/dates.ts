@@ -6,8 +6,8 @@
  * the value from the frontmatter to the page.
  */
 // date-fns one function at a time: its index loads all of them, ~300 MB in every process and worker thread.
-import { format } from 'date-fns/format';
 import { isValid } from 'date-fns/isValid';
+import { MONTHS } from './news-words.ts';
 
 export type Precision = 'year' | 'month' | 'day';
 
@@ -78,7 +78,7 @@ function writtenDateHint(value: string, mayBeOngoing = true): string {
   if (mayBeOngoing && ONGOING.test(text)) return ': to say it has not ended, leave the field out (a role with no `to` is held now)';
   const m = WRITTEN_DATE.exec(text);
   if (!m || (m[1] && m[3])) return '';
-  const month = MONTH_NAMES.findIndex((name) => name.toLowerCase().startsWith(m[2]!.toLowerCase()));
+  const month = MONTHS.findIndex((name) => name.toLowerCase().startsWith(m[2]!.toLowerCase()));
   if (month < 0) return '';
   const mm = String(month + 1).padStart(2, '0');
   const day = m[1] ?? m[3];
@@ -186,6 +186,31 @@ export interface Timestamp {
   day: PartialDate;
 }
 
+const DAY_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_TIME = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(?::(\d{2}))?(\.\d+)?(Z|[+-]\d{2}:?\d{2})$/;
+
+/**
+ * A timestamp as an ISO 8601 date-time with a time zone: a plain day is noon
+ * UTC, a zone is kept. Schema.org and feeds want a zone, and the site has
+ * none of its own: noon UTC is the same day from UTC−11 to UTC+11, so no
+ * search result or feed shows the day before. A time without a zone never
+ * gets here: `parseTimestamp` refuses it.
+ */
+export function isoDateTime(timestamp: Pick<Timestamp, 'iso'>): string {
+  const iso = timestamp.iso.trim();
+  if (DAY_ONLY.test(iso)) return `${iso}T12:00:00Z`;
+  const match = DATE_TIME.exec(iso);
+  if (!match) throw new Error(`Not an ISO timestamp: "${iso}"`);
+  const [, day, hoursMinutes, seconds = '00', fraction = '', zone = ''] = match;
+  const normalizedZone = zone === 'Z' ? 'Z' : zone.includes(':') ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}`;
+  return `${day}T${hoursMinutes}:${seconds}${fraction}${normalizedZone}`;
+}
+
+/** The same instant as a Date: for feeds, and to order the stories of one day. */
+export function timestampDate(timestamp: Pick<Timestamp, 'iso'>): Date {
+  return new Date(isoDateTime(timestamp));
+}
+
 const TIMESTAMP = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 export function parseTimestamp(value: unknown): { ok: true; value: Timestamp } | { ok: false; message: string } {
@@ -223,11 +248,10 @@ function utc(year: number, monthIndex: number, day: number): Date {
   return d;
 }
 
-const MONTH_NAMES = Array.from({ length: 12 }, (_, index) => format(new Date(2000, index, 1), 'MMMM'));
 
 /** The English name of a month, 1–12. */
 export function monthName(month: number): string {
-  const name = MONTH_NAMES[month - 1];
+  const name = MONTHS[month - 1];
   if (name === undefined) throw new RangeError(`no month ${month}`);
   return name;
 }

@@ -12,7 +12,8 @@ import { coveragePath, coverageYears } from './coverage.ts';
 import type { Graph } from './graph.ts';
 import type { StoryRecord } from './records.ts';
 import { recordPath } from './records.ts';
-import { absoluteUrl, isoDateTime, lastModified, SITE_NAME, timestampDate, type SiteContext } from './structured-data.ts';
+import { absoluteUrl, lastModified, SITE_NAME, type SiteContext } from './structured-data.ts';
+import { isoDateTime, timestampDate } from './dates.ts';
 
 export const FEED_TITLE = SITE_NAME;
 export const FEED_DESCRIPTION = 'News stories explained: who is who, what happened when, and how it connects.';

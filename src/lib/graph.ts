@@ -11,9 +11,8 @@ import type { ContentIssue } from './errors.ts';
 import { ContentError, didYouMean } from './errors.ts';
 import { nearest } from './nearest.ts';
 import { publishOrUnlink } from './resolve.ts';
-import { compareDates, endOf, startOf } from './dates.ts';
+import { compareDates, endOf, startOf, timestampDate } from './dates.ts';
 import { sortedByFilingName } from './filing.ts';
-import { timestampDate } from './structured-data.ts';
 
 /** A mention together with the record whose body holds it. */
 export interface Citation {

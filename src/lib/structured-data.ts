@@ -7,14 +7,14 @@
  * and the site has no time zone of its own, so a plain day becomes **noon
  * UTC** of that day (`2017-06-07T12:00:00Z`): converted to any zone from
  * UTC−11 to UTC+11 it is still June 7, so a search result never shows the day
- * before (midnight UTC would read as the evening of June 6 in the Americas).
- * A time written without a zone is read as UTC; a full date-time with a zone
- * is kept as written. Events keep their precision (`2016-07`): schema.org
+ * before (midnight UTC would read as the evening of June 6 in the Americas;
+ * see `isoDateTime` in dates.ts). A full date-time is kept with its zone (one
+ * without a zone never gets this far). Events keep their precision (`2016-07`): schema.org
  * accepts partial ISO 8601 dates and inventing a day would invent a fact.
  */
 import { toString } from 'mdast-util-to-string';
 import type { Root, FootnoteDefinition } from 'mdast';
-import { compareDates, toIso, type Timestamp } from './dates.ts';
+import { compareDates, isoDateTime, toIso, type Timestamp } from './dates.ts';
 import type { EventRecord, PersonRecord, StoryRecord } from './records.ts';
 import { recordPath } from './records.ts';
 import { latestRole } from './roles.ts';
@@ -32,29 +32,6 @@ export interface SiteContext {
 /** An absolute URL for a path below the base: `stories/x/` → `https://news.example.org/explainer/stories/x/`. */
 export function absoluteUrl(ctx: SiteContext, path = ''): string {
   return new URL(withBase(ctx.base, path), ctx.site).href;
-}
-
-const DAY_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-const DATE_TIME = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(?::(\d{2}))?(\.\d+)?(Z|[+-]\d{2}:?\d{2})$/;
-
-/**
- * A timestamp as an ISO 8601 date-time with a time zone: a plain day is noon
- * UTC (see the file comment), a zone is kept. A time without a zone never
- * gets here: `parseTimestamp` refuses it.
- */
-export function isoDateTime(timestamp: Pick<Timestamp, 'iso'>): string {
-  const iso = timestamp.iso.trim();
-  if (DAY_ONLY.test(iso)) return `${iso}T12:00:00Z`;
-  const match = DATE_TIME.exec(iso);
-  if (!match) throw new Error(`Not an ISO timestamp: "${iso}"`);
-  const [, day, hoursMinutes, seconds = '00', fraction = '', zone = ''] = match;
-  const normalizedZone = zone === 'Z' ? 'Z' : zone.includes(':') ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}`;
-  return `${day}T${hoursMinutes}:${seconds}${fraction}${normalizedZone}`;
-}
-
-/** The same instant as a Date, for feeds. */
-export function timestampDate(timestamp: Pick<Timestamp, 'iso'>): Date {
-  return new Date(isoDateTime(timestamp));
 }
 
 /** The latest of a story's dates: `updated`, else `published`. */

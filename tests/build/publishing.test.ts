@@ -14,7 +14,8 @@ import { loadContent } from '../../src/lib/load.ts';
 import { withoutDrafts } from '../../src/lib/drafts.ts';
 import { formatDate, toIso } from '../../src/lib/dates.ts';
 import { storyGuid } from '../../src/lib/feeds.ts';
-import { editorNotes, isoDateTime } from '../../src/lib/structured-data.ts';
+import { editorNotes } from '../../src/lib/structured-data.ts';
+import { isoDateTime } from '../../src/lib/dates.ts';
 import { label } from '../../src/lib/records.ts';
 import { contentSecurityPolicy, headersFile, scanPages } from '../../src/integrations/headers.ts';
 

@@ -7,12 +7,11 @@ import {
   currentRole,
   editorNotes,
   eventLd,
-  isoDateTime,
   jsonLdScript,
   newsArticle,
   personLd,
 } from '../../src/lib/structured-data.ts';
-import { partialDate, parseTimestamp, type Timestamp } from '../../src/lib/dates.ts';
+import { isoDateTime, partialDate, parseTimestamp, type Timestamp } from '../../src/lib/dates.ts';
 import type { EventRecord, PersonRecord, StoryRecord } from '../../src/lib/records.ts';
 import type { EventId, PersonId, StoryId } from '../../src/lib/ids.ts';
 
