@@ -45,6 +45,8 @@ export interface AnchoredDate {
   date: PartialDate;
   /** The last day, for a span of days ("March 3-5", "from Oct. 30 to Nov. 2"). */
   until?: PartialDate;
+  /** A second day named with the first, not the days between them ("on March 3 and 10"). */
+  also?: PartialDate;
   /** The tense of the clause around the expression, as judged from nearby verbs: 'past' | 'future' | 'unknown'. */
   tense: 'past' | 'future' | 'unknown';
   /** Set when a past-tense expression resolves after the publication date (e.g. "met him in July of this year" in a June article). */
@@ -72,6 +74,8 @@ interface Candidate {
   resolve?: (tense: Tense) => PartialDate | undefined;
   /** For a span of days, its last day from its first; undefined when the words name no real day. */
   resolveEnd?: (start: PartialDate) => PartialDate | undefined;
+  /** Whether the second day ends a span ("March 3-5") or is a day of its own ("March 3 and 10"). */
+  second?: 'until' | 'also';
   /**
    * Words counted from whatever moment the sentence is about, which is the
    * publication day only until the sentence names another (see
@@ -107,7 +111,7 @@ export function anchorDates(text: string, published: PartialDate): AnchoredDate[
     const last = c.resolveEnd?.(date);
     if (c.resolveEnd && !last) continue;
     const anchored: AnchoredDate = { start: c.start, end: c.end, text: text.slice(c.start, c.end), date, tense };
-    if (last) anchored.until = last;
+    if (last) anchored[c.second ?? 'until'] = last;
     if (tense === 'past' && startOf(date) > startOf(published)) {
       anchored.conflict = {
         kind: 'future-in-past-tense',
@@ -242,6 +246,12 @@ const DAY_SPAN = new RegExp(
     `(?:${YEAR_AFTER})?`,
   'gdu',
 );
+/**
+ * After "March 3 and 10", what shows the number counts something rather than
+ * naming a day: "… and 10 members walked out", "… and 10 of them", "…
+ * and 10,000 marched". A plural noun is told by its -s (not "was", "has").
+ */
+const COUNTED_AFTER = /^(?:[.,]\d|\s+(?!(?:was|is|has|as|various)(?!\p{L}))(?:of|percent|per|more|other|men|women|children|people|police|staff|[a-z]+s)(?!\p{L}))/u;
 /** A span of months with its year ("March–May 2018", "from March to May 2018"): absolute, so "March" is not read as this year's. */
 const MONTH_SPAN = new RegExp(`${START}(?:${anyWord(['in', 'from', 'between'])}\\s+)?${MONTH}${SPAN_SEPARATOR}${MONTH}${YEAR_AFTER}`, 'gu');
 
@@ -311,7 +321,9 @@ function candidates(text: string, ref: Reference): Candidate[] {
     const g = m.groups!;
     const at = m.indices!.groups!;
     // "March 3 and 10" are two days, not the days between; "between March 3 and 10" is a span.
-    if (/\sand\s/.test(m[0]) && g.preposition?.toLowerCase() !== 'between') continue;
+    const twoDays = /\sand\s/.test(m[0]) && g.preposition?.toLowerCase() !== 'between';
+    // "on March 3 and 10 people marched": the number counts something, and only March 3 is a date.
+    if (twoDays && !g.year && COUNTED_AFTER.test(text.slice(m.index + m[0].length))) continue;
     // With its year, the span is absolute: matched only so that its first day is not read as this year's.
     if (g.year) {
       found.push({ start: m.index, end: m.index + m[0].length });
@@ -328,7 +340,8 @@ function candidates(text: string, ref: Reference): Candidate[] {
       start: (keepsPreposition ? at.preposition! : (at.month ?? at.dayFirst)!)[0],
       end: m.index + m[0].length,
       resolve: (tense) => resolveMonth(ref, month, day, undefined, undefined, tense),
-      // The last day is in the first day's year, or the next one's for a span over New Year ("Dec. 30 to Jan. 2").
+      second: twoDays ? 'also' : 'until',
+      // The second day is in the first day's year, or the next one's over New Year ("Dec. 30 to Jan. 2").
       resolveEnd: (start) => {
         const year = start.year + (endMonth < month ? 1 : 0);
         if (endDay < 1 || endDay > daysInMonth(year, endMonth)) return undefined;

@@ -167,6 +167,15 @@ export function rangeParts(from: PartialDate, to: PartialDate): { from: string; 
   return { from: formatDate(from), separator: ' – ', to: formatDate(to) };
 }
 
+/**
+ * Two days named together, without what they share: "March 3 and 10, 2019",
+ * "March 31 and April 2, 2019"; whole dates across a New Year.
+ */
+export function formatTwoDays(first: PartialDate, second: PartialDate): string {
+  const parts = rangeParts(first, second);
+  return parts.to === undefined ? parts.from : `${parts.from} and ${parts.to}`;
+}
+
 /** A span such as "February 3–9, 2017" or "2008 – July 22, 2017"; an open end reads "since". */
 export function formatRange(from: PartialDate | undefined, to: PartialDate | undefined): string {
   if (from && to) {

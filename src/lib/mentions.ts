@@ -19,8 +19,8 @@ import type { Nodes, Parent, PhrasingContent, Root, RootContent, Text } from 'md
 import type { Target } from './records.ts';
 import type { LinkIndex } from './resolve.ts';
 import { toId } from './ids.ts';
-import { formatDate, formatRange, overlaps, toIso, type PartialDate } from './dates.ts';
-import { anchorDates, quotedSpans } from './anchor-dates.ts';
+import { formatDate, formatRange, formatTwoDays, overlaps, toIso, type PartialDate } from './dates.ts';
+import { anchorDates, quotedSpans, type AnchoredDate } from './anchor-dates.ts';
 import { splitSentences, type Sentence } from './sentences.ts';
 import { typeset } from './typography.ts';
 
@@ -510,18 +510,18 @@ function anchorDatesIn(block: Parent, layoutOf: Layout, pending: Pending[], publ
       const related = events.filter((e) => from >= e.start && to <= e.end);
       for (const event of related) {
         const span = index.eventSpan(event.target.id);
-        if (span && !overlaps(found.date, span.date, span.end) && !(found.until && overlaps(span.date, found.date, found.until))) {
+        if (span && !overlaps(found.date, span.date, span.end) && !(found.until && overlaps(span.date, found.date, found.until)) && !(found.also && overlaps(found.also, span.date, span.end))) {
           conflicts.push(`the linked event “${index.labelOf(event.target)}” is dated ${span.end ? formatRange(span.date, span.end) : formatDate(span.date)}`);
         }
       }
       const conflict = conflicts.length > 0 ? conflicts.join('; ') : undefined;
-      const datetime = found.until ? `${toIso(found.date)}/${toIso(found.until)}` : toIso(found.date);
+      const datetime = found.until ? `${toIso(found.date)}/${toIso(found.until)}` : found.also ? `${toIso(found.date)} and ${toIso(found.also)}` : toIso(found.date);
       const where = locator.inBlock(at.node.value.slice(from - at.start), blockStart) ?? locator.at(at.node, from - at.start);
       notes.push({ text: found.text, datetime, ...(conflict ? { conflict } : {}), ...where });
       // A date in conflict is not shown resolved: beside the words, the site would state a date that is wrong.
-      const nodes: PhrasingContent[] = conflict ? [{ type: 'text', value: found.text + possessive }] : dateNodes(found.text + possessive, found.date, found.until);
+      const nodes: PhrasingContent[] = conflict ? [{ type: 'text', value: found.text + possessive }] : dateNodes(found.text + possessive, found);
       // A quote of the sentence shows the date as the page does; not one the story gets wrong.
-      if (!conflict) resolved.push({ at: to, text: resolvedText(found.date, found.until) });
+      if (!conflict) resolved.push({ at: to, text: resolvedText(found) });
       if (conflict && !noteMarks.some((mark) => mark > sentence.index && mark <= sentenceEnd)) {
         const note = conflictNote(conflict);
         const link = linkedEvents.find((e) => from >= e.start && to <= e.end)?.link;
@@ -559,8 +559,10 @@ function anchorDatesIn(block: Parent, layoutOf: Layout, pending: Pending[], publ
   return { notes, resolved: resolved.sort((a, b) => a.at - b.at) };
 }
 
-/** The resolved date as the page shows it beside the words: ` (June 9, 2017)`, or a span's ` (March 3–5, 2020)`. */
-const resolvedText = (date: PartialDate, until?: PartialDate) => ` (${until ? formatRange(date, until) : formatDate(date)})`;
+type ResolvedDate = Pick<AnchoredDate, 'date' | 'until' | 'also'>;
+
+/** The resolved date as the page shows it beside the words: ` (June 9, 2017)`, a span's ` (March 3–5, 2020)`, two days' ` (March 3 and 10, 2020)`. */
+const resolvedText = ({ date, until, also }: ResolvedDate) => ` (${until ? formatRange(date, until) : also ? formatTwoDays(date, also) : formatDate(date)})`;
 
 /** The node whose children hold `child`, searched below `root`. */
 function parentOf(root: Parent, child: PhrasingContent): Parent | undefined {
@@ -582,10 +584,10 @@ const element = (tag: string, className: string, children: PhrasingContent[], ex
 });
 
 /** `<time datetime>` around the words (a span's first day: a `datetime` holds one moment), and the resolved date beside them. */
-function dateNodes(words: string, date: PartialDate, until?: PartialDate): PhrasingContent[] {
+function dateNodes(words: string, found: ResolvedDate): PhrasingContent[] {
   return [
-    element('time', 'anchored-date', [{ type: 'text', value: words }], { dateTime: toIso(date) }),
-    element('span', 'resolved-date', [{ type: 'text', value: resolvedText(date, until) }]),
+    element('time', 'anchored-date', [{ type: 'text', value: words }], { dateTime: toIso(found.date) }),
+    element('span', 'resolved-date', [{ type: 'text', value: resolvedText(found) }]),
   ];
 }
 

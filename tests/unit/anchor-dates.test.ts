@@ -198,7 +198,13 @@ const ROWS: Row[] = [
   ['a span over two months, ahead', 'The talks run Oct. 30 to Nov. 2.', '2019-09-13', [{ text: 'Oct. 30 to Nov. 2', iso: '2019-10-30/2019-11-02' }]],
   ['a span over New Year', 'The talks ran Dec. 30 to Jan. 2.', '2019-09-13', [{ text: 'Dec. 30 to Jan. 2', iso: '2018-12-30/2019-01-02' }]],
   ['day first', 'Between 3 and 5 March, they met.', '2019-09-13', [{ text: '3 and 5 March', iso: '2019-03-03/2019-03-05' }]],
-  ['"and" without "between" is two days, not a span', 'The meetings on March 3 and 10 were long.', '2019-09-13', [{ text: 'on March 3', iso: '2019-03-03' }]],
+  ['"and" without "between" is two days, not a span', 'The meetings on March 3 and 10 were long.', '2019-09-13', [{ text: 'on March 3 and 10', iso: '2019-03-03 and 2019-03-10' }]],
+  ['two days in two months', 'Hearings on March 31 and April 2 drew crowds.', '2019-09-13', [{ text: 'on March 31 and April 2', iso: '2019-03-31 and 2019-04-02' }]],
+  ['two days ahead', 'The council will meet Oct. 3 and 17.', '2019-09-13', [{ text: 'Oct. 3 and 17', iso: '2019-10-03 and 2019-10-17', tense: 'future' }]],
+  ['two days with their year are the year’s', 'The council met on March 3 and 10, 2018.', '2019-09-13', []],
+  ['a number after "and" that counts something is no day', 'On March 3 and 10 members walked out.', '2019-09-13', [{ text: 'On March 3', iso: '2019-03-03' }]],
+  ['a number in thousands after "and" is no day', 'On March 3 and 10,000 people marched.', '2019-09-13', [{ text: 'On March 3', iso: '2019-03-03' }]],
+  ['the second day before the first is no date', 'They met on March 10 and 3 others left.', '2019-09-13', [{ text: 'on March 10', iso: '2019-03-10' }]],
   ['a span naming no real day', 'On Feb. 28-30 they met.', '2019-09-13', []],
   ['a span ending before it starts', 'On March 5-3 they met.', '2019-09-13', []],
   ['"May Day" is a holiday’s name', 'On May Day, workers marched.', '2020-06-13', []],
@@ -229,7 +235,7 @@ describe('anchorDates: news phrasing', () => {
     const found = anchorDates(sentence, partialDate(published));
     const seen = found.map((a, i) => ({
       text: a.text,
-      iso: a.until ? `${toIso(a.date)}/${toIso(a.until)}` : toIso(a.date),
+      iso: a.until ? `${toIso(a.date)}/${toIso(a.until)}` : a.also ? `${toIso(a.date)} and ${toIso(a.also)}` : toIso(a.date),
       tense: expected[i]?.tense === undefined ? undefined : a.tense,
       conflict: a.conflict ? true : undefined,
       start: expected[i]?.start === undefined ? undefined : a.start,

@@ -106,6 +106,12 @@ describe('dates in a story', () => {
     expect(result.mentions[0]!.sentence).toBe('Sessions testified on March 3-5 (March 3–5, 2017).');
   });
 
+  it('give two days named together both, not the first alone', () => {
+    const result = story('Sessions testified on March 3 and 10.');
+    expect(result.dates.map((d) => [d.text, d.datetime])).toEqual([['on March 3 and 10', '2017-03-03 and 2017-03-10']]);
+    expect(result.mentions[0]!.sentence).toBe('Sessions testified on March 3 and 10 (March 3 and 10, 2017).');
+  });
+
   it('quote a mention with the punctuation the page prints: curly quotes, dashes', () => {
     const [mention] = story('He said "Sessions\'s aide" -- not O\'Brien -- knew.').mentions;
     expect(mention).toMatchObject({ sentence: 'He said “Sessions’s aide” — not O’Brien — knew.', start: 9, end: 17 });

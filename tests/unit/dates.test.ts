@@ -6,6 +6,7 @@ import {
   endOf,
   formatDate,
   formatRange,
+  formatTwoDays,
   rangeParts,
   overlaps,
   parsePartialDate,
@@ -237,6 +238,16 @@ describe('rangeParts', () => {
     ['2017-02-03', '2017-02-03', { from: 'February 3, 2017', separator: '' }],
   ])('%s to %s: each end in its own words', (from, to, expected) => {
     expect(rangeParts(partialDate(from), partialDate(to))).toEqual(expected);
+  });
+});
+
+describe('formatTwoDays', () => {
+  it.each<[string, string, string]>([
+    ['2017-03-03', '2017-03-10', 'March 3 and 10, 2017'],
+    ['2017-03-31', '2017-04-02', 'March 31 and April 2, 2017'],
+    ['2017-12-30', '2018-01-02', 'December 30, 2017 and January 2, 2018'],
+  ])('%s and %s read "%s"', (first, second, expected) => {
+    expect(formatTwoDays(partialDate(first), partialDate(second))).toBe(expected);
   });
 });
 
