@@ -92,10 +92,12 @@ interface Candidate {
  *
  * Expressions that need a year, month or day the writer did not give are
  * resolved at the precision they have; expressions with a year of their own
- * are absolute and left alone. Phrases the site cannot show honestly are
+ * are absolute and left alone. With `framed`, the text stands under words
+ * that name another moment (a heading "2016"), and what would count from
+ * it is left as written, as after such words in the same sentence. Phrases the site cannot show honestly are
  * skipped rather than guessed (see the rule list below).
  */
-export function anchorDates(text: string, published: PartialDate): AnchoredDate[] {
+export function anchorDates(text: string, published: PartialDate, options: { framed?: boolean } = {}): AnchoredDate[] {
   const ref = reference(published);
   const chosen = pickLongest(candidates(text, ref));
   // Looked for only before the last words they could move, and only in a sentence that has such words.
@@ -104,6 +106,7 @@ export function anchorDates(text: string, published: PartialDate): AnchoredDate[
   const found: AnchoredDate[] = [];
   for (const c of chosen) {
     if (!c.resolve) continue;
+    if (c.followsFrame && options.framed) continue;
     if (c.followsFrame && setters.some((setter) => setter.end <= c.start && (setter.weekdaysOnly ? WEEKDAY_START.test(text.slice(c.start)) : true) && !inClosedAside(text, setter, c.start))) continue;
     const tense = tenseAround(text, c.start, c.end);
     const date = c.resolve(tense);
@@ -472,6 +475,11 @@ const COUNT_WORD = /later|earlier|before|after|next|following|previous|preceding
 /** The month of an absolute date (which always has one). */
 const MONTH_IN = new RegExp(`${MONTH}|${MONTH_ABBR}`);
 const WEEKDAY_START = new RegExp(`^(?:${anyWord(['on', 'last', 'next', 'this past', 'this coming', 'this'])}\\s+)?${WEEKDAY}`, 'u');
+
+/** The years `text` names as words ("2016", "Spring 2018", "2016–2018"), not in numbers or prices. */
+export function yearsNamed(text: string): number[] {
+  return /\d{4}/.test(text) ? [...text.matchAll(YEAR_WORD)].map((m) => Number(m.groups!.year)) : [];
+}
 
 function frameSetters(text: string, ref: Reference): FrameSetter[] {
   const setters: FrameSetter[] = [];

@@ -20,7 +20,7 @@ import type { Target } from './records.ts';
 import type { LinkIndex } from './resolve.ts';
 import { toId } from './ids.ts';
 import { formatDate, formatRange, formatTwoDays, overlaps, toIso, type PartialDate } from './dates.ts';
-import { anchorDates, quotedSpans, type AnchoredDate } from './anchor-dates.ts';
+import { anchorDates, quotedSpans, yearsNamed, type AnchoredDate } from './anchor-dates.ts';
 import { splitSentences, type Sentence } from './sentences.ts';
 import { typeset } from './typography.ts';
 
@@ -125,6 +125,46 @@ interface Context {
   inHeading: boolean;
   /** Inside an editor's note (a footnote): the editor's own words, whose dates are not anchored. */
   inNote: boolean;
+  /** Under a list item that names another year than the publication's (see {@link YearFrames}). */
+  framed: boolean;
+}
+
+/**
+ * The years the headings above a block name. Under "## 2016" (or a lead-in
+ * paragraph "**2016**"), "in March" is most likely March 2016, which the
+ * words alone do not say: such dates are left as written, as after "In 2016"
+ * in the same sentence. A heading without a year keeps the year of the one
+ * above it; one of the same or a higher level ends it.
+ */
+class YearFrames {
+  private readonly open: { depth: number; framed: boolean }[] = [];
+  private readonly published: PartialDate | undefined;
+  constructor(published: PartialDate | undefined) {
+    this.published = published;
+  }
+
+  /** A heading (depth 1–6) or a lead-in (deeper than any) with its words. */
+  enter(depth: number, words: string): void {
+    while ((this.open.at(-1)?.depth ?? 0) >= depth) this.open.pop();
+    const years = this.published ? yearsNamed(words) : [];
+    if (years.length > 0) this.open.push({ depth, framed: years.some((year) => year !== this.published!.year) });
+  }
+
+  get framed(): boolean {
+    return this.open.at(-1)?.framed ?? false;
+  }
+}
+
+/**
+ * A short paragraph of only bold or italic words ("**2016**", "*Spring
+ * 2018:*"): a heading in all but name. A long one is a note of its own
+ * ("**Correction: an earlier version misstated the 2016 vote.**").
+ */
+const LEAD_IN_DEPTH = 7;
+const LEAD_IN_LENGTH = 40;
+function isLeadIn(node: RootContent): boolean {
+  return node.type === 'paragraph' && plainText(node).length <= LEAD_IN_LENGTH && node.children.some((c) => c.type === 'strong' || c.type === 'emphasis') &&
+    node.children.every((c) => c.type === 'strong' || c.type === 'emphasis' || (c.type === 'text' && /^[\s:.—–-]*$/.test(c.value)));
 }
 
 /**
@@ -145,6 +185,7 @@ export function linkMentions(tree: Root, options: MentionOptions): MentionResult
   // Names left unlinked for being ambiguous, each reported once.
   const leftAmbiguous = new Set<string>();
   const unanchored: Pending[] = [];
+  const years = new YearFrames(options.published);
 
   const linkFor = (target: Target, shown: string, via: Mention['via']): PhrasingContent => ({
     type: 'link',
@@ -267,6 +308,8 @@ export function linkMentions(tree: Root, options: MentionOptions): MentionResult
       }
       children.push(child);
       if (SECTION_START.has(child.type)) linked = new Set();
+      if (child.type === 'heading') years.enter(child.depth, plainText(child));
+      else if (isLeadIn(child)) years.enter(LEAD_IN_DEPTH, plainText(child));
       if (child.type === 'list' && !child.spread && !child.children.some((item) => item.spread)) for (const item of child.children) tightItems.add(item);
       if (OPAQUE.has(child.type) || !('children' in child)) continue;
       if (ANCHORED.has(child.type)) {
@@ -277,7 +320,8 @@ export function linkMentions(tree: Root, options: MentionOptions): MentionResult
         setId(tightItems.has(parent) && parent.children[0] === child ? parent : child, anchor);
         const text = layout(child);
         // Dates first: the quotes of the mentions carry their resolved dates too ("last year's (2016) elections").
-        const anchored = options.published && !ctx.inHeading && !ctx.inNote ? anchorDatesIn(child, text, pending, options.published, options.index, locator) : undefined;
+        const framed = ctx.framed || years.framed;
+        const anchored = options.published && !ctx.inHeading && !ctx.inNote ? anchorDatesIn(child, text, pending, options.published, framed, options.index, locator) : undefined;
         if (anchored) dates.push(...anchored.notes);
         mentions.push(...withSentences(text, pending, anchor, anchored?.resolved));
       } else {
@@ -285,16 +329,23 @@ export function linkMentions(tree: Root, options: MentionOptions): MentionResult
           block: ctx.block,
           inHeading: ctx.inHeading || child.type === 'heading',
           inNote: ctx.inNote || child.type === 'footnoteDefinition',
+          // "- **Spring 2018**: …" with "  - testifies April 17" under it: April 2018, most likely.
+          framed: ctx.framed || (child.type === 'list' && parent.type === 'listItem' && namesAnotherYear(parent.children[0], options.published)),
         });
       }
     }
     parent.children = children;
   };
-  walk(tree, { block: unanchored, inHeading: false, inNote: false });
+  walk(tree, { block: unanchored, inHeading: false, inNote: false, framed: false });
   mentions.push(...unanchored.map(({ node }) => ({ ...node, sentence: node.text, start: 0, end: node.text.length })));
   mentions.sort((a, b) => a.line - b.line || a.column - b.column);
 
   return { mentions, problems, warnings, dates };
+}
+
+/** Whether a list item's first block names another year than the publication's. */
+function namesAnotherYear(first: RootContent | undefined, published: PartialDate | undefined): boolean {
+  return published !== undefined && first?.type === 'paragraph' && yearsNamed(plainText(first)).some((year) => year !== published.year);
 }
 
 /** A bracket of a text node: escaped in the source or not, and its offset there when known. */
@@ -471,7 +522,7 @@ function excerpt(sentence: string, start: number, end: number): Pick<Mention, 's
  * with the resolved date shown beside them, and checks them against the
  * publication date and against events linked in the same sentence.
  */
-function anchorDatesIn(block: Parent, layoutOf: Layout, pending: Pending[], published: PartialDate, index: LinkIndex, locator: Locator): { notes: DateNote[]; resolved: Resolved[] } {
+function anchorDatesIn(block: Parent, layoutOf: Layout, pending: Pending[], published: PartialDate, framed: boolean, index: LinkIndex, locator: Locator): { notes: DateNote[]; resolved: Resolved[] } {
   const notes: DateNote[] = [];
   const resolved: Resolved[] = [];
   const edits: { at: Layout['texts'][number]; from: number; to: number; nodes: PhrasingContent[] }[] = [];
@@ -492,7 +543,7 @@ function anchorDatesIn(block: Parent, layoutOf: Layout, pending: Pending[], publ
   for (const sentence of sentencesOf(layoutOf)) {
     const sentenceEnd = sentence.index + sentence.segment.length;
     const events = linkedEvents.filter((e) => e.start >= sentence.index && e.start < sentenceEnd);
-    for (const found of anchorDates(sentence.segment, published)) {
+    for (const found of anchorDates(sentence.segment, published, { framed })) {
       const from = sentence.index + found.start;
       if (found.date.precision === 'day' && (quotes ??= quotedSpans(layoutOf.text)).some((q) => from > q.start && from < q.end)) continue;
       // "last year's elections": the possessive stays with its words, the date goes after it.

@@ -154,6 +154,23 @@ describe('dates in a story', () => {
     ]);
   });
 
+  // Under a heading, a lead-in or a list item naming another year, "in March" is that year's March,
+  // which the words alone do not say for sure: left as written, as in a sentence that names another year.
+  it.each<[string, string, string[]]>([
+    ['a heading naming another year', '## 2016\n\nThe council met in March.', []],
+    ['a heading naming a month of another year', '## March 2016\n\nThe council met on Friday.', []],
+    ['a subheading under such a heading', '## 2016\n\n### The vote\n\nThe council met in March.', []],
+    ['a heading of the same level ends it', '## 2016\n\nThe vote.\n\n## Now\n\nThe council met in March.', ['in March 2017-03']],
+    ['a heading naming the publication’s year', '## 2017\n\nThe council met in March.', ['in March 2017-03']],
+    ['a heading without a year', '## Background\n\nThe council met in March.', ['in March 2017-03']],
+    ['a bold lead-in naming another year', '**2016**\n\nThe council met in March.\n\n**2017**\n\nIt met again in May.', ['in May 2017-05']],
+    ['a long bold paragraph is no lead-in', '**Correction: an earlier version misstated the 2016 vote.**\n\nThe council met in March.', ['in March 2017-03']],
+    ['a list item naming another year, for the items under it', '- **Spring 2016**: the plan\n  - testifies April 17\n- The vote in May', ['in May 2017-05']],
+    ['days named outright still count from publication', '## 2016\n\nThe council met yesterday.', ['yesterday 2017-06-06']],
+  ])('%s', (_label, body, expected) => {
+    expect(story(body).dates.map((d) => `${d.text} ${d.datetime}`)).toEqual(expected);
+  });
+
   it('are not anchored in editor’s notes or headings', () => {
     const result = story('## Friday\n\nText.[^n]\n\n[^n]: Comey testified on Thursday, not on Friday.');
     expect(result.dates).toEqual([]);
