@@ -481,10 +481,20 @@ export function yearsNamed(text: string): number[] {
   return /\d{4}/.test(text) ? [...text.matchAll(YEAR_WORD)].map((m) => Number(m.groups!.year)) : [];
 }
 
+/** "since 2016", "Since March 2016": a time up to now, which moves nothing after it. */
+const SINCE_BEFORE = /(?:^|[^\p{L}])[Ss]ince\s+$/u;
+
 function frameSetters(text: string, ref: Reference): FrameSetter[] {
   const setters: FrameSetter[] = [];
+  const since = (at: number) => SINCE_BEFORE.test(text.slice(Math.max(0, at - 7), at));
   if (/\d{4}/.test(text)) {
+    /** Where a date after "since" ends: its year is part of it. */
+    const sinceEnds = new Set<number>();
     for (const m of text.matchAll(ABSOLUTE)) {
+      if (since(m.index)) {
+        sinceEnds.add(m.index + m[0].length);
+        continue;
+      }
       const year = Number(m[0].slice(-4));
       const named = MONTH_IN.exec(m[0])![0];
       const month = monthNumber(MONTHS.includes(named) ? named : undefined, named);
@@ -492,6 +502,7 @@ function frameSetters(text: string, ref: Reference): FrameSetter[] {
       else if (month && month !== ref.month && month !== ref.month - 1) setters.push({ start: m.index, end: m.index + m[0].length, weekdaysOnly: true });
     }
     for (const m of text.matchAll(YEAR_WORD)) {
+      if (since(m.index) || sinceEnds.has(m.index + m[0].length)) continue;
       if (Number(m.groups!.year) !== ref.year) setters.push({ start: m.index, end: m.index + m[0].length, weekdaysOnly: false });
     }
   }

@@ -188,6 +188,8 @@ const ROWS: Row[] = [
   ['a year after the month changes nothing', 'In March the council set up a review of the 2019 collapse.', '2024-07-05', [{ text: 'In March', iso: '2024-03' }]],
   ['a year in an aside that closes before the weekday', 'Sessions, who joined the Senate in 1997, said on Tuesday that he would stay.', SEED, [{ text: 'on Tuesday', iso: '2017-06-06' }]],
   ['"yesterday" counts from publication whatever came before', 'The wall, which collapsed in 2019 was closed again yesterday.', SEED, [{ text: 'yesterday', iso: '2017-06-06' }]],
+  ['"since" a year moves nothing: it runs up to now', 'Since 2016 the council has voted every spring; it meets again on Friday.', '2018-06-13', [{ text: 'on Friday', iso: '2018-06-15' }]],
+  ['"since" a month of another year moves nothing either', 'The plant has been closed since March 2016, and it reopens on Friday.', '2018-06-13', [{ text: 'on Friday', iso: '2018-06-15' }]],
   ['a number is not a year', 'About 2,019 residents signed on Monday.', SEED, [{ text: 'on Monday', iso: '2017-06-05' }]],
   // Spans of days: one date from the first day to the last; with a year after them, absolute.
   ['a span with its year is the year’s', 'Invoices for March 3-5, 2018, were billed twice.', '2019-09-13', []],
