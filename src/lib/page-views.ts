@@ -18,7 +18,7 @@ import type { Site } from './site.ts';
 import { ageLabel } from './age.ts';
 import { editorNotes, type EditorNote } from './structured-data.ts';
 import { personTimeline, storyTimeline, type TimelineItem } from './timeline.ts';
-import { DEFAULT_MAX_NODES, selectMap, type MapInput, type MapSelection } from './relationship-map.ts';
+import { DEFAULT_MAX_NODES, selectMap, type MapInput, type MapSelection, type SelectOptions } from './relationship-map.ts';
 import type { EventId, PersonId } from './ids.ts';
 
 /** Where a page is published; part of every key, since URLs and links depend on it. */
@@ -94,7 +94,7 @@ export const PERSON_CONNECTIONS = 24;
 export const PERSON_PAGE_EVENTS = 40;
 
 /** The relationship map of some people, from the graph's connections. */
-export function mapOf(graph: Pick<Graph, 'personConnections'>, people: MapInput['people'], options: { maxNodes: number; focus?: PersonId }): MapSelection {
+export function mapOf(graph: Pick<Graph, 'personConnections'>, people: MapInput['people'], options: SelectOptions): MapSelection {
   return selectMap({ people, connections: graph.personConnections }, options);
 }
 
@@ -117,7 +117,8 @@ export function storyView(site: Pick<Site, 'graph' | 'html'>, story: StoryRecord
     ...(age ? { age } : {}),
     people,
     timeline: events.length > 0 ? storyTimeline(events, story.published.day, story.title) : [],
-    ...(people.length > 1 ? { map: mapOf(graph, people, { maxNodes: DEFAULT_MAX_NODES }) } : {}),
+    // Its people all share the story: the map shows what else they share.
+    ...(people.length > 1 ? { map: mapOf(graph, people, { maxNodes: DEFAULT_MAX_NODES, sharedByAll: true }) } : {}),
     notes: editorNotes(story.body, nameOf),
   };
 }

@@ -49,6 +49,12 @@ export interface SelectOptions {
   maxNodes: number;
   /** Draw this person's neighbourhood: them and the people they share events or stories with. */
   focus?: PersonId;
+  /**
+   * Every pair of the people allowed shares one story (a story's map shows
+   * its cast): that story is not counted, so the map shows what they share
+   * besides it, and a pair that shares nothing else is not joined.
+   */
+  sharedByAll?: boolean;
 }
 
 export interface MapNode {
@@ -77,11 +83,16 @@ export interface MapSelection {
   /** By source, then target; only between nodes on the map, each pair once. */
   edges: MapEdge[];
   focus?: PersonId;
+  /** Set when the story every pair shares is not counted (see {@link SelectOptions.sharedByAll}). */
+  sharedByAll?: true;
   /** People who would belong on the map but were left out for room. */
   omittedPeople: number;
   /** Connections among those people that were left out with them. */
   omittedEdges: number;
 }
+
+/** What a pair shares, as counted on the map. */
+type Shared = Pick<MapEdge, 'events' | 'stories'>;
 
 const isMap = (people: MapInput['people']): people is ReadonlyMap<PersonId, PersonRecord> => people instanceof Map;
 
@@ -119,16 +130,19 @@ export function selectMap(input: MapInput, options: SelectOptions): MapSelection
   // Every pair among the candidates once (keyed lower index × n + higher), and
   // each candidate's strength. When both sides list a pair, the entry of the
   // side with the lower id wins, so the order of the input does not matter.
-  const pairs = new Map<number, Connection>();
+  const pairs = new Map<number, Shared>();
   const strength = new Float64Array(n);
+  const storiesBesides = options.sharedByAll ? 1 : 0;
   for (let i = 0; i < n; i++) {
     const id = candidates[i]!.id;
     for (const c of input.connections(id)) {
       const j = index.get(c.person.id);
       if (j === undefined || j === i) continue;
-      strength[i]! += c.events.length + c.stories.length;
+      const shared = { events: c.events.length, stories: c.stories.length - storiesBesides };
+      if (shared.events + shared.stories === 0) continue;
+      strength[i]! += shared.events + shared.stories;
       const key = i < j ? i * n + j : j * n + i;
-      if (id < c.person.id || !pairs.has(key)) pairs.set(key, c);
+      if (id < c.person.id || !pairs.has(key)) pairs.set(key, shared);
     }
   }
   const strengthOf = (p: PersonRecord) => strength[index.get(p.id)!]!;
@@ -139,7 +153,7 @@ export function selectMap(input: MapInput, options: SelectOptions): MapSelection
     const toFocus = new Float64Array(n);
     for (let j = 1; j < n; j++) {
       const c = pairs.get(j);
-      toFocus[j] = c ? c.events.length + c.stories.length : 0;
+      toFocus[j] = c ? c.events + c.stories : 0;
     }
     const ranked = topK(candidates.slice(1), maxNodes - 1, (a, b) => toFocus[index.get(b.id)!]! - toFocus[index.get(a.id)!]! || compareIds(a.id, b.id));
     chosen = [candidates[0]!, ...ranked];
@@ -159,7 +173,7 @@ export function selectMap(input: MapInput, options: SelectOptions): MapSelection
       const a = candidates[i]!.id;
       const b = candidates[j]!.id;
       const [source, target] = a < b ? [a, b] : [b, a];
-      edges.push({ source, target, events: c.events.length, stories: c.stories.length, weight: c.events.length + c.stories.length });
+      edges.push({ source, target, events: c.events, stories: c.stories, weight: c.events + c.stories });
     }
   }
   const omittedEdges = pairs.size - edges.length;
@@ -172,6 +186,7 @@ export function selectMap(input: MapInput, options: SelectOptions): MapSelection
     nodes,
     edges,
     ...(focus !== undefined ? { focus } : {}),
+    ...(options.sharedByAll ? { sharedByAll: true as const } : {}),
     omittedPeople: candidates.length - chosen.length,
     omittedEdges,
   };
@@ -713,13 +728,13 @@ export function omittedText(map: Pick<MapSelection, 'nodes' | 'omittedPeople' | 
 }
 
 /** The map's description: who is on it, how many connections, what was left out. */
-export function describeMap(map: Pick<MapSelection, 'nodes' | 'edges' | 'omittedPeople' | 'omittedEdges' | 'focus'>): string {
+export function describeMap(map: Pick<MapSelection, 'nodes' | 'edges' | 'omittedPeople' | 'omittedEdges' | 'focus' | 'sharedByAll'>): string {
   const focus = map.nodes.find((n) => n.id === map.focus);
   const people = plural(map.nodes.length, 'person', 'people');
   const connections = plural(map.edges.length, 'connection', 'connections');
   const who = focus
     ? `${focus.name} and ${plural(map.nodes.length - 1, 'person', 'people')} who share events or stories with them: ${people}, ${connections}.`
-    : `${people} and ${connections} between them, through the events and stories they share.`;
+    : `${people} and ${connections} between them, through the events and stories they share${map.sharedByAll ? ' besides this one' : ''}.`;
   return [who, 'Thicker lines mean more in common.', omittedText(map)].filter(Boolean).join(' ');
 }
 

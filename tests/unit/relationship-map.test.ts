@@ -566,6 +566,16 @@ describe('labels and words', () => {
     ]);
   });
 
+  it('on a story’s map, counts what its people share besides the story, and joins no pair that shares only it', () => {
+    // A story's cast: every pair shares the story (one story each), some share more.
+    const cast = network(['a', 'b', 'c'], [['a', 'b', 2, 3], ['a', 'c', 0, 1], ['b', 'c', 1, 1]]);
+    const s = selectMap(cast, { maxNodes: 10, sharedByAll: true });
+    expect(connectionItems(s).map(connectionSentence)).toEqual(['A and B: 2 shared events, 2 shared stories', 'B and C: 1 shared event']);
+    expect(s.nodes.map((n) => [n.id, n.strength])).toEqual([['a', 4], ['b', 5], ['c', 1]]);
+    expect(describeMap(s)).toBe('3 people and 2 connections between them, through the events and stories they share besides this one. Thicker lines mean more in common.');
+    expect(omittedText(s)).toBe('');
+  });
+
   it('escapes text for markup', () => {
     expect(escapeXml(`<a href="x">Tom & Jerry's</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;');
   });
