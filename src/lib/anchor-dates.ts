@@ -265,9 +265,11 @@ const WEEKDAY_EXPRESSION = new RegExp(
 /** "Good Friday", "Super Tuesday": named days, not the coming or last one. */
 const NAMED_DAY_BEFORE = /(?:Good|Black|Ash|Super|Cyber|Holy|Maundy|Easter|Palm|Bloody|Giving)\s+$/u;
 /** "on a Monday morning", "every Friday", "that Tuesday": some such day, or one the story sets, not one counted from publication. */
-const SOME_DAY_BEFORE = /(?:^|[^\p{L}])(?:[Aa]n?|[Oo]ne|[Ee]very|[Ee]ach|[Aa]ny|[Ss]ome|[Tt]hat|[Tt]he)\s+$/u;
+const SOME_DAY_BEFORE = /(?:^|[^\p{L}])(?:[Aa]n?|[Oo]ne|[Ee]very|[Ee]ach|[Aa]ny|[Ss]ome|[Tt]hat|[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Mm]y|[Yy]our|[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]ifth)\s+$/u;
 /** "The Sunday Times", "Monday Night Football": titles. */
 const TITLE_AFTER = /^\s+(?:Times|Telegraph|Mirror|Express|Post|Herald|Mail|Night|Morning|Show|Club)(?![\p{L}])/u;
+/** "cuts Sunday hours", "Sunday service", "the last Wednesday of the month": a kind of day, not a day. */
+const KIND_OF_DAY_AFTER = /^\s+(?:hours|service|services|school|schools|edition|editions|paper|papers|brunch|mass|masses|market|markets|league|leagues|schedule|schedules|shift|shifts|trading|sales|deliveries|collection|collections|parking|closures|classes|games|crowds|of\s+(?:the|that|this|each|every|next|last)\s+(?:month|week|year))(?![\p{L}])/u;
 
 const CALENDAR_UNIT = new RegExp(
   `${START}(?:(?<edge>${anyWord(['earlier', 'later', 'early', 'late', 'mid'])})(?:\\s+|-))?` +
@@ -279,7 +281,7 @@ const SPAN_BEFORE = /(?:^|[^\p{L}])(?:the|The)\s+$/u;
 
 const AGO = new RegExp(
   `${START}(?<count>\\d+|${anyWord(Object.keys(NUMBERS).sort((a, b) => b.length - a.length))})\\s+` +
-    `(?<unit>day|week|month|year|decade)s?\\s+ago${STOP}`,
+    `(?<unit>day|week|month|year|decade)s?\\s+ago(?<today>\\s+today)?${STOP}`,
   'gu',
 );
 
@@ -386,6 +388,7 @@ function candidates(text: string, ref: Reference): Candidate[] {
     if (!modifier && NAMED_DAY_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
     if (!modifier && SOME_DAY_BEFORE.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
     if (TITLE_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12))) continue;
+    if (KIND_OF_DAY_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 24))) continue;
     const weekday = WEEKDAYS.indexOf(g.weekday!);
     // "on Friday" keeps "on" for the same reason "in May" keeps "in".
     found.push({
@@ -412,10 +415,14 @@ function candidates(text: string, ref: Reference): Candidate[] {
     const raw = m.groups!.count!.toLowerCase().replace(/\s+/g, ' ');
     const count = /^\d+$/.test(raw) ? parseInt(raw, 10) : NUMBERS[raw]!;
     const unit = m.groups!.unit as 'day' | 'week' | 'month' | 'year' | 'decade';
+    // "Three years ago today": that very day, years back.
+    const months = { day: 0, week: 0, month: 1, year: 12, decade: 120 }[unit];
+    const thatDay = m.groups!.today !== undefined && months > 0;
     found.push({
       start: m.index,
       end: m.index + m[0].length,
       resolve: () => {
+        if (thatDay) return dayOf(addMonths(ref.noon, -months * count));
         switch (unit) {
           case 'day': return dayOf(addDays(ref.noon, -count));
           case 'week': return dayOf(addDays(ref.noon, -7 * count));
@@ -667,6 +674,37 @@ const PRESENT_VERB = /^[a-z]{3,}[^su']s$/;
 const SUBJECT_BEFORE_VERB = new Set(['it', 'he', 'she', 'this', 'that', 'which', 'who', 'and', 'but', 'then', 'also', 'now']);
 /** "The hearing, scheduled for Thursday, ...": the date was still ahead when it was set. */
 const FUTURE_BEFORE_FOR = new Set(['scheduled', 'slated', 'planned']);
+/**
+ * "The judge scheduled trial for March 3", "postponed the vote until Friday",
+ * "was moved to Friday": a date something was put off to, or set for, lies
+ * after the setting, which the story reports as news: ahead.
+ */
+const SET_FOR = new Set(['scheduled', 'rescheduled', 'slated', 'planned', 'set', 'postponed', 'delayed', 'moved', 'pushed', 'adjourned', 'deferred']);
+const BEFORE_SET_DATE = new Set(['for', 'to', 'until', 'till']);
+function isSetFor(tokens: Token[], i: number): boolean {
+  const w = tokens[i]?.word;
+  return w !== undefined && SET_FOR.has(w) && !(w === 'set' && ['was', 'were', 'been'].includes(tokens[i - 1]?.word ?? ''));
+}
+/**
+ * Verbs of a schedule in the present ("The trial begins March 3", "goes on
+ * trial March 3", "the talks resume Monday"): news writes the coming days so.
+ * Not after a determiner ("the ends", "its opens"), nor after "to", "not" or
+ * "did" ("failed to meet", "did not meet").
+ */
+const SCHEDULE_VERBS = new Set(
+  ('begin begins open opens reopen reopens end ends close closes resume resumes meet meets convene convenes go goes ' +
+    'expire expires launch launches debut debuts arrive arrives head heads face faces host hosts travel travels testify testifies ' +
+    'retire retires air airs premiere premieres take takes').split(' '),
+);
+const NOT_A_SCHEDULE_AFTER = new Set(['to', 'not', 'did', "didn't", 'never']);
+/** Words that may say what the date is, but not when it lies from now: "could", "should", "may" (lowercase), "is". */
+const OPEN_WORDS = new Set(['should', 'could', 'might', 'may', 'can', 'must', "shouldn't", "couldn't", "can't", 'cannot', "mustn't", 'is', 'are', 'am']);
+/** A present verb after these looks ahead: "If the bond passes in November", "when the council meets on Friday". */
+const CONDITIONS = new Set(['if', 'unless', 'once', 'when', 'until', 'before', 'after']);
+/** Words after which an -ed word is a state, not a past event: "would stay closed until Friday", "earlier than planned". */
+const STATE_AFTER = new Set(['stay', 'stays', 'remain', 'remains', 'become', 'becomes', 'get', 'gets', 'keep', 'keeps', 'seem', 'seems', 'than']);
+/** Words that open a clause of their own after the date: "…through Aug. 30 unless the weather broke sooner". */
+const CLAUSE_OPENERS = new Set(['unless', 'if', 'because', 'although', 'though', 'whereas']);
 const BE = new Set(['is', 'are', 'am', 'was', 'were', 'be', 'been', 'being']);
 const PRESENT_BE = new Set(['is', 'are', 'am', 'be', 'being']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'my', 'your']);
@@ -707,13 +745,17 @@ function tenseAround(text: string, start: number, end: number): Tense {
   // "…and reopens in July", "it meets on Friday": a verb in the present right before the date, after its
   // subject or "and", is a schedule. ("The talks in March" is no verb: no subject word before "talks".)
   if (just !== undefined && PRESENT_VERB.test(just) && SUBJECT_BEFORE_VERB.has(tokens[first - 2]?.word ?? '')) return 'future';
+  // "scheduled trial for March 3", "was moved to Friday".
+  // ("The vote was set for Friday" may be a plan since dropped: "set" after a past "be" is left to the verbs.)
+  if (just !== undefined && BEFORE_SET_DATE.has(just) && [2, 3, 4].some((k) => isSetFor(tokens, first - k))) return 'future';
 
   // The clause around the date first (between commas, semicolons or dashes), then the whole sentence:
   // in "she will not seek a third term next year, ending a tenure defined by the scandal", "defined" is
   // nearer the date than "will", but in another clause.
   const clauseFrom = Math.max(from, ...[',', '—', '–', '('].map((mark) => text.lastIndexOf(mark, start - 1) + 1));
   const clauseEnds = [',', '—', '–', ')'].map((mark) => text.indexOf(mark, end)).filter((i) => i >= 0 && i < to);
-  const clauseTo = Math.min(to, ...clauseEnds);
+  const opener = tokens.slice(after).find((t) => CLAUSE_OPENERS.has(t.word));
+  const clauseTo = Math.min(to, ...clauseEnds, ...(opener ? [opener.at] : []));
   const inClause = (t: Token) => t.at >= clauseFrom && t.at < clauseTo;
   return nearestMarker(tokens, first, after, inClause) ?? nearestMarker(tokens, first, after, () => true) ?? 'unknown';
 }
@@ -750,9 +792,14 @@ function markerAt(tokens: Token[], i: number): Tense | undefined {
   if (w === 'been') return FUTURE_WORDS.has(tokens[i - 2]?.word ?? '') ? 'future' : 'past';
   if (IRREGULAR_PAST.has(w) || NEGATED_PAST.has(w)) return 'past';
   if (raw === w && w.length >= 4 && w.endsWith('ed') && !NOT_VERBS.has(w) && (!w.endsWith('eed') || PAST_EED.has(w))) {
-    if (previous !== undefined && (PRESENT_BE.has(previous) || DETERMINERS.has(previous) || /'(?:s|re)$/.test(previous))) return undefined;
+    if (previous !== undefined && (PRESENT_BE.has(previous) || DETERMINERS.has(previous) || STATE_AFTER.has(previous) || /'(?:s|re)$/.test(previous))) return undefined;
     return 'past';
   }
+  const afterDeterminer = previous !== undefined && DETERMINERS.has(previous);
+  if (SCHEDULE_VERBS.has(w) && raw === w && !afterDeterminer && !NOT_A_SCHEDULE_AFTER.has(previous ?? '')) return 'future';
+  if (PRESENT_VERB.test(w) && raw === w && !afterDeterminer && tokens.slice(Math.max(0, i - 4), i).some((t) => CONDITIONS.has(t.word))) return 'future';
+  // "may" the word, not "May" the month.
+  if (OPEN_WORDS.has(w) && raw === w) return 'unknown';
   return undefined;
 }
 
