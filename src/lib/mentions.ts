@@ -127,6 +127,8 @@ interface Context {
   inNote: boolean;
   /** Under a list item that names another year than the publication's (see {@link YearFrames}). */
   framed: boolean;
+  /** In a block quotation: its days are the speaker's, as in a direct quotation ("today" is the day it was said). */
+  inQuote: boolean;
 }
 
 /**
@@ -321,7 +323,7 @@ export function linkMentions(tree: Root, options: MentionOptions): MentionResult
         const text = layout(child);
         // Dates first: the quotes of the mentions carry their resolved dates too ("last year's (2016) elections").
         const framed = ctx.framed || years.framed;
-        const anchored = options.published && !ctx.inHeading && !ctx.inNote ? anchorDatesIn(child, text, pending, options.published, framed, options.index, locator) : undefined;
+        const anchored = options.published && !ctx.inHeading && !ctx.inNote ? anchorDatesIn(child, text, pending, options.published, { framed, quoted: ctx.inQuote }, options.index, locator) : undefined;
         if (anchored) dates.push(...anchored.notes);
         mentions.push(...withSentences(text, pending, anchor, anchored?.resolved));
       } else {
@@ -331,12 +333,13 @@ export function linkMentions(tree: Root, options: MentionOptions): MentionResult
           inNote: ctx.inNote || child.type === 'footnoteDefinition',
           // "- **Spring 2018**: …" with "  - testifies April 17" under it: April 2018, most likely.
           framed: ctx.framed || (child.type === 'list' && parent.type === 'listItem' && namesAnotherYear(parent.children[0], options.published)),
+          inQuote: ctx.inQuote || child.type === 'blockquote',
         });
       }
     }
     parent.children = children;
   };
-  walk(tree, { block: unanchored, inHeading: false, inNote: false, framed: false });
+  walk(tree, { block: unanchored, inHeading: false, inNote: false, framed: false, inQuote: false });
   mentions.push(...unanchored.map(({ node }) => ({ ...node, sentence: node.text, start: 0, end: node.text.length })));
   mentions.sort((a, b) => a.line - b.line || a.column - b.column);
 
@@ -522,7 +525,15 @@ function excerpt(sentence: string, start: number, end: number): Pick<Mention, 's
  * with the resolved date shown beside them, and checks them against the
  * publication date and against events linked in the same sentence.
  */
-function anchorDatesIn(block: Parent, layoutOf: Layout, pending: Pending[], published: PartialDate, framed: boolean, index: LinkIndex, locator: Locator): { notes: DateNote[]; resolved: Resolved[] } {
+function anchorDatesIn(
+  block: Parent,
+  layoutOf: Layout,
+  pending: Pending[],
+  published: PartialDate,
+  { framed, quoted }: { framed: boolean; quoted: boolean },
+  index: LinkIndex,
+  locator: Locator,
+): { notes: DateNote[]; resolved: Resolved[] } {
   const notes: DateNote[] = [];
   const resolved: Resolved[] = [];
   const edits: { at: Layout['texts'][number]; from: number; to: number; nodes: PhrasingContent[] }[] = [];
@@ -545,7 +556,7 @@ function anchorDatesIn(block: Parent, layoutOf: Layout, pending: Pending[], publ
     const events = linkedEvents.filter((e) => e.start >= sentence.index && e.start < sentenceEnd);
     for (const found of anchorDates(sentence.segment, published, { framed })) {
       const from = sentence.index + found.start;
-      if (found.date.precision === 'day' && (quotes ??= quotedSpans(layoutOf.text)).some((q) => from > q.start && from < q.end)) continue;
+      if (found.date.precision === 'day' && (quoted || (quotes ??= quotedSpans(layoutOf.text)).some((q) => from > q.start && from < q.end))) continue;
       // "last year's elections": the possessive stays with its words, the date goes after it.
       const possessive = /^['’]s\b/.exec(layoutOf.text.slice(sentence.index + found.end))?.[0] ?? '';
       const to = sentence.index + found.end + possessive.length;

@@ -167,6 +167,8 @@ describe('dates in a story', () => {
     ['a long bold paragraph is no lead-in', '**Correction: an earlier version misstated the 2016 vote.**\n\nThe council met in March.', ['in March 2017-03']],
     ['a list item naming another year, for the items under it', '- **Spring 2016**: the plan\n  - testifies April 17\n- The vote in May', ['in May 2017-05']],
     ['days named outright still count from publication', '## 2016\n\nThe council met yesterday.', ['yesterday 2017-06-06']],
+    ['a day in a block quotation is the speaker’s, as in a direct quotation', '> He was the quarterback tonight, and we play again Friday.\n\nThe team lost in May.', ['in May 2017-05']],
+    ['a month in a block quotation is still dated', '> The plant closed in March.', ['in March 2017-03']],
   ])('%s', (_label, body, expected) => {
     expect(story(body).dates.map((d) => `${d.text} ${d.datetime}`)).toEqual(expected);
   });
