@@ -173,15 +173,40 @@ function startsLongerName(text: string, end: number, nameStarts: ReadonlySet<num
 }
 
 /**
- * Whether a name that starts with a small particle ("van Gogh", at `start`)
- * ends a longer name begun by the word before it ("Vincent van Gogh"): a
- * capitalised word that is no title ("Mayor", "Dr."), day, month or word
- * opening a sentence ("Yesterday van Gogh said").
+ * Whether a name of one word ("Pike", at `start`), or one that starts with a
+ * small particle ("van Gogh"), ends a longer name begun by the word before
+ * it: someone else's first name ("coach Tom Pike", "Vincent van Gogh"), or a
+ * name of something else ("a Dean Martin song", "an Aston Martin"). That
+ * word is capitalised and is no title ("Mayor", "Dr."), day, month, word
+ * opening a sentence ("Yesterday van Gogh said", "Despite Pike's"),
+ * possessive ("Ridgeview's Pike") or acronym ("FBI"). At the start of a
+ * sentence, a word in -ing, -ed or -ly opens it ("According", "Asked").
+ * A full name of more words is left alone: "Republican Jeff Sessions" is him.
  */
-function endsLongerName(text: string, start: number): boolean {
-  if (!/^\p{Ll}/u.test(text.slice(start, start + 2))) return false;
-  const word = /(\p{Lu}[\p{L}\p{M}'’-]*)\s+$/u.exec(text.slice(Math.max(0, start - 40), start))?.[1];
-  return word !== undefined && !TITLE_WORDS.has(word) && !TITLE_ABBREVIATIONS.has(word) && !SENTENCE_OPENERS.has(word) && !NOT_A_NAME.has(word);
+function endsLongerName(text: string, start: number, oneWord: boolean, nameEnds: ReadonlySet<number>): boolean {
+  if (!oneWord && !/^\p{Ll}/u.test(text.slice(start, start + 2))) return false;
+  const before = text.slice(Math.max(0, start - 60), start);
+  const m = /(\p{Lu}(?:[\p{L}\p{M}'’-]*[\p{L}\p{M}])?)(\s+)$/u.exec(before);
+  const word = m?.[1];
+  if (word === undefined || TITLE_WORDS.has(word) || TITLE_ABBREVIATIONS.has(word) || SENTENCE_OPENERS.has(word) || NOT_A_NAME.has(word)) return false;
+  // "Trump Sessions": the word before is a name of its own.
+  if (nameEnds.has(start - m![2]!.length)) return false;
+  if (/['’]s$/u.test(word) || word === word.toUpperCase()) return false;
+  const opensSentence = /(?:^|[.!?:;"“‘(—–]\s*)$/u.test(before.slice(0, m!.index)) && (m!.index > 0 || start <= 60);
+  return !(opensSentence && /(?:ing|ed|ly)$/u.test(word));
+}
+
+/**
+ * Whether the name from `start` to `end` is one part of a double-barrelled
+ * name ("Whitfield" of "Whitfield-Jones", "Li Wei" of "Li Wei-Ming", "Lopez"
+ * of "Garcia-Lopez"): a hyphen joins it to a capitalised word that is no
+ * name found (`nameStarts`, `nameEnds`), as "Sessions-Kislyak" joins two.
+ * A prefix in lower case is no name: "pro-Trump", "ex-Sessions".
+ */
+function hyphenatedName(text: string, start: number, end: number, nameStarts: ReadonlySet<number>, nameEnds: ReadonlySet<number>): boolean {
+  const hyphenAt = (at: number) => at >= 0 && at < text.length && fold(text.charCodeAt(at)) === HYPHEN;
+  if (hyphenAt(end) && CAPITAL.test(text[end + 1] ?? '') && !nameStarts.has(end + 1)) return true;
+  return hyphenAt(start - 1) && /(?:^|[^\p{L}\p{M}])\p{Lu}[\p{L}\p{M}'’]*$/u.test(text.slice(Math.max(0, start - 41), start - 1)) && !nameEnds.has(start - 1);
 }
 
 /**
@@ -426,6 +451,7 @@ export class NameMatcher {
     if (found.length === 0) return [];
     found.sort((a, b) => a.start - b.start || b.end - a.end);
     const nameStarts = new Set(found.map((candidate) => candidate.start));
+    const nameEnds = new Set(found.map((candidate) => candidate.end));
     const matches: NameMatch[] = [];
     let free = 0;
     for (const candidate of found) {
@@ -435,7 +461,8 @@ export class NameMatcher {
       const id = name.id;
       if (id === null) continue; // a shared name: it claims the text but links nowhere
       if (!name.cjk && startsLongerName(scanned, candidate.end, nameStarts)) continue; // "Trump Tower": likewise
-      if (!name.cjk && endsLongerName(scanned, candidate.start)) continue; // "Vincent van Gogh": likewise
+      if (!name.cjk && endsLongerName(scanned, candidate.start, !/\s/u.test(scanned.slice(candidate.start, candidate.end)), nameEnds)) continue; // "Vincent van Gogh", "Tom Pike": likewise
+      if (!name.cjk && hyphenatedName(scanned, candidate.start, candidate.end, nameStarts, nameEnds)) continue; // "Whitfield-Jones": likewise
       const start = offsets ? (offsets.start[candidate.start] as number) : candidate.start;
       const end = offsets ? (offsets.end[candidate.end - 1] as number) : candidate.end;
       matches.push({ id, start, end, text: text.slice(start, end) });

@@ -42,4 +42,8 @@ export const SENTENCE_OPENERS: ReadonlySet<string> = new Set([
   'After', 'Before', 'When', 'While', 'Where', 'As', 'If', 'Since', 'Until', 'Because', 'Although', 'Though', 'However', 'Meanwhile',
   'Later', 'Earlier', 'Afterwards', 'Yesterday', 'Today', 'Tonight', 'Tomorrow', 'Last', 'Next',
   'Some', 'Many', 'Most', 'No', 'Not', 'What', 'Who', 'Why', 'How',
+  'Despite', 'Unlike', 'Once', 'Unless', 'Whether', 'Amid', 'Among', 'Between', 'During', 'Upon', 'Within', 'Through', 'Throughout',
+  'Toward', 'Towards', 'Into', 'Across', 'Around', 'Along', 'Behind', 'Beyond', 'Inside', 'Outside', 'Near', 'Except', 'Besides', 'Via',
+  'Thanks', 'Every', 'Each', 'All', 'Any', 'Few', 'Such', 'Again', 'Already', 'Perhaps', 'Maybe', 'Please', 'Let',
+  'Did', 'Does', 'Do', 'Is', 'Was', 'Were', 'Has', 'Had', 'Will', 'Would', 'Can', 'Could', 'Should',
 ]);

@@ -108,7 +108,7 @@ const cases: [title: string, text: string, expected: Expected[]][] = [
       ['jeff-sessions', 'Sessions', 25],
     ],
   ],
-  ['a hyphen does not stand for a space in a name', 'Jeff-Sessions', [['jeff-sessions', 'Sessions', 5]]],
+  ['a hyphen does not stand for a space in a name, and joins a double-barrelled name', 'Jeff-Sessions', []],
   ['case-sensitive: sessions is a word', 'sessions was removed after committee sessions', []],
   ['case-sensitive: upper case is not the name', 'TRUMP and JAMES COMEY', []],
   [
@@ -191,6 +191,23 @@ const cases: [title: string, text: string, expected: Expected[]][] = [
     ['anneke-van-gogh', 'van Gogh', 20],
     ['anneke-van-gogh', 'van Gogh', 40],
     ['anneke-van-gogh', 'van Gogh', 60],
+  ]],
+  // One word of a name after someone else's first name, or in a name of something else, is not the person.
+  ['a surname after another first name', 'Ridgeview coach Tom Comey said so.', []],
+  ['a surname in the name of a thing', 'a Michael Dell laptop, an Aston Dell, a Bob Comey song', [['michael-dell', 'Michael Dell', 2]]],
+  ['a surname after a title, a possessive, an acronym or an opening word is the person', 'Director Comey; Ridgeview’s Comey; FBI Comey. Despite Comey’s words. Fortunately Comey left, and asked about it, Comey spoke.', [
+    ['james-comey', 'Comey', 9],
+    ['james-comey', 'Comey', 28],
+    ['james-comey', 'Comey', 39],
+    ['james-comey', 'Comey', 54],
+    ['james-comey', 'Comey', 81],
+    ['james-comey', 'Comey', 113],
+  ]],
+  ['a full name after a capitalised word is still the person', 'Republican Jeff Sessions spoke.', [['jeff-sessions', 'Jeff Sessions', 11]]],
+  ['a name in a double-barrelled name is not the person', 'Comey-Jones and Mary Brown-Comey spoke; Sessions-Kislyak talks; pro-Trump.', [
+    ['jeff-sessions', 'Sessions', 40],
+    ['sergey-kislyak', 'Kislyak', 49],
+    ['donald-trump', 'Trump', 68],
   ]],
   [
     'the seed article’s first paragraph',
