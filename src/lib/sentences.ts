@@ -8,7 +8,8 @@
  * "Former U.S. | Attorney General Jeff Sessions". A page quoting the first
  * half then quoted "Sen." for a mention of her, and "Oct. 20" was never read
  * as a date. Its pieces are joined again where the full stop belongs to an
- * abbreviation, an initial, or a sentence that goes on in lower case.
+ * abbreviation, an initial, a "Jr." or "Inc.", or a sentence that goes on in
+ * lower case.
  */
 
 import { MONTH_ABBREVIATIONS, SENTENCE_OPENERS, TITLE_ABBREVIATIONS } from './news-words.ts';
@@ -28,6 +29,9 @@ const SHORT_WORDS = new Set(['vs', 'cf', 'e.g', 'i.e']);
 /** Words written short before a number ("Sept. 12", "No. 5"): their full stop ends no sentence when a number follows. */
 const BEFORE_NUMBERS = new Set([...Object.keys(MONTH_ABBREVIATIONS), 'Mar', 'Apr', 'Jun', 'Jul', 'No', 'Nos', 'Vol', 'Art', 'Sec', 'Ch', 'Fig', 'pp', 'p']);
 
+/** Words written short after a name ("Martin Luther King Jr.", "Acme Inc."): like an initial, they end a sentence only before a word that opens one. */
+const AFTER_NAMES = new Set(['Jr', 'Sr', 'Inc', 'Corp', 'Co', 'Ltd', 'Bros']);
+
 /** The word a piece ends with, when it ends with a full stop (and the spaces after it). */
 const LAST_WORD = /(?:^|[\s(“"‘'[])([\p{L}.]+)\.\s*$/u;
 
@@ -45,7 +49,7 @@ export function goesOn(piece: string, next: string): boolean {
   if (TITLE_ABBREVIATIONS.has(word) || SHORT_WORDS.has(word)) return true;
   if (BEFORE_NUMBERS.has(word)) return /\d/.test(first);
   // An initial ("J.", "J. R. R.") or letters with stops ("U.S.", "D.C."): a sentence goes on unless the next word usually opens one.
-  if (/^(?:\p{Lu}\.)*\p{Lu}$/u.test(word)) return !SENTENCE_OPENERS.has(/^\s*["“‘'(]*([\p{L}]+)/u.exec(next)?.[1] ?? '');
+  if (/^(?:\p{Lu}\.)*\p{Lu}$/u.test(word) || AFTER_NAMES.has(word)) return !SENTENCE_OPENERS.has(/^\s*["“‘'(]*([\p{L}]+)/u.exec(next)?.[1] ?? '');
   return false;
 }
 

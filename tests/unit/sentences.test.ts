@@ -12,6 +12,8 @@ describe('splitSentences', () => {
     ['letters with stops ending a sentence', 'He moved to the U.S. He left.', ['He moved to the U.S. ', 'He left.']],
     ['initials', 'Then J. R. R. Tolkien wrote.', ['Then J. R. R. Tolkien wrote.']],
     ['a suffix, then lower case', 'Donald Trump Jr. said so. Trump Jr. The end.', ['Donald Trump Jr. said so. ', 'Trump Jr. ', 'The end.']],
+    ['a suffix inside a street’s name', 'They met on Martin Luther King Jr. Boulevard. It rained.', ['They met on Martin Luther King Jr. Boulevard. ', 'It rained.']],
+    ['a company written short before a title', 'Acme Inc. Chief Executive Jane Doe left. She said so.', ['Acme Inc. Chief Executive Jane Doe left. ', 'She said so.']],
     ['a number written short', 'It was resolution No. 5. It passed.', ['It was resolution No. 5. ', 'It passed.']],
     ['"no." as a word', 'He said no. Then yes!', ['He said no. ', 'Then yes!']],
     ['a quotation opening the next sentence', 'He left. “We won,” she said.', ['He left. ', '“We won,” she said.']],
