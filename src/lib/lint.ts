@@ -6,7 +6,8 @@ import type { Nodes } from 'mdast';
 import type { ContentSet } from './records.ts';
 import type { ContentIssue } from './errors.ts';
 import type { Site } from './site.ts';
-import { NameMatcher } from './name-matcher.ts';
+import { NameMatcher, type NameMatch } from './name-matcher.ts';
+import { MONTHS } from './news-words.ts';
 import type { PersonId } from './ids.ts';
 import { parseMarkdown } from './parse-markdown.ts';
 
@@ -49,6 +50,15 @@ export function lintContent(content: ContentSet, site: Site): ContentIssue[] {
   return warnings;
 }
 
+/** Words before a month that make it a date: "in May", "From May 2023", "early May". */
+const BEFORE_MONTH = /(?:^|[^\p{L}])(?:in|on|since|by|until|till|through|from|to|during|before|after|of|early|late|mid|last|next|this)[\s-]+$/iu;
+
+/** Whether a name that is also a month ("May", "June") is the month here: "in May", "May 3", "May 2023". */
+function isMonthInDate(text: string, match: NameMatch): boolean {
+  if (!(MONTHS as readonly string[]).includes(match.text)) return false;
+  return /^\s+\d/u.test(text.slice(match.end)) || BEFORE_MONTH.test(text.slice(Math.max(0, match.start - 12), match.start));
+}
+
 /**
  * Names that would have been linked but were not because autolinking is off
  * (on the story, or on the person): the editor may have forgotten a `[[…]]`.
@@ -66,8 +76,10 @@ function unlinkedNames(content: ContentSet, site: Site): ContentIssue[] {
     const visit = (node: Nodes, inHeading: boolean) => {
       if (node.type === 'link' || node.type === 'code' || node.type === 'inlineCode' || node.type === 'html') return;
       if (node.type === 'text' && !inHeading) {
-        for (const match of everyone.find(node.value.replace(/\[\[[^\]]*\]\]/g, (m) => ' '.repeat(m.length)))) {
+        const text = node.value.replace(/\[\[[^\]]*\]\]/g, (m) => ' '.repeat(m.length));
+        for (const match of everyone.find(text)) {
           if (seen.has(match.id) || linked.has(match.id) || (record.kind === 'person' && record.id === match.id)) continue;
+          if (isMonthInDate(text, match)) continue;
           if (!storyOptedOut && !optedOut.has(match.id)) continue;
           seen.add(match.id);
           const start = node.position?.start;

@@ -90,6 +90,16 @@ describe('warnings', () => {
   });
 });
 
+describe('a name that is also a month', () => {
+  it('is reported unlinked where it names the person, not where it is the month', () => {
+    const dir = copy();
+    edit(dir, 'people/zoe-brandt.md', (s) => s.replace('  - Brandt', '  - Brandt\n  - May').replace('summary:', 'autolink: false\nsummary:'));
+    edit(dir, 'stories/budget-vote.md', (s) => s.replace('[[Zoë Brandt|Brandt]] spoke', 'As in May 2023 and perhaps in May, from May 3, the opposition spoke; May spoke'));
+    const unlinked = messages(dir).warnings.filter((w) => w.includes('"May" names'));
+    expect(unlinked).toEqual(['stories/budget-vote.md:10:119: "May" names zoe-brandt but is not linked, because autolinking is off (write [[zoe-brandt|May]] to link it)']);
+  });
+});
+
 describe('new files from the scaffolder', () => {
   it.each<['story' | 'person' | 'event', string, string | undefined, string]>([
     ['story', 'Zoë’s budget: the vote', undefined, 'stories/zoes-budget-the-vote.md'],
