@@ -209,6 +209,12 @@ const cases: [title: string, text: string, expected: Expected[]][] = [
     ['sergey-kislyak', 'Kislyak', 49],
     ['donald-trump', 'Trump', 68],
   ]],
+  ['a nickname in quotation marks inside a name', 'Coach James “Jim” Comey and Jeff "The Fox" Sessions; “Comey” Sessions.', [
+    ['james-comey', 'James “Jim” Comey', 6],
+    ['jeff-sessions', 'Jeff "The Fox" Sessions', 28],
+    ['james-comey', 'Comey', 54],
+    ['jeff-sessions', 'Sessions', 61],
+  ]],
   [
     'the seed article’s first paragraph',
     SEED,
