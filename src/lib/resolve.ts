@@ -200,8 +200,17 @@ export class LinkIndex {
       ok: false,
       reason: 'unknown',
       message: `no person or event is called "${text}"`,
-      hint: didYouMean(nearest(toId(text) || text, this.ids)) ?? 'check the spelling, or add the record under content/people/ or content/events/',
+      hint: didYouMean(this.suggestionsFor(text)) ?? 'check the spelling, or add the record under content/people/ or content/events/',
     };
+  }
+
+  /** Ids near what was written, else the ids of names and titles near it ("Council passes the 2024 budget"). Only asked on a mistake. */
+  private suggestionsFor(text: string): string[] {
+    const byId = nearest(toId(text) || text, this.ids);
+    if (byId.length > 0) return byId;
+    const idOfLabel = new Map<string, string>();
+    for (const [key, label] of this.labels) idOfLabel.set(label, key.slice(key.indexOf(':') + 1));
+    return nearest(text, idOfLabel.keys()).map((label) => idOfLabel.get(label)!);
   }
 
   /**
