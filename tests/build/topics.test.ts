@@ -28,6 +28,7 @@ beforeAll(() => {
   story('strike-begins', '2024-05-01', ['port strike', 'unions', 'ana lima']);
   story('strike-ends', '2024-06-10', ['Port Strike', 'выборы', '政治'], ['lang: es'], 'See [the archive](/archive/) and ![the logo](/favicon.svg).');
   story('strike-draft', '2024-06-11', ['port strike', 'secret plans'], ['draft: true']);
+  story('strike-arabic', '2024-04-01', [], ['lang: ar'], 'قال العمال إن الإضراب انتهى.');
   built = buildSite({ contentDir: content.dir, outDir: join(scratch, 'dist'), env: { BASE_PATH: '/news' } });
 });
 
@@ -84,6 +85,14 @@ describe('topics', () => {
     // In lists too, and nowhere on a story without it.
     expect(read(built.outDir, 'topics/port-strike/index.html')).toContain('<h2 lang="es"><a href="/news/stories/strike-ends/">');
     expect(read(built.outDir, 'stories/strike-begins/index.html')).not.toContain('lang="es"');
+    expect(ends).not.toContain('dir=');
+  });
+
+  it('lay out a story in a language written right to left from the right', () => {
+    const arabic = read(built.outDir, 'stories/strike-arabic/index.html');
+    expect(arabic).toMatch(/<h1 lang="ar" dir="rtl">Story strike-arabic<\/h1>/);
+    expect(arabic).toContain('<div class="story-body" lang="ar" dir="rtl">');
+    expect(read(built.outDir, 'index.html')).toContain('<h2 lang="ar" dir="rtl"><a href="/news/stories/strike-arabic/">');
   });
 
   it('that name a person link to that person’s page; others do not', () => {
