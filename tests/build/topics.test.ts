@@ -88,6 +88,12 @@ describe('topics', () => {
     expect(ends).not.toContain('dir=');
   });
 
+  it('(a story that names no one and no event has no empty "Who\'s who", nor an empty aside)', () => {
+    const page = read(built.outDir, 'stories/strike-begins/index.html');
+    expect(page).not.toContain('cast-heading');
+    expect(page).not.toContain('<aside class="story-context"');
+  });
+
   it('lay out a story in a language written right to left from the right', () => {
     const arabic = read(built.outDir, 'stories/strike-arabic/index.html');
     expect(arabic).toMatch(/<h1 lang="ar" dir="rtl">Story strike-arabic<\/h1>/);
