@@ -88,6 +88,13 @@ describe('topics', () => {
     expect(ends).not.toContain('dir=');
   });
 
+  it('are in the search index, under a heading that is not', () => {
+    const page = read(built.outDir, 'stories/strike-ends/index.html');
+    const nav = page.slice(page.indexOf('<nav class="topic-links"'), page.indexOf('</nav>', page.indexOf('<nav class="topic-links"')));
+    expect(nav).toMatch(/^<nav class="topic-links" aria-labelledby="topics-heading">/);
+    expect(nav).toContain('<h2 id="topics-heading" data-pagefind-ignore>Topics</h2>');
+  });
+
   it('(a story that names no one and no event has no empty "Who\'s who", nor an empty aside)', () => {
     const page = read(built.outDir, 'stories/strike-begins/index.html');
     expect(page).not.toContain('cast-heading');
