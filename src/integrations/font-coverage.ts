@@ -22,6 +22,8 @@ const SCRIPTS: { name: string; pattern: RegExp; fonts: string }[] = [
     fonts: 'fonts-noto-core',
   })),
 ].map(({ name, fonts }) => ({ name, fonts, pattern: new RegExp(`\\p{Script=${name}}`, 'u') }));
+/** Emoji are of no script (Common), so they are looked for in the whole text, not only beyond the card font's. */
+const EMOJI = { name: 'Emoji', fonts: 'fonts-noto-color-emoji', pattern: /\p{Emoji_Presentation}/u };
 
 /** A script the cards use beyond the card font's, with its first character and a card that has it. */
 export interface ForeignScript {
@@ -34,12 +36,17 @@ export interface ForeignScript {
   pattern: RegExp;
 }
 
-/** The scripts beyond Latin, Greek and Cyrillic that the cards use, each once. */
+/** The scripts beyond Latin, Greek and Cyrillic that the cards use, and emoji, each once. */
 export function foreignScripts(cards: readonly RecordCard[]): ForeignScript[] {
   const found = new Map<string, ForeignScript>();
   for (const card of cards) {
     const { title, meta, text } = card.card;
-    const rest = `${title} ${meta ?? ''} ${text ?? ''}`.replace(OWN, '');
+    const all = `${title} ${meta ?? ''} ${text ?? ''}`;
+    if (!found.has(EMOJI.name)) {
+      const char = EMOJI.pattern.exec(all)?.[0];
+      if (char) found.set(EMOJI.name, { script: EMOJI.name, char, card, fonts: EMOJI.fonts, pattern: EMOJI.pattern });
+    }
+    const rest = all.replace(OWN, '');
     if (!rest) continue;
     for (const script of SCRIPTS) {
       if (found.has(script.name)) continue;

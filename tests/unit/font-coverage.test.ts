@@ -11,7 +11,13 @@ const card = (id: string, title: string, text = 'A sentence.'): RecordCard => ({
 
 describe('scripts beyond the card font', () => {
   it('are none for Latin, Greek and Cyrillic, accents, digits and punctuation', () => {
-    expect(foreignScripts([card('a', 'Zoë Øberg – José Núñez'), card('b', 'Ελένη Παππά'), card('c', 'Илья Соколов, 2024!')])).toEqual([]);
+    expect(foreignScripts([card('a', 'Zoë Øberg – José Núñez © ™'), card('b', 'Ελένη Παππά'), card('c', 'Илья Соколов, 2024!')])).toEqual([]);
+  });
+
+  it('include emoji, which belong to no script', () => {
+    expect(foreignScripts([card('a', 'Ana Lima'), card('rocket', '🚀 Rocket launch 🎉')]).map((f) => [f.script, f.char, f.card.id, f.fonts])).toEqual([
+      ['Emoji', '🚀', 'rocket', 'fonts-noto-color-emoji'],
+    ]);
   });
 
   it('are each found once, with the first card that has them', () => {
