@@ -178,13 +178,23 @@ export class LinkIndex {
     }
   }
 
+  /**
+   * The one person or event `text` names, as `resolve` finds it, or
+   * undefined; without the suggestions for a mistake, which compare the text
+   * with every id and name.
+   */
+  lookup(text: string): { target: Target; label: string } | undefined {
+    const found = this.exactKeys.get(exact(text)) ?? this.looseKeys.get(loose(text));
+    if (found?.length !== 1) return undefined;
+    const target = found[0]!;
+    return { target, label: this.labels.get(`${target.kind}:${target.id}`) ?? target.id };
+  }
+
   /** The target `text` names; `shown`, the words after a link's `|`, goes into the suggestions. */
   resolve(text: string, shown?: string): Resolution {
+    const unique = this.lookup(text);
+    if (unique) return { ok: true, ...unique };
     const found = this.exactKeys.get(exact(text)) ?? this.looseKeys.get(loose(text));
-    if (found && found.length === 1) {
-      const target = found[0]!;
-      return { ok: true, target, label: this.labels.get(`${target.kind}:${target.id}`) ?? target.id };
-    }
     if (found && found.length > 1) {
       const ids = found.map((t) => `${t.kind === 'person' ? 'people' : 'events'}/${t.id}`);
       return {

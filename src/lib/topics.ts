@@ -52,9 +52,13 @@ export function topicSlug(tag: string): string {
  * A topic's name as a heading or list entry: a tag written all in lower case
  * ("russia investigation", as tags often are) starts with a capital there;
  * one with any capital ("FBI", "iPhone sales") is the editor's spelling and kept.
+ * A tag that is a person's name or an event's title in lower case (`named`)
+ * is written as they are: "jeff sessions" is "Jeff Sessions".
  */
-export function topicHeading(label: string): string {
+export function topicHeading(label: string, named?: Pick<TopicNames, 'label'>): string {
   if (label !== label.toLocaleLowerCase()) return label;
+  // "jeff sessions" heads its page as the person's name is written.
+  if (named && named.label.toLocaleLowerCase() === label) return named.label;
   const [first = ''] = label;
   return first.toLocaleUpperCase() + label.slice(first.length);
 }
@@ -73,9 +77,9 @@ export interface TopicNames {
  * sessions" is Jeff Sessions): a topic page that looks like a person's page
  * says where theirs is.
  */
-export function namedByTopic(label: string, index: Pick<LinkIndex, 'resolve'>): TopicNames | undefined {
-  const found = index.resolve(label);
-  return found.ok ? { kind: found.target.kind, label: found.label, path: recordPath(found.target) } : undefined;
+export function namedByTopic(label: string, index: Pick<LinkIndex, 'lookup'>): TopicNames | undefined {
+  const found = index.lookup(label);
+  return found ? { kind: found.target.kind, label: found.label, path: recordPath(found.target) } : undefined;
 }
 
 /** The path of a topic's page, below the base: `topics/russia-investigation/`. */

@@ -31,6 +31,11 @@ describe('topicHeading', () => {
   ])('%j → %j', (label, heading) => {
     expect(topicHeading(label)).toBe(heading);
   });
+
+  it('writes a tag that names a person as their name is written', () => {
+    expect(topicHeading('jeff sessions', { label: 'Jeff Sessions' })).toBe('Jeff Sessions');
+    expect(topicHeading('sessions', { label: 'Jeff Sessions' })).toBe('Sessions');
+  });
 });
 
 describe('namedByTopic', () => {
@@ -42,6 +47,7 @@ describe('namedByTopic', () => {
     ['jeff sessions', { kind: 'person', label: 'Jeff Sessions', path: 'people/jeff-sessions/' }],
     ['Sessions recuses himself', { kind: 'event', label: 'Sessions recuses himself', path: 'events/sessions-recusal/' }],
     ['russia investigation', undefined],
+    ['jeff sesions', undefined],
   ])('%j', (label, expected) => {
     expect(namedByTopic(label, index)).toEqual(expected);
   });
