@@ -110,6 +110,7 @@ describe('topics', () => {
 
   it('that name a person link to that person’s page; others do not', () => {
     expect(read(built.outDir, 'topics/ana-lima/index.html')).toMatch(/<p class="see-also"[^>]*><a href="\/news\/people\/ana-lima\/"[^>]*>Ana Lima<\/a> has a page of their own: who they are, and every story that names them\.<\/p>/);
+    expect(read(built.outDir, 'topics/ana-lima/index.html')).toContain('<h1>Ana Lima</h1>');
     expect(read(built.outDir, 'topics/unions/index.html')).not.toContain('see-also');
   });
 
