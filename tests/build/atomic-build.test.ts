@@ -232,7 +232,7 @@ describe('checkPages: no page is published with an empty or partial body', () =>
     [
       'an empty person body',
       'people/ana-lima/index.html',
-      (html: string) => html.replace(/(<div class="record-body">)[\s\S]*?(<\/div>)/, '$1$2'),
+      (html: string) => html.replace(/(<div class="record-body"[^>]*>)[\s\S]*?(<\/div>)/, '$1$2'),
       'people/ana-lima/index.html: the body is empty, though people/ana-lima.md has one',
     ],
     ['a page cut short', 'events/budget-vote/index.html', (html: string) => html.slice(0, html.length / 2), 'events/budget-vote/index.html: cut short (the page does not end with </html>)'],
