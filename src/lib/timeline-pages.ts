@@ -67,7 +67,19 @@ export interface TimelineYear {
   months: readonly TimelineMonth[];
   /** With months: the year's events dated by the year alone, which stay on the year's page. Else none. */
   sometime: readonly EventRecord[];
+  /**
+   * Events begun in an earlier year and still going on in this one (a
+   * renovation from March 2023 to August 2024, on 2024's page): each is
+   * listed under the year it began, and only named here. The latest begun
+   * first, at most ONGOING_SHOWN.
+   */
+  ongoing: readonly EventRecord[];
+  /** How many such events there are in all. */
+  ongoingInAll: number;
 }
+
+/** How many events begun in earlier years a year's page names: a war of decades is under way in each of its years. */
+export const ONGOING_SHOWN = 20;
 
 /** A month of a year too big for one timeline page (`timeline/<year>/<month>/`). */
 export interface TimelineMonth {
@@ -136,8 +148,15 @@ export function planTimeline(
     return { people: mostEvents(links, order, filterPeople), peopleInAll: links.length };
   };
 
+  // Events over more than one year, latest begun first.
+  const spanning = graph.eventsByDate.filter((event) => event.end !== undefined && event.end.year > event.date.year).reverse();
+  const ongoingIn = (year: number) => {
+    const all = spanning.filter((event) => event.date.year < year && event.end!.year >= year);
+    return { ongoing: all.slice(0, ONGOING_SHOWN), ongoingInAll: all.length };
+  };
+
   const years: TimelineYear[] = eventsByYear(graph.eventsByDate).map(({ year, events }) => {
-    const filters = filtersOf(events, year);
+    const filters = { ...filtersOf(events, year), ...ongoingIn(year) };
     if (events.length + filters.people.length <= limit) return { year, events, ...filters, months: [], sometime: [] };
     // Month 0: dated by the year alone.
     const byMonth = groupBy(events, (event) => event.date.month ?? 0);

@@ -29,6 +29,11 @@ beforeAll(() => {
   story('strike-ends', '2024-06-10', ['Port Strike', 'выборы', '政治'], ['lang: es'], 'See [the archive](/archive/) and ![the logo](/favicon.svg).');
   story('strike-draft', '2024-06-11', ['port strike', 'secret plans'], ['draft: true']);
   story('strike-arabic', '2024-04-01', [], ['lang: ar'], 'قال العمال إن الإضراب انتهى.');
+  // An event over two years, for the timeline's year pages.
+  writeFileSync(
+    join(content.dir, 'events/harbour-works.md'),
+    ['---', 'title: Harbour wall rebuilt', 'date: 2023-03', 'end: 2024-08', 'summary: The wall was rebuilt.', 'sources:', '  - title: Council minutes', '---', '', 'The wall was rebuilt.', ''].join('\n'),
+  );
   built = buildSite({ contentDir: content.dir, outDir: join(scratch, 'dist'), env: { BASE_PATH: '/news' } });
 });
 
@@ -126,5 +131,16 @@ describe('links an editor writes from the root', () => {
     const ends = read(built.outDir, 'stories/strike-ends/index.html');
     expect(ends).toContain('<a href="/news/archive/">the archive</a>');
     expect(ends).toContain('src="/news/favicon.svg"');
+  });
+});
+
+describe('a year of the timeline', () => {
+  it('names the events begun in an earlier year and still under way, linked, with their span', () => {
+    const year = read(built.outDir, 'timeline/2024/index.html');
+    const ongoing = year.slice(year.indexOf('<section class="ongoing-events"'), year.indexOf('</section>', year.indexOf('<section class="ongoing-events"')));
+    expect(ongoing).toContain('<h2 id="ongoing-heading">Under way from earlier years</h2>');
+    expect(ongoing).toMatch(/<a href="\/news\/events\/harbour-works\/">Harbour wall rebuilt<\/a> \(<time datetime="2023-03">March 2023<\/time> – <time datetime="2024-08">August 2024<\/time>\)/);
+    // Under the year it began, it is listed as any event is, and not said to be under way.
+    expect(read(built.outDir, 'timeline/2023/index.html')).not.toContain('ongoing-events"');
   });
 });

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { FILTER_PEOPLE, personTimelineYearPath, personTimelineYears, planTimeline, timelineMonthPath, timelineYearPath, TIMELINE_ONE_PAGE } from '../../src/lib/timeline-pages.ts';
+import { FILTER_PEOPLE, ONGOING_SHOWN, personTimelineYearPath, personTimelineYears, planTimeline, timelineMonthPath, timelineYearPath, TIMELINE_ONE_PAGE } from '../../src/lib/timeline-pages.ts';
 import { assembleSite } from '../../src/lib/site.ts';
 import { loadContent } from '../../src/lib/load.ts';
 import { partialDate } from '../../src/lib/dates.ts';
@@ -43,6 +43,23 @@ describe('planTimeline', () => {
       [2016, ['early', 'met']],
       [2017, ['fired', 'alone']],
     ]);
+  });
+
+  it('names on each year the events begun earlier and still under way, the latest begun first', () => {
+    const war = { ...event('war', '2010'), end: partialDate('2017-03') };
+    const works = { ...event('works', '2016-03'), end: partialDate('2017') };
+    const brief = { ...event('brief', '2016-05'), end: partialDate('2016-09') };
+    const spanning = { ...graph, eventsByDate: [war, early, works, brief, met, fired, alone] };
+    const { years } = planTimeline(spanning);
+    expect(years.map((y) => [y.year, y.ongoing.map((e) => e.id), y.ongoingInAll])).toEqual([
+      [2010, [], 0],
+      [2016, ['war'], 1],
+      [2017, ['works', 'war'], 2],
+    ]);
+    // A war of decades is named on each year's page, but only so many events are.
+    const many = Array.from({ length: ONGOING_SHOWN + 5 }, (_, i) => ({ ...event(`long-${i}`, '2015'), end: partialDate('2017') }));
+    const crowded = planTimeline({ ...graph, eventsByDate: [...many, early, met, fired, alone] }).years.find((y) => y.year === 2017)!;
+    expect([crowded.ongoing.length, crowded.ongoingInAll]).toEqual([ONGOING_SHOWN, ONGOING_SHOWN + 5]);
   });
 
   it('gives each year the people in its events, in name order, counted within the year', () => {
