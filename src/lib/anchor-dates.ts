@@ -279,6 +279,19 @@ const CALENDAR_UNIT = new RegExp(
 /** "over the last year", "in the next month": a span measured back or forward, not a calendar unit. */
 const SPAN_BEFORE = /(?:^|[^\p{L}])(?:the|The)\s+$/u;
 
+/**
+ * "last spring", "next fall", "this summer": the season's year, shown as the
+ * year. The seasons are the northern ones by month (spring March–May, summer
+ * June–August, fall September–November); winter runs over New Year, so it
+ * names no one year and is left as written.
+ */
+const SEASON = new RegExp(
+  `${START}(?<which>${anyWord(['this past', 'last', 'this', 'next'])})\\s+(?<season>spring|summer|fall|autumn)${STOP}`,
+  'gu',
+);
+const SEASON_WORD = /spring|summer|fall|autumn/;
+const SEASON_MONTHS = { spring: [3, 5], summer: [6, 8], fall: [9, 11], autumn: [9, 11] } as const;
+
 const AGO = new RegExp(
   `${START}(?<count>\\d+|${anyWord(Object.keys(NUMBERS).sort((a, b) => b.length - a.length))})\\s+` +
     `(?<unit>day|week|month|year|decade)s?\\s+ago(?<today>\\s+today)?${STOP}`,
@@ -307,6 +320,7 @@ function wordsIn(text: string) {
     day: text.includes('day'),
     night: text.includes('night') || text.includes('morrow'),
     unit: text.includes('year') || text.includes('month'),
+    season: SEASON_WORD.test(text),
     ago: text.includes('ago'),
     span: SPAN_HINT.test(text),
   };
@@ -409,6 +423,22 @@ function candidates(text: string, ref: Reference): Candidate[] {
       resolve: () => (unit === 'year' ? { year: ref.year + shift, precision: 'year' } : monthAt(ref, shift)),
       followsFrame: true,
     });
+  }
+
+  if (has.season) for (const m of text.matchAll(SEASON)) {
+    if (SPAN_BEFORE.test(text.slice(Math.max(0, m.index - 5), m.index))) continue; // "the last summer of his life"
+    const which = m.groups!.which!.toLowerCase().replace(/\s+/g, ' ');
+    const [first, last] = SEASON_MONTHS[m.groups!.season!.toLowerCase() as keyof typeof SEASON_MONTHS];
+    // Where the publication day stands to the season in its own year: before it, in it, or after it.
+    const at = ref.month < first ? 'before' : ref.month > last ? 'after' : 'in';
+    let year: number | undefined;
+    if (which === 'this') year = ref.year;
+    else if (which === 'last' || which === 'this past') year = at === 'after' ? ref.year : ref.year - 1;
+    // "next spring" written in February may mean this one or the one after: left as written.
+    else year = at === 'before' ? undefined : ref.year + 1;
+    if (year === undefined) continue;
+    const resolved: PartialDate = { year, precision: 'year' };
+    found.push({ start: m.index, end: m.index + m[0].length, resolve: () => resolved, followsFrame: true });
   }
 
   if (has.ago) for (const m of text.matchAll(AGO)) {

@@ -251,6 +251,14 @@ const ROWS: Row[] = [
   ['"the first Wednesday of that month"', 'They will sign on the first Wednesday of that month, Feb. 5.', '2024-12-01', []],
   ['"the last Wednesday of the month"', 'The board meets the last Wednesday of the month.', '2024-12-01', []],
   ['"Sunday morning" is still a day', 'The fire broke out on Sunday morning.', '2024-07-23', [{ text: 'on Sunday', iso: '2024-07-21' }]],
+  // Seasons, by their year.
+  ['"last spring" after the spring is this year’s', 'The plant closed last spring.', '2024-07-23', [{ text: 'last spring', iso: '2024' }]],
+  ['"last spring" before or in the spring is last year’s', 'The plant closed last spring.', '2024-04-10', [{ text: 'last spring', iso: '2023' }]],
+  ['"next fall" in or after the fall is next year’s', 'It reopens next fall.', '2024-10-01', [{ text: 'next fall', iso: '2025' }]],
+  ['"next fall" before the fall may be either: left as written', 'It reopens next fall.', '2024-02-01', []],
+  ['"this summer"', 'Those hours come back this summer.', '2024-02-01', [{ text: 'this summer', iso: '2024' }]],
+  ['"last winter" names no one year', 'The pipes froze last winter.', '2024-02-01', []],
+  ['"the last summer of his life" is no date', 'It was the last summer of his life.', '2024-02-01', []],
   ['"was set for" does not', 'The vote was set for Friday.', '2018-06-13', [{ text: 'Friday', iso: '2018-06-08', tense: 'past' }]],
   ['a noun in -s before the date is no verb', 'The talks in March failed.', '2018-06-13', [{ text: 'in March', iso: '2018-03', tense: 'past' }]],
 ];
