@@ -165,8 +165,9 @@ class YearFrames {
 const LEAD_IN_DEPTH = 7;
 const LEAD_IN_LENGTH = 40;
 function isLeadIn(node: RootContent): boolean {
-  return node.type === 'paragraph' && plainText(node).length <= LEAD_IN_LENGTH && node.children.some((c) => c.type === 'strong' || c.type === 'emphasis') &&
-    node.children.every((c) => c.type === 'strong' || c.type === 'emphasis' || (c.type === 'text' && /^[\s:.—–-]*$/.test(c.value)));
+  return node.type === 'paragraph' && node.children.some((c) => c.type === 'strong' || c.type === 'emphasis') &&
+    node.children.every((c) => c.type === 'strong' || c.type === 'emphasis' || (c.type === 'text' && /^[\s:.—–-]*$/.test(c.value))) &&
+    plainText(node).length <= LEAD_IN_LENGTH;
 }
 
 /**
