@@ -20,7 +20,7 @@ export const TITLE_ABBREVIATIONS: ReadonlySet<string> = new Set([
   'Cmdr', 'Sgt', 'Adm', 'Cpl', 'Pvt', 'Supt', 'Insp', 'Det', 'Atty', 'Amb', 'Pres',
 ]);
 
-/** Titles written out before a name: "Mayor van Gogh" is the mayor, "Vincent van Gogh" someone else. */
+/** Titles written out before a name, and words that stand before them ("Former", a party): "Mayor van Gogh" is the mayor, "Vincent van Gogh" someone else. */
 export const TITLE_WORDS: ReadonlySet<string> = new Set([
   'President', 'Vice', 'Prime', 'Minister', 'Chancellor', 'Premier', 'Mayor', 'Governor', 'Senator', 'Representative', 'Congressman',
   'Congresswoman', 'Councillor', 'Councilman', 'Councilwoman', 'Speaker', 'Leader', 'Secretary', 'Ambassador', 'Envoy', 'Judge', 'Justice',
@@ -28,6 +28,11 @@ export const TITLE_WORDS: ReadonlySet<string> = new Set([
   'Inspector', 'Detective', 'Officer', 'Sheriff', 'Colonel', 'Captain', 'Major', 'Lieutenant', 'Sergeant', 'Admiral', 'Professor', 'Doctor',
   'King', 'Queen', 'Prince', 'Princess', 'Sir', 'Dame', 'Lord', 'Lady', 'Pope', 'Father', 'Sister', 'Brother', 'Bishop', 'Cardinal',
   'Rabbi', 'Imam', 'Reverend', 'Coach', 'Editor', 'Herr', 'Frau', 'Señor', 'Señora', 'Monsieur', 'Madame',
+  'Councilmember', 'Alderman', 'Alderwoman', 'Supervisor', 'Trustee', 'Assemblyman', 'Assemblywoman', 'Assemblymember', 'Delegate',
+  'Superintendent', 'Treasurer', 'Clerk', 'Comptroller', 'Controller', 'Marshal', 'Constable', 'Warden', 'Pastor', 'Trooper', 'Corporal',
+  'Agent', 'Magistrate', 'Solicitor', 'Counsel', 'Spokesman', 'Spokeswoman', 'Spokesperson', 'Principal', 'Provost', 'Deacon',
+  // What stands before a title or name without being part of it: "Former Mayor Pike", "Republican Pike".
+  'Former', 'Acting', 'Interim', 'Incoming', 'Outgoing', 'Republican', 'Democrat', 'Democratic', 'Independent', 'Labour', 'Conservative', 'Tory',
 ]);
 
 /**

@@ -204,6 +204,11 @@ const cases: [title: string, text: string, expected: Expected[]][] = [
     ['james-comey', 'Comey', 113],
   ]],
   ['a full name after a capitalised word is still the person', 'Republican Jeff Sessions spoke.', [['jeff-sessions', 'Jeff Sessions', 11]]],
+  ['a surname after a party, "Former" or a civic title is the person', 'Republican Comey; Former Dell aides; Councilmember Sessions', [
+    ['james-comey', 'Comey', 11],
+    ['michael-dell', 'Dell', 25],
+    ['jeff-sessions', 'Sessions', 51],
+  ]],
   ['a name in a double-barrelled name is not the person', 'Comey-Jones and Mary Brown-Comey spoke; Sessions-Kislyak talks; pro-Trump.', [
     ['jeff-sessions', 'Sessions', 40],
     ['sergey-kislyak', 'Kislyak', 49],
