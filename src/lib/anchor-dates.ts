@@ -273,7 +273,7 @@ const KIND_OF_DAY_AFTER = /^\s+(?:hours|service|services|school|schools|edition|
 
 const CALENDAR_UNIT = new RegExp(
   `${START}(?:(?<edge>${anyWord(['earlier', 'later', 'early', 'late', 'mid'])})(?:\\s+|-))?` +
-    `(?<which>${anyWord(['last', 'this', 'next'])})\\s+(?<unit>year|month)${STOP}`,
+    `(?<which>${anyWord(['last', 'this', 'next'])})\\s+(?<unit>year|month|week)${STOP}`,
   'gu',
 );
 /** "over the last year", "in the next month": a span measured back or forward, not a calendar unit. */
@@ -309,7 +309,7 @@ const DAY_WORD_OFFSETS: Record<string, number> = {
 /**
  * Which patterns could match at all, from plain substrings each needs: a
  * month's first three letters, "day" (every weekday, "today", "yesterday"),
- * "night" or "morrow", "year" or "month", "ago", four digits, a number and a dash or "to". Most sentences
+ * "night" or "morrow", "year", "month" or "week", "ago", a season, four digits, a number and a dash or "to". Most sentences
  * lack most of them, and a substring test costs far less than a Unicode
  * pattern with look-behinds run over the whole sentence.
  */
@@ -319,7 +319,7 @@ function wordsIn(text: string) {
     year: /\d{4}/.test(text),
     day: text.includes('day'),
     night: text.includes('night') || text.includes('morrow'),
-    unit: text.includes('year') || text.includes('month'),
+    unit: text.includes('year') || text.includes('month') || text.includes('week'),
     season: SEASON_WORD.test(text),
     ago: text.includes('ago'),
     span: SPAN_HINT.test(text),
@@ -416,7 +416,13 @@ function candidates(text: string, ref: Reference): Candidate[] {
   if (has.unit) for (const m of text.matchAll(CALENDAR_UNIT)) {
     if (!m.groups!.edge && SPAN_BEFORE.test(text.slice(Math.max(0, m.index - 5), m.index))) continue;
     const shift = { last: -1, this: 0, next: 1 }[m.groups!.which!.toLowerCase() as 'last' | 'this' | 'next'];
-    const unit = m.groups!.unit as 'year' | 'month';
+    const unit = m.groups!.unit as 'year' | 'month' | 'week';
+    if (unit === 'week') {
+      // A week is the days from its Monday to its Sunday: "last week" in a Wednesday story is the Monday to Sunday before.
+      const monday = addDays(ref.noon, 7 * shift - ((getDay(ref.noon) + 6) % 7));
+      found.push({ start: m.index, end: m.index + m[0].length, resolve: () => dayOf(monday), resolveEnd: () => dayOf(addDays(monday, 6)), followsFrame: true });
+      continue;
+    }
     found.push({
       start: m.index,
       end: m.index + m[0].length,

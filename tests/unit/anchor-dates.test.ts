@@ -96,7 +96,10 @@ const ROWS: Row[] = [
   ['"Next year" opening a sentence', 'Next year the tax will rise again.', SEED, [{ text: 'Next year', iso: '2018', tense: 'future' }]],
   ['"late last year"', 'The plant closed late last year.', SEED, [{ text: 'late last year', iso: '2016', tense: 'past' }]],
   ['"over the last year" is a span, not a calendar year', 'Prices have risen sharply over the last year.', SEED, []],
-  ['weeks have no precision to show', 'He testified last week and will return next week.', SEED, []],
+  ['weeks are shown as their days', 'He testified last week and will return next week.', SEED, [
+    { text: 'last week', iso: '2017-05-29/2017-06-04' },
+    { text: 'next week', iso: '2017-06-12/2017-06-18' },
+  ]],
 
   // Counting back.
   ['"three days ago"', 'The ambassador arrived three days ago.', SEED, [{ text: 'three days ago', iso: '2017-06-04', tense: 'past' }]],
@@ -251,6 +254,11 @@ const ROWS: Row[] = [
   ['"the first Wednesday of that month"', 'They will sign on the first Wednesday of that month, Feb. 5.', '2024-12-01', []],
   ['"the last Wednesday of the month"', 'The board meets the last Wednesday of the month.', '2024-12-01', []],
   ['"Sunday morning" is still a day', 'The fire broke out on Sunday morning.', '2024-07-23', [{ text: 'on Sunday', iso: '2024-07-21' }]],
+  // Weeks, Monday to Sunday.
+  ['"last week" is the Monday to Sunday before', 'The council met last week.', SEED, [{ text: 'last week', iso: '2017-05-29/2017-06-04' }]],
+  ['"next week"', 'The council will meet next week.', SEED, [{ text: 'next week', iso: '2017-06-12/2017-06-18' }]],
+  ['"earlier this week"', 'The council met earlier this week.', SEED, [{ text: 'earlier this week', iso: '2017-06-05/2017-06-11' }]],
+  ['"over the last week" is a span back, no calendar week', 'Prices rose over the last week.', SEED, []],
   // Seasons, by their year.
   ['"last spring" after the spring is this year’s', 'The plant closed last spring.', '2024-07-23', [{ text: 'last spring', iso: '2024' }]],
   ['"last spring" before or in the spring is last year’s', 'The plant closed last spring.', '2024-04-10', [{ text: 'last spring', iso: '2023' }]],
