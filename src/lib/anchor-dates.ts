@@ -294,7 +294,7 @@ const SEASON_MONTHS = { spring: [3, 5], summer: [6, 8], fall: [9, 11], autumn: [
 
 const AGO = new RegExp(
   `${START}(?<count>\\d+|${anyWord(Object.keys(NUMBERS).sort((a, b) => b.length - a.length))})\\s+` +
-    `(?<unit>day|week|month|year|decade)s?\\s+ago(?<today>\\s+today)?${STOP}`,
+    `(?<unit>day|week|fortnight|month|year|decade)s?\\s+ago(?<today>\\s+today)?${STOP}`,
   'gu',
 );
 
@@ -450,9 +450,9 @@ function candidates(text: string, ref: Reference): Candidate[] {
   if (has.ago) for (const m of text.matchAll(AGO)) {
     const raw = m.groups!.count!.toLowerCase().replace(/\s+/g, ' ');
     const count = /^\d+$/.test(raw) ? parseInt(raw, 10) : NUMBERS[raw]!;
-    const unit = m.groups!.unit as 'day' | 'week' | 'month' | 'year' | 'decade';
+    const unit = m.groups!.unit as 'day' | 'week' | 'fortnight' | 'month' | 'year' | 'decade';
     // "Three years ago today": that very day, years back.
-    const months = { day: 0, week: 0, month: 1, year: 12, decade: 120 }[unit];
+    const months = { day: 0, week: 0, fortnight: 0, month: 1, year: 12, decade: 120 }[unit];
     const thatDay = m.groups!.today !== undefined && months > 0;
     found.push({
       start: m.index,
@@ -462,6 +462,7 @@ function candidates(text: string, ref: Reference): Candidate[] {
         switch (unit) {
           case 'day': return dayOf(addDays(ref.noon, -count));
           case 'week': return dayOf(addDays(ref.noon, -7 * count));
+          case 'fortnight': return dayOf(addDays(ref.noon, -14 * count));
           case 'month': return monthAt(ref, -count);
           case 'year': return { year: ref.year - count, precision: 'year' };
           case 'decade': return { year: ref.year - 10 * count, precision: 'year' };

@@ -102,6 +102,7 @@ const ROWS: Row[] = [
   ]],
 
   // Counting back.
+  ['"a fortnight ago"', 'The ambassador arrived a fortnight ago.', SEED, [{ text: 'a fortnight ago', iso: '2017-05-24' }]],
   ['"three days ago"', 'The ambassador arrived three days ago.', SEED, [{ text: 'three days ago', iso: '2017-06-04', tense: 'past' }]],
   ['"two weeks ago"', 'The memo was written two weeks ago.', SEED, [{ text: 'two weeks ago', iso: '2017-05-24', tense: 'past' }]],
   ['"three months ago" across a year boundary', 'He took office three months ago.', '2017-01-10', [{ text: 'three months ago', iso: '2016-10', tense: 'past' }]],
