@@ -258,6 +258,11 @@ export function loadRecord(
       // The first error only: the parser reads on past it, and what follows is mostly its echo
       // (one tab gave seven errors, six of them at lines that were fine).
       const error = doc.errors[0]!;
+      const indented = overIndentedField(split.yaml);
+      if (indented) {
+        issues.push({ file, line: split.yamlLine + indented.line, column: 1, message: `the frontmatter is not valid YAML: \`${indented.key}\` is indented as if it belonged to \`${indented.above}\`, which already has a value`, hint: `start \`${indented.key}:\` at the beginning of the line, as the other fields` });
+        return undefined;
+      }
       issues.push({ file, ...at(errorOffset(split.yaml, error)), message: `the frontmatter is not valid YAML: ${firstLine(error.message)}`, hint: yamlHint(error.code, error.message) });
       return undefined;
     }
@@ -505,6 +510,26 @@ function errorOffset(yaml: string, error: { code: string; message: string; pos: 
 
 function firstLine(text: string): string {
   return text.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+/**
+ * A field indented under one that already has its value ("published:
+ * 2024-03-14" then "   summary: …"), in frontmatter that does not parse: the
+ * parser reads it as part of the value above and reports the line above,
+ * with a hint about colons that does not fit. `line` counts from 0.
+ */
+function overIndentedField(yaml: string): { line: number; key: string; above: string } | undefined {
+  const lines = yaml.split('\n');
+  let previous: { indent: number; key?: string; hasValue: boolean } | undefined;
+  for (const [i, text] of lines.entries()) {
+    if (!text.trim() || text.trimStart().startsWith('#')) continue;
+    const indent = text.length - text.trimStart().length;
+    const field = /^\s*([A-Za-z_][\w-]*):(?:\s+(.*))?$/.exec(text);
+    if (field && previous?.key && previous.hasValue && indent > previous.indent) return { line: i, key: field[1]!, above: previous.key };
+    const value = field?.[2]?.trim();
+    previous = { indent, ...(field ? { key: field[1]! } : {}), hasValue: value !== undefined && value !== '' && !/^[|>]/.test(value) };
+  }
+  return undefined;
 }
 
 function yamlHint(code: string, message: string): string | undefined {

@@ -428,6 +428,12 @@ describe('loadRecord: problems, reported as file:line:column: `field`: message',
       ['content/people/x.md:6:1: the frontmatter is not valid YAML: Sequence item without - indicator (line up the fields of a list item: each under the first, two spaces in from its `-`)'],
     ],
     [
+      'a field indented under one that has its value, reported at its own line',
+      'stories',
+      '---\ntitle: T\npublished: 2017-06-07\n   summary: S\n---\n',
+      ['content/stories/x.md:4:1: the frontmatter is not valid YAML: `summary` is indented as if it belonged to `published`, which already has a value (start `summary:` at the beginning of the line, as the other fields)'],
+    ],
+    [
       'tabs as indentation',
       'stories',
       '---\ntitle: T\ntags:\n\t- a\nsummary: S\npublished: 2017-06-07\n---\n',
