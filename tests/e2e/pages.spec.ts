@@ -326,6 +326,17 @@ test.describe('dark mode', () => {
     }
   });
 
+  test('prints the relationship map as a figure beside the text, not the width of the sheet', async ({ page }) => {
+    await page.goto('people/jeff-sessions/');
+    const map = page.locator('.relationship-map').first();
+    const onScreen = (await map.boundingBox())!.width;
+    await page.emulateMedia({ media: 'print' });
+    const printed = (await map.boundingBox())!.width;
+    // 9 cm is 340 CSS pixels.
+    expect(printed).toBeLessThanOrEqual(341);
+    if (onScreen > 341) expect(printed).toBeLessThan(onScreen);
+  });
+
   test('without JavaScript the page reads, the toggle is hidden and the system theme applies', async ({ browser }) => {
     const context = await browser.newContext({ javaScriptEnabled: false, colorScheme: 'dark' });
     const page = await context.newPage();
