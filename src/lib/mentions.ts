@@ -777,12 +777,28 @@ const OPENING = 160;
  * word more than the anchor takes: then no word the anchor takes was cut off.
  */
 function openingWords(text: string): string[] {
-  const wordsOf = (part: string) => toId(part).split('-').filter(Boolean);
+  const wordsOf = (part: string) => (NOT_LATIN.test(part) ? wordsInAnyScript(part) : toId(part).split('-').filter(Boolean));
   if (text.length > OPENING) {
     const opening = wordsOf(text.slice(0, OPENING));
     if (opening.length > ANCHOR_WORDS) return opening;
   }
   return wordsOf(text);
+}
+
+/** A letter of another script than Latin: "李伟", "Иван", "العمال". */
+const NOT_LATIN = /[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]/u;
+
+/**
+ * The words of a text with letters of other scripts, as an id's: Latin words
+ * as `toId` makes them, the others in lower case as written, so a paragraph
+ * in Arabic or Chinese is anchored by its words, not as `p-paragraph`.
+ */
+function wordsInAnyScript(text: string): string[] {
+  return text.split(/[^\p{L}\p{N}\p{M}]+/u).flatMap((word) => {
+    const id = toId(word);
+    if (id) return id.split('-');
+    return /\p{L}/u.test(word) ? [word.normalize('NFC').toLowerCase()] : [];
+  });
 }
 
 /**
@@ -796,7 +812,8 @@ class AnchorAllocator {
   private readonly next = new Map<string, number>();
 
   allocate(text: string): string {
-    const words = openingWords(text).slice(0, ANCHOR_WORDS).join('-').slice(0, 48).replace(/-+$/, '');
+    // At most 48 characters, counted whole: a letter beyond the Basic Multilingual Plane is not cut in two.
+    const words = [...openingWords(text).slice(0, ANCHOR_WORDS).join('-')].slice(0, 48).join('').replace(/-+$/, '');
     const base = `p-${words || 'paragraph'}`;
     let id = base;
     let n = this.next.get(base) ?? 2;

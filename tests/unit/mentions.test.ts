@@ -235,7 +235,9 @@ describe('linkMentions: paragraph anchors', () => {
     ['shown text counts, not the target', '[[jeff-sessions|The U.S attorney general]] has been at odds.', ['p-the-u-s-attorney-general']],
     ['a short paragraph', 'Hi.', ['p-hi']],
     ['accents folded', 'Zoë Saldaña met Sessions.', ['p-zoe-saldana-met-sessions']],
-    ['no Latin words', 'Сергей Кисляк сказал.', ['p-paragraph']],
+    ['words of other scripts, in lower case', 'Сергей Кисляк сказал.', ['p-сергей-кисляк-сказал']],
+    ['Latin words among them as ever', 'Li Wei (李伟) met Ivan Petrov (Иван Петров) twice.', ['p-li-wei-李伟-met-ivan']],
+    ['Arabic', 'قال العمال إن الإضراب انتهى.', ['p-قال-العمال-إن-الإضراب-انتهى']],
     ['punctuation only', '…', ['p-paragraph']],
     [
       'capped at 48 characters',
@@ -298,12 +300,15 @@ describe('linkMentions: paragraph anchors', () => {
     ['long words run past the opening', `${'Internationalisation '.repeat(4)}reconsiderations notwithstanding ${'filler '.repeat(60)}`],
     ['the fifth word runs across the cut', `aa${' —'.repeat(70)} bb cc dd ${'e'.repeat(30)} ${'tail '.repeat(30)}`],
     ['accents, marks and folded letters', `Zoë Æsir Łódź straße Ørsted ${'Kraków '.repeat(40)}`],
-    ['a script the ids leave out', `${'習近平と会談した '.repeat(30)}Sessions met him`],
     ['punctuation only at first', `${'— '.repeat(90)}then the words begin here at last`],
   ])('anchors a long paragraph by its first words: %s', (_name, text) => {
     const words = text.normalize('NFKD').replace(/\p{M}+/gu, '').replace(/ß/g, 'ss').replace(/Æ/g, 'Ae').replace(/Ł/g, 'L').replace(/Ø/g, 'O').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
     const expected = `p-${words.slice(0, 5).join('-').slice(0, 48).replace(/-+$/, '') || 'paragraph'}`;
     expect(blockIds(run(text).tree)).toEqual([expected]);
+  });
+
+  it('anchors a long paragraph in another script by its first words too', () => {
+    expect(blockIds(run(`${'習近平と会談した '.repeat(30)}Sessions met him`).tree)).toEqual([`p-${Array(5).fill('習近平と会談した').join('-')}`]);
   });
 
   // A paragraph whose own words end in "-2" must not take the id given to a repeat.
