@@ -84,6 +84,13 @@ interface Candidate {
    * the sentence says before them.
    */
   followsFrame?: boolean;
+  /**
+   * Words that can only mean a time after publication ("tomorrow", "next
+   * year"): a past tense around them is reported speech ("called a meeting
+   * for tomorrow"), not a wrong date, unless the past verb governs them
+   * ("resigned tomorrow").
+   */
+  ahead?: boolean;
 }
 
 /**
@@ -115,7 +122,7 @@ export function anchorDates(text: string, published: PartialDate, options: { fra
     if (c.resolveEnd && !last) continue;
     const anchored: AnchoredDate = { start: c.start, end: c.end, text: text.slice(c.start, c.end), date, tense };
     if (last) anchored[c.second ?? 'until'] = last;
-    if (tense === 'past' && startOf(date) > startOf(published)) {
+    if (tense === 'past' && (!c.ahead || pastVerbJustBefore(text, c.start)) && startOf(date) > startOf(published)) {
       anchored.conflict = {
         kind: 'future-in-past-tense',
         message: `past tense, but ${formatDate(date)} is after publication on ${formatDate(published)}`,
@@ -241,11 +248,12 @@ const MONTH_EXPRESSION = new RegExp(
 const SPAN_SEPARATOR = `(?:\\s*[-–—]\\s*|\\s+(?:to|through|until|till|and)\\s+)`;
 const MONTH_WORD = `(?:${MONTH}|${MONTH_ABBR}\\.?)`;
 const YEAR_AFTER = `,?\\s+(?:of\\s+)?(?<year>\\d{4})(?!\\d)`;
-/** A span of days: "on March 3-5", "Oct. 30 to Nov. 2", "between 3 and 5 March", with or without a year after it. */
+/** A span of days: "on March 3-5", "Oct. 30 to Nov. 2", "between 3 and 5 March", "from 28 February to 2 March", with or without a year after it. */
 const DAY_SPAN = new RegExp(
   `${START}(?:(?<preposition>${anyWord(['on', 'from', 'between'])})\\s+)?` +
     `(?:(?<month>${MONTH_WORD})\\s+(?<day>${DAY})${SPAN_SEPARATOR}(?:(?<endMonth>${MONTH_WORD})\\s+)?(?<endDay>${DAY})` +
-    `|(?<dayFirst>${DAY})${SPAN_SEPARATOR}(?<endDayFirst>${DAY})\\s+(?<monthAfter>${MONTH}))` +
+    `|(?<dayFirst>${DAY})${SPAN_SEPARATOR}(?<endDayFirst>${DAY})\\s+(?<monthAfter>${MONTH})` +
+    `|(?<dayBefore>${DAY})\\s+(?<monthBefore>${MONTH_WORD})${SPAN_SEPARATOR}(?<endDayBefore>${DAY})\\s+(?<endMonthAfter>${MONTH_WORD}))` +
     `(?:${YEAR_AFTER})?`,
   'gdu',
 );
@@ -262,6 +270,13 @@ const WEEKDAY_EXPRESSION = new RegExp(
   `${START}(?:(?<modifier>${anyWord(['on', 'last', 'next', 'this past', 'this coming', 'this'])})\\s+)?(?<weekday>${WEEKDAY})${STOP}`,
   'gu',
 );
+/** A week named after a weekday ("Tuesday last week"), or after a list of them ("Monday and Friday next week"). */
+const WEEK_AFTER = new RegExp(`^,?\\s+(?<week>${anyWord(['last', 'next', 'this'])})\\s+week${STOP}`, 'u');
+const WEEK_AFTER_LIST = new RegExp(
+  `^(?:,?\\s+(?:and|or)\\s+(?:on\\s+)?${WEEKDAY})+,?\\s+(?<week>${anyWord(['last', 'next', 'this'])})\\s+week${STOP}`,
+  'u',
+);
+
 /** "Good Friday", "Super Tuesday": named days, not the coming or last one. */
 const NAMED_DAY_BEFORE = /(?:Good|Black|Ash|Super|Cyber|Holy|Maundy|Easter|Palm|Bloody|Giving)\s+$/u;
 /** "on a Monday morning", "every Friday", "that Tuesday": some such day, or one the story sets, not one counted from publication. */
@@ -326,8 +341,8 @@ function wordsIn(text: string) {
   };
 }
 const MONTH_START = /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/;
-/** A number followed by what joins the two ends of a span: no span of days without one. */
-const SPAN_HINT = /\d(?:\s*[-–—]|\s+(?:to|through|until|till|and)\s)/;
+/** A number followed by what joins the two ends of a span, or that joint before a number ("28 February to 2 March"): no span of days without one. */
+const SPAN_HINT = /\d(?:\s*[-–—]|\s+(?:to|through|until|till|and)\s)|[a-z.](?:\s*[-–—]\s*|\s+(?:to|through|until|till|and)\s+)\d/;
 
 function candidates(text: string, ref: Reference): Candidate[] {
   const found: Candidate[] = [];
@@ -348,15 +363,16 @@ function candidates(text: string, ref: Reference): Candidate[] {
       found.push({ start: m.index, end: m.index + m[0].length });
       continue;
     }
-    const [monthWord, abbreviation] = splitMonth(g.month ?? g.monthAfter!);
+    const [monthWord, abbreviation] = splitMonth(g.month ?? g.monthAfter ?? g.monthBefore!);
     const month = monthNumber(monthWord, abbreviation);
-    const [endWord, endAbbreviation] = g.endMonth ? splitMonth(g.endMonth) : [monthWord, abbreviation];
+    const endWritten = g.endMonth ?? g.endMonthAfter;
+    const [endWord, endAbbreviation] = endWritten ? splitMonth(endWritten) : [monthWord, abbreviation];
     const endMonth = monthNumber(endWord, endAbbreviation);
-    const day = parseInt(g.day ?? g.dayFirst!, 10);
-    const endDay = parseInt(g.endDay ?? g.endDayFirst!, 10);
+    const day = parseInt(g.day ?? g.dayFirst ?? g.dayBefore!, 10);
+    const endDay = parseInt(g.endDay ?? g.endDayFirst ?? g.endDayBefore!, 10);
     const keepsPreposition = g.preposition !== undefined && /^on$/i.test(g.preposition);
     found.push({
-      start: (keepsPreposition ? at.preposition! : (at.month ?? at.dayFirst)!)[0],
+      start: (keepsPreposition ? at.preposition! : (at.month ?? at.dayFirst ?? at.dayBefore)!)[0],
       end: m.index + m[0].length,
       resolve: (tense) => resolveMonth(ref, month, day, undefined, undefined, tense),
       second: twoDays ? 'also' : 'until',
@@ -392,6 +408,7 @@ function candidates(text: string, ref: Reference): Candidate[] {
       end: m.index + m[0].length,
       resolve: (tense) => resolveMonth(ref, month, day, modifier, qualifier, since ? 'past' : tense),
       followsFrame: true,
+      ahead: modifier === 'next' || qualifier === 'next',
     });
   }
 
@@ -404,12 +421,29 @@ function candidates(text: string, ref: Reference): Candidate[] {
     if (TITLE_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12))) continue;
     if (KIND_OF_DAY_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 24))) continue;
     const weekday = WEEKDAYS.indexOf(g.weekday!);
+    // "on Tuesday last week", "on Monday and Friday next week": that week's day.
+    const rest = text.slice(m.index + m[0].length, m.index + m[0].length + 80);
+    const own = WEEK_AFTER.exec(rest);
+    const week = (own ?? WEEK_AFTER_LIST.exec(rest))?.groups!.week!.toLowerCase();
+    if (week !== undefined && (modifier === undefined || modifier === 'on')) {
+      const shift = { last: -1, this: 0, next: 1 }[week as 'last' | 'this' | 'next'];
+      const day = dayOf(addDays(mondayOf(ref, shift), (weekday + 6) % 7));
+      found.push({
+        start: modifier === undefined ? weekdayStart : m.index,
+        end: m.index + m[0].length + (own?.[0].length ?? 0),
+        resolve: () => day,
+        followsFrame: true,
+        ahead: shift > 0,
+      });
+      continue;
+    }
     // "on Friday" keeps "on" for the same reason "in May" keeps "in".
     found.push({
       start: modifier === undefined ? weekdayStart : m.index,
       end: m.index + m[0].length,
       resolve: (tense) => resolveWeekday(ref, weekday, modifier, tense),
       followsFrame: true,
+      ahead: modifier === 'next' || modifier === 'this coming',
     });
   }
 
@@ -419,8 +453,8 @@ function candidates(text: string, ref: Reference): Candidate[] {
     const unit = m.groups!.unit as 'year' | 'month' | 'week';
     if (unit === 'week') {
       // A week is the days from its Monday to its Sunday: "last week" in a Wednesday story is the Monday to Sunday before.
-      const monday = addDays(ref.noon, 7 * shift - ((getDay(ref.noon) + 6) % 7));
-      found.push({ start: m.index, end: m.index + m[0].length, resolve: () => dayOf(monday), resolveEnd: () => dayOf(addDays(monday, 6)), followsFrame: true });
+      const monday = mondayOf(ref, shift);
+      found.push({ start: m.index, end: m.index + m[0].length, resolve: () => dayOf(monday), resolveEnd: () => dayOf(addDays(monday, 6)), followsFrame: true, ahead: shift > 0 });
       continue;
     }
     found.push({
@@ -428,6 +462,7 @@ function candidates(text: string, ref: Reference): Candidate[] {
       end: m.index + m[0].length,
       resolve: () => (unit === 'year' ? { year: ref.year + shift, precision: 'year' } : monthAt(ref, shift)),
       followsFrame: true,
+      ahead: shift > 0,
     });
   }
 
@@ -444,7 +479,7 @@ function candidates(text: string, ref: Reference): Candidate[] {
     else year = at === 'before' ? undefined : ref.year + 1;
     if (year === undefined) continue;
     const resolved: PartialDate = { year, precision: 'year' };
-    found.push({ start: m.index, end: m.index + m[0].length, resolve: () => resolved, followsFrame: true });
+    found.push({ start: m.index, end: m.index + m[0].length, resolve: () => resolved, followsFrame: true, ahead: which === 'next' });
   }
 
   if (has.ago) for (const m of text.matchAll(AGO)) {
@@ -475,7 +510,7 @@ function candidates(text: string, ref: Reference): Candidate[] {
     const key = m.groups!.word!.toLowerCase().replace(/\s+/g, ' ');
     if (key === 'last night' && SPAN_BEFORE.test(text.slice(Math.max(0, m.index - 5), m.index))) continue; // "the last night of the tour"
     const offset = DAY_WORD_OFFSETS[key]!;
-    found.push({ start: m.index, end: m.index + m[0].length, resolve: () => dayOf(addDays(ref.noon, offset)) });
+    found.push({ start: m.index, end: m.index + m[0].length, resolve: () => dayOf(addDays(ref.noon, offset)), ahead: offset > 0 });
   }
 
   return found;
@@ -594,6 +629,11 @@ function splitMonth(written: string): [string | undefined, string | undefined] {
 // ---------------------------------------------------------------------------
 // Resolution
 // ---------------------------------------------------------------------------
+
+/** The Monday of the publication's week, moved by `shift` weeks: weeks run from Monday to Sunday. */
+function mondayOf(ref: Reference, shift: number): Date {
+  return addDays(ref.noon, 7 * shift - ((getDay(ref.noon) + 6) % 7));
+}
 
 function dayOf(d: Date): PartialDate {
   return { year: d.getFullYear(), month: d.getMonth() + 1, day: d.getDate(), precision: 'day' };
@@ -735,7 +775,7 @@ const SCHEDULE_VERBS = new Set(
 );
 const NOT_A_SCHEDULE_AFTER = new Set(['to', 'not', 'did', "didn't", 'never']);
 /** Words that may say what the date is, but not when it lies from now: "could", "should", "may" (lowercase), "is". */
-const OPEN_WORDS = new Set(['should', 'could', 'might', 'may', 'can', 'must', "shouldn't", "couldn't", "can't", 'cannot', "mustn't", 'is', 'are', 'am']);
+const OPEN_WORDS = new Set(['should', 'could', 'might', 'may', 'can', 'must', "shouldn't", "couldn't", "can't", 'cannot', "mustn't", 'is', 'are']);
 /** A present verb after these looks ahead: "If the bond passes in November", "when the council meets on Friday". */
 const CONDITIONS = new Set(['if', 'unless', 'once', 'when', 'until', 'before', 'after']);
 /** Words after which an -ed word is a state, not a past event: "would stay closed until Friday", "earlier than planned". */
@@ -808,6 +848,14 @@ function nearestMarker(tokens: Token[], first: number, after: number, counts: (t
     if (following) return following;
   }
   return undefined;
+}
+
+/** Whether the word right before `at` is a verb in the past: "resigned tomorrow", not "a meeting for tomorrow". */
+function pastVerbJustBefore(text: string, at: number): boolean {
+  const word = /(\p{L}+(?:['’]\p{L}+)*)\s+$/u.exec(text.slice(Math.max(0, at - 40), at))?.[1];
+  if (word === undefined) return false;
+  const token = { word: word.toLowerCase().replace(/’/g, "'"), raw: word, at: 0 };
+  return markerAt([token], 0) === 'past';
 }
 
 function markerAt(tokens: Token[], i: number): Tense | undefined {

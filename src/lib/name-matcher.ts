@@ -199,15 +199,19 @@ function endsLongerName(text: string, start: number, oneWord: boolean, nameEnds:
 /**
  * Whether the name from `start` to `end` is one part of a double-barrelled
  * name ("Whitfield" of "Whitfield-Jones", "Li Wei" of "Li Wei-Ming", "Lopez"
- * of "Garcia-Lopez"): a hyphen joins it to a capitalised word that is no
- * name found (`nameStarts`, `nameEnds`), as "Sessions-Kislyak" joins two.
- * A prefix in lower case is no name: "pro-Trump", "ex-Sessions".
+ * of "Garcia-Lopez") or of a name made of two ("Rolls-Royce", named after
+ * its founders): a hyphen joins it to a capitalised word. A prefix is no
+ * name: "pro-Trump", "ex-Sessions", "Anti-Trump".
  */
-function hyphenatedName(text: string, start: number, end: number, nameStarts: ReadonlySet<number>, nameEnds: ReadonlySet<number>): boolean {
+function hyphenatedName(text: string, start: number, end: number): boolean {
   const hyphenAt = (at: number) => at >= 0 && at < text.length && fold(text.charCodeAt(at)) === HYPHEN;
-  if (hyphenAt(end) && CAPITAL.test(text[end + 1] ?? '') && !nameStarts.has(end + 1)) return true;
-  return hyphenAt(start - 1) && /(?:^|[^\p{L}\p{M}])\p{Lu}[\p{L}\p{M}'’]*$/u.test(text.slice(Math.max(0, start - 41), start - 1)) && !nameEnds.has(start - 1);
+  if (hyphenAt(end) && CAPITAL.test(text[end + 1] ?? '')) return true;
+  if (!hyphenAt(start - 1)) return false;
+  const before = /(?:^|[^\p{L}\p{M}])(\p{Lu}[\p{L}\p{M}'’]*)$/u.exec(text.slice(Math.max(0, start - 41), start - 1))?.[1];
+  return before !== undefined && !PREFIXES.has(before);
 }
+/** Prefixes written with a capital at the start of a sentence: "Anti-Trump protesters". */
+const PREFIXES: ReadonlySet<string> = new Set(['Anti', 'Pro', 'Ex', 'Post', 'Pre', 'Non', 'Neo', 'Mid', 'Pan', 'Un']);
 
 /**
  * A name as matched: NFC, whitespace/apostrophes/hyphens folded, whitespace
@@ -474,7 +478,7 @@ export class NameMatcher {
       if (id === null) continue; // a shared name: it claims the text but links nowhere
       if (!name.cjk && startsLongerName(scanned, candidate.end, nameStarts)) continue; // "Trump Tower": likewise
       if (!name.cjk && endsLongerName(scanned, candidate.start, !/\s/u.test(scanned.slice(candidate.start, candidate.end)), nameEnds)) continue; // "Vincent van Gogh", "Tom Pike": likewise
-      if (!name.cjk && hyphenatedName(scanned, candidate.start, candidate.end, nameStarts, nameEnds)) continue; // "Whitfield-Jones": likewise
+      if (!name.cjk && hyphenatedName(scanned, candidate.start, candidate.end)) continue; // "Whitfield-Jones", "Rolls-Royce": likewise
       const start = offsets ? (offsets.start[candidate.start] as number) : candidate.start;
       const end = offsets ? (offsets.end[candidate.end - 1] as number) : candidate.end;
       matches.push({ id, start, end, text: text.slice(start, end) });

@@ -50,5 +50,5 @@ export const SENTENCE_OPENERS: ReadonlySet<string> = new Set([
   'Despite', 'Unlike', 'Once', 'Unless', 'Whether', 'Amid', 'Among', 'Between', 'During', 'Upon', 'Within', 'Through', 'Throughout',
   'Toward', 'Towards', 'Into', 'Across', 'Around', 'Along', 'Behind', 'Beyond', 'Inside', 'Outside', 'Near', 'Except', 'Besides', 'Via',
   'Thanks', 'Every', 'Each', 'All', 'Any', 'Few', 'Such', 'Again', 'Already', 'Perhaps', 'Maybe', 'Please', 'Let',
-  'Did', 'Does', 'Do', 'Is', 'Was', 'Were', 'Has', 'Had', 'Will', 'Would', 'Can', 'Could', 'Should',
+  'Did', 'Does', 'Do', 'Is', 'Was', 'Were', 'Has', 'Had', 'Would', 'Can', 'Could', 'Should',
 ]);

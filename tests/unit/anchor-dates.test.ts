@@ -255,6 +255,18 @@ const ROWS: Row[] = [
   ['"the first Wednesday of that month"', 'They will sign on the first Wednesday of that month, Feb. 5.', '2024-12-01', []],
   ['"the last Wednesday of the month"', 'The board meets the last Wednesday of the month.', '2024-12-01', []],
   ['"Sunday morning" is still a day', 'The fire broke out on Sunday morning.', '2024-07-23', [{ text: 'on Sunday', iso: '2024-07-21' }]],
+  // British copy.
+  ['a day-first span over two months', 'Talks will run from 28 February to 2 March.', '2019-02-20', [{ text: '28 February to 2 March', iso: '2019-02-28/2019-03-02' }]],
+  ['"9am" is a time, not the verb "am"', 'Lord Tyrie spoke at 9am on Thursday.', '2019-04-26', [{ text: 'on Thursday', iso: '2019-04-25', tense: 'past' }]],
+  ['a weekday "last week" is that week’s', 'He apologised on Tuesday last week.', '2023-07-27', [{ text: 'on Tuesday last week', iso: '2023-07-18' }]],
+  ['weekdays listed before "last week"', 'She said so on Monday and Friday last week.', '2023-07-27', [
+    { text: 'on Monday', iso: '2023-07-17' },
+    { text: 'Friday last week', iso: '2023-07-21' },
+  ]],
+  ['a weekday "next week"', 'They will meet on Friday next week.', '2019-06-07', [{ text: 'on Friday next week', iso: '2019-06-14' }]],
+  // Words that can only look ahead are no past date, whatever verb is near.
+  ['"tomorrow" after a past verb is reported speech', 'The union called a meeting of shop stewards for tomorrow.', '2020-05-21', [{ text: 'tomorrow', iso: '2020-05-22' }]],
+  ['"next summer" after a past verb', 'The pound fell, and traders now expect rates to rise by next summer.', '2022-09-24', [{ text: 'next summer', iso: '2023' }]],
   // Weeks, Monday to Sunday.
   ['"last week" is the Monday to Sunday before', 'The council met last week.', SEED, [{ text: 'last week', iso: '2017-05-29/2017-06-04' }]],
   ['"next week"', 'The council will meet next week.', SEED, [{ text: 'next week', iso: '2017-06-12/2017-06-18' }]],

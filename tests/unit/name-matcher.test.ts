@@ -209,11 +209,14 @@ const cases: [title: string, text: string, expected: Expected[]][] = [
     ['michael-dell', 'Dell', 25],
     ['jeff-sessions', 'Sessions', 51],
   ]],
-  ['a name in a double-barrelled name is not the person', 'Comey-Jones and Mary Brown-Comey spoke; Sessions-Kislyak talks; pro-Trump.', [
-    ['jeff-sessions', 'Sessions', 40],
-    ['sergey-kislyak', 'Kislyak', 49],
+  ['a name in a double-barrelled name, or a name made of two, is not the person', 'Comey-Jones and Mary Brown-Comey spoke; Sessions-Kislyak talks; pro-Trump.', [
     ['donald-trump', 'Trump', 68],
   ]],
+  ['a prefix with a capital is no name', 'Anti-Trump and Ex-Comey aides.', [
+    ['donald-trump', 'Trump', 5],
+    ['james-comey', 'Comey', 18],
+  ]],
+  ['"Will" is a first name', 'Will Comey sang.', []],
   ['a nickname in quotation marks inside a name', 'Coach James “Jim” Comey and Jeff "The Fox" Sessions; “Comey” Sessions.', [
     ['james-comey', 'James “Jim” Comey', 6],
     ['jeff-sessions', 'Jeff "The Fox" Sessions', 28],
