@@ -280,11 +280,15 @@ const WEEK_AFTER_LIST = new RegExp(
 /** "Good Friday", "Super Tuesday": named days, not the coming or last one. */
 const NAMED_DAY_BEFORE = /(?:Good|Black|Ash|Super|Cyber|Holy|Maundy|Easter|Palm|Bloody|Giving)\s+$/u;
 /** "on a Monday morning", "every Friday", "that Tuesday": some such day, or one the story sets, not one counted from publication. */
-const SOME_DAY_BEFORE = /(?:^|[^\p{L}])(?:[Aa]n?|[Oo]ne|[Ee]very|[Ee]ach|[Aa]ny|[Ss]ome|[Tt]hat|[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Mm]y|[Yy]our|[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]ifth)\s+$/u;
+const SOME_DAY_BEFORE = /(?:^|[^\p{L}])(?:[Aa]n?|[Oo]ne|[Ee]very|[Ee]ach|[Aa]ny|[Ss]ome|[Tt]hat|[Tt]he|[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]ifth)\s+$/u;
 /** "The Sunday Times", "Monday Night Football": titles. */
 const TITLE_AFTER = /^\s+(?:Times|Telegraph|Mirror|Express|Post|Herald|Mail|Night|Morning|Show|Club)(?![\p{L}])/u;
-/** "cuts Sunday hours", "Sunday service", "the last Wednesday of the month": a kind of day, not a day. */
-const KIND_OF_DAY_AFTER = /^\s+(?:hours|service|services|school|schools|edition|editions|paper|papers|brunch|mass|masses|market|markets|league|leagues|schedule|schedules|shift|shifts|trading|sales|deliveries|collection|collections|parking|closures|classes|games|crowds|of\s+(?:the|that|this|each|every|next|last)\s+(?:month|week|year))(?![\p{L}])/u;
+/**
+ * "cuts Sunday hours", "Sunday service", "the last Wednesday of the month": a
+ * kind of day, not a day. ("its Tuesday meeting", "in Monday trading" and
+ * "Friday games were canceled" are one day each, and dated.)
+ */
+const KIND_OF_DAY_AFTER = /^\s+(?:hours|service|services|school|edition|editions|paper|papers|brunch|mass|masses|market|markets|league|leagues|schedule|schedules|shift|shifts|deliveries|collection|collections|parking|closures|of\s+(?:the|that|this|each|every|next|last)\s+(?:month|week|year))(?![\p{L}])/u;
 
 const CALENDAR_UNIT = new RegExp(
   `${START}(?:(?<edge>${anyWord(['earlier', 'later', 'early', 'late', 'mid'])})(?:\\s+|-))?` +
@@ -467,19 +471,27 @@ function candidates(text: string, ref: Reference): Candidate[] {
   }
 
   if (has.season) for (const m of text.matchAll(SEASON)) {
-    if (SPAN_BEFORE.test(text.slice(Math.max(0, m.index - 5), m.index))) continue; // "the last summer of his life"
+    // "the last summer of his life", "since his last fall": no season of the calendar.
+    if (/(?:^|[^\p{L}])(?:the|his|her|its|their|our|my|your)\s+$/iu.test(text.slice(Math.max(0, m.index - 7), m.index))) continue;
     const which = m.groups!.which!.toLowerCase().replace(/\s+/g, ' ');
     const [first, last] = SEASON_MONTHS[m.groups!.season!.toLowerCase() as keyof typeof SEASON_MONTHS];
     // Where the publication day stands to the season in its own year: before it, in it, or after it.
     const at = ref.month < first ? 'before' : ref.month > last ? 'after' : 'in';
     let year: number | undefined;
-    if (which === 'this') year = ref.year;
-    else if (which === 'last' || which === 'this past') year = at === 'after' ? ref.year : ref.year - 1;
+    if (which === 'last' || which === 'this past') year = at === 'after' ? ref.year : ref.year - 1;
     // "next spring" written in February may mean this one or the one after: left as written.
-    else year = at === 'before' ? undefined : ref.year + 1;
+    else if (which === 'next') year = at === 'before' ? undefined : ref.year + 1;
+    else year = ref.year;
     if (year === undefined) continue;
     const resolved: PartialDate = { year, precision: 'year' };
-    found.push({ start: m.index, end: m.index + m[0].length, resolve: () => resolved, followsFrame: true, ahead: which === 'next' });
+    found.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      // "will reopen this spring" written in November means the spring to come, "closed this fall" in February the last: left as written.
+      resolve: (tense) => (which === 'this' && ((at === 'after' && tense !== 'past') || (at === 'before' && tense === 'past')) ? undefined : resolved),
+      followsFrame: true,
+      ahead: which === 'next',
+    });
   }
 
   if (has.ago) for (const m of text.matchAll(AGO)) {
@@ -555,10 +567,20 @@ const COUNT_WORD = /later|earlier|before|after|next|following|previous|preceding
 const MONTH_IN = new RegExp(`${MONTH}|${MONTH_ABBR}`);
 const WEEKDAY_START = new RegExp(`^(?:${anyWord(['on', 'last', 'next', 'this past', 'this coming', 'this'])}\\s+)?${WEEKDAY}`, 'u');
 
-/** The years `text` names as words ("2016", "Spring 2018", "2016–2018"), not in numbers or prices. */
-export function yearsNamed(text: string): number[] {
-  return /\d{4}/.test(text) ? [...text.matchAll(YEAR_WORD)].map((m) => Number(m.groups!.year)) : [];
+/**
+ * The year a heading or lead-in opens with ("2016", "March 2016", "Spring
+ * 2018: the plan", "In 2019"), or undefined: one that only mentions a year
+ * ("The 2019 campaign and what it means now", "Published in 2019") says
+ * nothing of when what follows happened.
+ */
+export function leadingYear(text: string): number | undefined {
+  const m = LEADING_YEAR.exec(text);
+  return m ? Number(m.groups!.year) : undefined;
 }
+const LEADING_YEAR = new RegExp(
+  `^[\\s*_"“(]*(?:${word('in')}\\s+)?(?:(?:${anyWord(['early', 'late', 'mid', 'spring', 'summer', 'fall', 'autumn', 'winter'])}|${MONTH_WORD})[\\s-]+)*(?<year>1[89]\\d\\d|20\\d\\d)(?![\\p{L}\\p{N}])`,
+  'u',
+);
 
 /** "since 2016", "Since March 2016": a time up to now, which moves nothing after it. */
 const SINCE_BEFORE = /(?:^|[^\p{L}])[Ss]ince\s+$/u;
@@ -763,21 +785,19 @@ function isSetFor(tokens: Token[], i: number): boolean {
   return w !== undefined && SET_FOR.has(w) && !(w === 'set' && ['was', 'were', 'been'].includes(tokens[i - 1]?.word ?? ''));
 }
 /**
- * Verbs of a schedule in the present ("The trial begins March 3", "goes on
- * trial March 3", "the talks resume Monday"): news writes the coming days so.
- * Not after a determiner ("the ends", "its opens"), nor after "to", "not" or
- * "did" ("failed to meet", "did not meet").
+ * Verbs of a schedule in the present, third person ("The trial begins March
+ * 3", "goes on trial March 3"): news writes the coming days so. Only the -s
+ * forms, and only a few words before the date: "open", "close", "head" and
+ * "air" are as often adjectives and nouns ("was open Tuesday", "fired head
+ * coach Tom Pike on Monday", "launched air strikes Saturday").
  */
 const SCHEDULE_VERBS = new Set(
-  ('begin begins open opens reopen reopens end ends close closes resume resumes meet meets convene convenes go goes ' +
-    'expire expires launch launches debut debuts arrive arrives head heads face faces host hosts travel travels testify testifies ' +
-    'retire retires air airs premiere premieres take takes').split(' '),
+  'begins opens reopens ends closes resumes meets convenes goes expires arrives faces hosts testifies retires takes'.split(' '),
 );
-const NOT_A_SCHEDULE_AFTER = new Set(['to', 'not', 'did', "didn't", 'never']);
-/** Words that may say what the date is, but not when it lies from now: "could", "should", "may" (lowercase), "is". */
-const OPEN_WORDS = new Set(['should', 'could', 'might', 'may', 'can', 'must', "shouldn't", "couldn't", "can't", 'cannot', "mustn't", 'is', 'are']);
-/** A present verb after these looks ahead: "If the bond passes in November", "when the council meets on Friday". */
-const CONDITIONS = new Set(['if', 'unless', 'once', 'when', 'until', 'before', 'after']);
+/** Words that may say what the date is, but not when it lies from now: "could", "should", "may" (lowercase); not "could have". */
+const OPEN_WORDS = new Set(['should', 'could', 'might', 'may', 'can', 'must', "shouldn't", "couldn't", "can't", 'cannot', "mustn't"]);
+/** A present verb after these looks ahead: "If the bond passes in November". ("After talks Tuesday": after, before and when take nouns.) */
+const CONDITIONS = new Set(['if', 'unless', 'once']);
 /** Words after which an -ed word is a state, not a past event: "would stay closed until Friday", "earlier than planned". */
 const STATE_AFTER = new Set(['stay', 'stays', 'remain', 'remains', 'become', 'becomes', 'get', 'gets', 'keep', 'keeps', 'seem', 'seems', 'than']);
 /** Words that open a clause of their own after the date: "…through Aug. 30 unless the weather broke sooner". */
@@ -824,7 +844,15 @@ function tenseAround(text: string, start: number, end: number): Tense {
   if (just !== undefined && PRESENT_VERB.test(just) && SUBJECT_BEFORE_VERB.has(tokens[first - 2]?.word ?? '')) return 'future';
   // "scheduled trial for March 3", "was moved to Friday".
   // ("The vote was set for Friday" may be a plan since dropped: "set" after a past "be" is left to the verbs.)
-  if (just !== undefined && BEFORE_SET_DATE.has(just) && [2, 3, 4].some((k) => isSetFor(tokens, first - k))) return 'future';
+  // Only where no other verb says the sentence is past: "The vote, delayed until Oct. 28, passed 5-4" was on Oct. 28 gone by.
+  const setAt = just !== undefined && BEFORE_SET_DATE.has(just) ? [2, 3, 4].map((k) => first - k).find((i) => isSetFor(tokens, i)) : undefined;
+  if (setAt !== undefined && !tokens.some((t, i) => i !== setAt && !(i === setAt - 1 && BE.has(t.word)) && markerAt(tokens, i) === 'past')) return 'future';
+  // "The trial begins March 3", "goes on trial March 3": a schedule's verb a few words before, after no determiner.
+  for (let k = 1; k <= 3 && first - k >= 0; k++) {
+    const i = first - k;
+    if (k > 1 && markerAt(tokens, i + 1) !== undefined) break;
+    if (SCHEDULE_VERBS.has(tokens[i]!.word) && tokens[i]!.raw === tokens[i]!.word && !DETERMINERS.has(tokens[i - 1]?.word ?? '')) return 'future';
+  }
 
   // The clause around the date first (between commas, semicolons or dashes), then the whole sentence:
   // in "she will not seek a third term next year, ending a tenure defined by the scandal", "defined" is
@@ -881,10 +909,9 @@ function markerAt(tokens: Token[], i: number): Tense | undefined {
     return 'past';
   }
   const afterDeterminer = previous !== undefined && DETERMINERS.has(previous);
-  if (SCHEDULE_VERBS.has(w) && raw === w && !afterDeterminer && !NOT_A_SCHEDULE_AFTER.has(previous ?? '')) return 'future';
   if (PRESENT_VERB.test(w) && raw === w && !afterDeterminer && tokens.slice(Math.max(0, i - 4), i).some((t) => CONDITIONS.has(t.word))) return 'future';
-  // "may" the word, not "May" the month.
-  if (OPEN_WORDS.has(w) && raw === w) return 'unknown';
+  // "may" the word, not "May" the month; "could have come Friday" looks back, and the words around it say so.
+  if (OPEN_WORDS.has(w) && raw === w && next !== 'have') return 'unknown';
   return undefined;
 }
 

@@ -20,7 +20,7 @@ import type { Target } from './records.ts';
 import type { LinkIndex } from './resolve.ts';
 import { toId } from './ids.ts';
 import { formatDate, formatRange, formatTwoDays, overlaps, toIso, type PartialDate } from './dates.ts';
-import { anchorDates, quotedSpans, yearsNamed, type AnchoredDate } from './anchor-dates.ts';
+import { anchorDates, leadingYear, quotedSpans, type AnchoredDate } from './anchor-dates.ts';
 import { splitSentences, type Sentence } from './sentences.ts';
 import { typeset } from './typography.ts';
 
@@ -132,11 +132,13 @@ interface Context {
 }
 
 /**
- * The years the headings above a block name. Under "## 2016" (or a lead-in
- * paragraph "**2016**"), "in March" is most likely March 2016, which the
- * words alone do not say: such dates are left as written, as after "In 2016"
- * in the same sentence. A heading without a year keeps the year of the one
- * above it; one of the same or a higher level ends it.
+ * The years the headings above a block open with. Under "## 2016" (or a
+ * lead-in paragraph "**2016**"), "in March" is most likely March 2016, which
+ * the words alone do not say: such dates are left as written, as after "In
+ * 2016" in the same sentence. A heading that does not open with a year
+ * ("## Background", "## The 2019 campaign and what it means now") keeps the
+ * year of a heading above it of a higher level; one of the same or a higher
+ * level ends it.
  */
 class YearFrames {
   private readonly open: { depth: number; framed: boolean }[] = [];
@@ -148,8 +150,8 @@ class YearFrames {
   /** A heading (depth 1–6) or a lead-in (deeper than any) with its words. */
   enter(depth: number, words: string): void {
     while ((this.open.at(-1)?.depth ?? 0) >= depth) this.open.pop();
-    const years = this.published ? yearsNamed(words) : [];
-    if (years.length > 0) this.open.push({ depth, framed: years.some((year) => year !== this.published!.year) });
+    const year = this.published ? leadingYear(words) : undefined;
+    if (year !== undefined) this.open.push({ depth, framed: year !== this.published!.year });
   }
 
   get framed(): boolean {
@@ -347,9 +349,11 @@ export function linkMentions(tree: Root, options: MentionOptions): MentionResult
   return { mentions, problems, warnings, dates };
 }
 
-/** Whether a list item's first block names another year than the publication's. */
+/** Whether a list item's first block opens with another year than the publication's ("**Spring 2018**: …"). */
 function namesAnotherYear(first: RootContent | undefined, published: PartialDate | undefined): boolean {
-  return published !== undefined && first?.type === 'paragraph' && yearsNamed(plainText(first)).some((year) => year !== published.year);
+  if (published === undefined || first?.type !== 'paragraph') return false;
+  const year = leadingYear(plainText(first));
+  return year !== undefined && year !== published.year;
 }
 
 /** A bracket of a text node: escaped in the source or not, and its offset there when known. */

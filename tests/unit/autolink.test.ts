@@ -163,6 +163,8 @@ describe('dates in a story', () => {
     ['a heading of the same level ends it', '## 2016\n\nThe vote.\n\n## Now\n\nThe council met in March.', ['in March 2017-03']],
     ['a heading naming the publication’s year', '## 2017\n\nThe council met in March.', ['in March 2017-03']],
     ['a heading without a year', '## Background\n\nThe council met in March.', ['in March 2017-03']],
+    ['a heading that only mentions a year', '## The 2016 campaign and what it means now\n\nThe council met in March.', ['in March 2017-03']],
+    ['a lead-in that only mentions a year', '*Published in 2016*\n\nThe council met in March.', ['in March 2017-03']],
     ['a bold lead-in naming another year', '**2016**\n\nThe council met in March.\n\n**2017**\n\nIt met again in May.', ['in May 2017-05']],
     ['a long bold paragraph is no lead-in', '**Correction: an earlier version misstated the 2016 vote.**\n\nThe council met in March.', ['in March 2017-03']],
     ['a list item naming another year, for the items under it', '- **Spring 2016**: the plan\n  - testifies April 17\n- The vote in May', ['in May 2017-05']],
