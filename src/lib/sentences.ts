@@ -29,8 +29,18 @@ const SHORT_WORDS = new Set(['vs', 'cf', 'e.g', 'i.e']);
 /** Words written short before a number ("Sept. 12", "No. 5"): their full stop ends no sentence when a number follows. */
 const BEFORE_NUMBERS = new Set([...Object.keys(MONTH_ABBREVIATIONS), 'Mar', 'Apr', 'Jun', 'Jul', 'No', 'Nos', 'Vol', 'Art', 'Sec', 'Ch', 'Fig', 'pp', 'p']);
 
-/** Words written short after a name ("Martin Luther King Jr.", "Acme Inc."): like an initial, they end a sentence only before a word that opens one. */
+/**
+ * Words written short after a name ("Martin Luther King Jr.", "Acme Inc."):
+ * a sentence ends after them as often as not ("…against Acme Inc. Pike said
+ * …"), so it goes on only into a word that names a place or a post after a
+ * name ("Martin Luther King Jr. Boulevard", "Acme Inc. Chief Executive").
+ */
 const AFTER_NAMES = new Set(['Jr', 'Sr', 'Inc', 'Corp', 'Co', 'Ltd', 'Bros']);
+const NAME_GOES_ON = new Set([
+  'Boulevard', 'Blvd', 'Avenue', 'Ave', 'Street', 'Drive', 'Road', 'Parkway', 'Highway', 'Bridge', 'Center', 'Centre', 'Hall', 'High', 'School',
+  'Elementary', 'Middle', 'Library', 'Park', 'Square', 'Memorial', 'Day', 'Airport', 'Stadium', 'Arena', 'Way', 'Plaza',
+  'Chief', 'President', 'Chairman', 'Chairwoman', 'Chair', 'Executive', 'Director', 'Founder', 'Spokesman', 'Spokeswoman', 'Spokesperson',
+]);
 
 /** The word a piece ends with, when it ends with a full stop (and the spaces after it). */
 const LAST_WORD = /(?:^|[\s(“"‘'[])([\p{L}.]+)\.\s*$/u;
@@ -49,7 +59,8 @@ export function goesOn(piece: string, next: string): boolean {
   if (TITLE_ABBREVIATIONS.has(word) || SHORT_WORDS.has(word)) return true;
   if (BEFORE_NUMBERS.has(word)) return /\d/.test(first);
   // An initial ("J.", "J. R. R.") or letters with stops ("U.S.", "D.C."): a sentence goes on unless the next word usually opens one.
-  if (/^(?:\p{Lu}\.)*\p{Lu}$/u.test(word) || AFTER_NAMES.has(word)) return !SENTENCE_OPENERS.has(/^\s*["“‘'(]*([\p{L}]+)/u.exec(next)?.[1] ?? '');
+  if (AFTER_NAMES.has(word)) return NAME_GOES_ON.has(/^\s*["“‘'(]*([\p{L}]+)/u.exec(next)?.[1] ?? '');
+  if (/^(?:\p{Lu}\.)*\p{Lu}$/u.test(word)) return !SENTENCE_OPENERS.has(/^\s*["“‘'(]*([\p{L}]+)/u.exec(next)?.[1] ?? '');
   return false;
 }
 

@@ -14,6 +14,8 @@ describe('splitSentences', () => {
     ['a suffix, then lower case', 'Donald Trump Jr. said so. Trump Jr. The end.', ['Donald Trump Jr. said so. ', 'Trump Jr. ', 'The end.']],
     ['a suffix inside a street’s name', 'They met on Martin Luther King Jr. Boulevard. It rained.', ['They met on Martin Luther King Jr. Boulevard. ', 'It rained.']],
     ['a company written short before a title', 'Acme Inc. Chief Executive Jane Doe left. She said so.', ['Acme Inc. Chief Executive Jane Doe left. ', 'She said so.']],
+    ['a company written short ends a sentence before a name', 'The suit was filed against Acme Inc. Pike said it had no merit.', ['The suit was filed against Acme Inc. ', 'Pike said it had no merit.']],
+    ['a suffix ends a sentence before a name', 'It was founded by Tom Pike Jr. Bell took over in 2020.', ['It was founded by Tom Pike Jr. ', 'Bell took over in 2020.']],
     ['a number written short', 'It was resolution No. 5. It passed.', ['It was resolution No. 5. ', 'It passed.']],
     ['"no." as a word', 'He said no. Then yes!', ['He said no. ', 'Then yes!']],
     ['a quotation opening the next sentence', 'He left. “We won,” she said.', ['He left. ', '“We won,” she said.']],
