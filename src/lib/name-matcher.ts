@@ -188,7 +188,7 @@ function endsLongerName(text: string, start: number, oneWord: boolean, nameEnds:
   const before = text.slice(Math.max(0, start - 60), start);
   const m = /(\p{Lu}(?:[\p{L}\p{M}'’-]*[\p{L}\p{M}])?)(\s+)$/u.exec(before);
   const word = m?.[1];
-  if (word === undefined || TITLE_WORDS.has(word) || TITLE_ABBREVIATIONS.has(word) || SENTENCE_OPENERS.has(word) || NOT_A_NAME.has(word)) return false;
+  if (word === undefined || !mayBeFirstName(word)) return false;
   // "Trump Sessions": the word before is a name of its own.
   if (nameEnds.has(start - m![2]!.length)) return false;
   if (/['’]s$/u.test(word) || word === word.toUpperCase()) return false;
@@ -197,18 +197,40 @@ function endsLongerName(text: string, start: number, oneWord: boolean, nameEnds:
 }
 
 /**
- * Whether the name from `start` to `end` is one part of a double-barrelled
- * name ("Whitfield" of "Whitfield-Jones", "Li Wei" of "Li Wei-Ming", "Lopez"
- * of "Garcia-Lopez") or of a name made of two ("Rolls-Royce", named after
- * its founders): a hyphen joins it to a capitalised word. A prefix is no
- * name: "pro-Trump", "ex-Sessions", "Anti-Trump".
+ * Whether a capitalised word before a name may be a first name: no title or
+ * word before one ("Mayor", "Republican", "Senators"), day or month, word
+ * that opens a sentence, or title joined by a hyphen ("President-elect",
+ * "Then-Mayor").
  */
-function hyphenatedName(text: string, start: number, end: number): boolean {
+function mayBeFirstName(word: string): boolean {
+  const notAName = (w: string) => TITLE_WORDS.has(w) || TITLE_ABBREVIATIONS.has(w) || SENTENCE_OPENERS.has(w) || NOT_A_NAME.has(w);
+  if (notAName(word)) return false;
+  // "Senators Pike and Bell", "Republicans Pike and Bell".
+  if (word.endsWith('s') && TITLE_WORDS.has(word.slice(0, -1))) return false;
+  const parts = word.split(/[-‐‑]/);
+  return !(parts.length > 1 && parts.some((part) => notAName(part) || /^\p{Ll}/u.test(part) || ['Then', 'Ex', 'Vice'].includes(part)));
+}
+
+/**
+ * Whether the name from `start` to `end` is one part of someone else's
+ * double-barrelled name: a full name followed by a hyphen and a capital
+ * ("Maria Garcia" of "Maria Garcia-Lopez", "Li Wei" of "Li Wei-Ming"), or a
+ * one-word name joined by a hyphen to a capitalised word that is no name
+ * found, the two after a first name ("Dana Whitfield-Jones", "Ana
+ * Garcia-Lopez"). Without a first name the pair is taken as two names or
+ * things ("the Trump-Kim summit", "Russia-Trump ties"), and a prefix is none
+ * ("pro-Trump", "Anti-Trump").
+ */
+function hyphenatedName(text: string, start: number, end: number, nameStarts: ReadonlySet<number>, nameEnds: ReadonlySet<number>): boolean {
   const hyphenAt = (at: number) => at >= 0 && at < text.length && fold(text.charCodeAt(at)) === HYPHEN;
-  if (hyphenAt(end) && CAPITAL.test(text[end + 1] ?? '')) return true;
-  if (!hyphenAt(start - 1)) return false;
-  const before = /(?:^|[^\p{L}\p{M}])(\p{Lu}[\p{L}\p{M}'’]*)$/u.exec(text.slice(Math.max(0, start - 41), start - 1))?.[1];
-  return before !== undefined && !PREFIXES.has(before);
+  const after = hyphenAt(end) && CAPITAL.test(text[end + 1] ?? '') && !nameStarts.has(end + 1);
+  if (after && /\s/u.test(text.slice(start, end))) return true;
+  const partner = hyphenAt(start - 1) ? /(?:^|[^\p{L}\p{M}])(\p{Lu}[\p{L}\p{M}'’]*)$/u.exec(text.slice(Math.max(0, start - 41), start - 1))?.[1] : undefined;
+  const before = partner !== undefined && !PREFIXES.has(partner) && !nameEnds.has(start - 1);
+  if (!after && !before) return false;
+  // Where the pair starts: a first name before it makes it one person's name.
+  const pairStart = before ? start - 1 - partner!.length : start;
+  return endsLongerName(text, pairStart, true, nameEnds);
 }
 /** Prefixes written with a capital at the start of a sentence: "Anti-Trump protesters". */
 const PREFIXES: ReadonlySet<string> = new Set(['Anti', 'Pro', 'Ex', 'Post', 'Pre', 'Non', 'Neo', 'Mid', 'Pan', 'Un']);
@@ -476,9 +498,10 @@ export class NameMatcher {
       const name = this.#names[candidate.name] as IndexedName;
       const id = name.id;
       if (id === null) continue; // a shared name: it claims the text but links nowhere
-      if (!name.cjk && startsLongerName(scanned, candidate.end, nameStarts)) continue; // "Trump Tower": likewise
-      if (!name.cjk && endsLongerName(scanned, candidate.start, !/\s/u.test(scanned.slice(candidate.start, candidate.end)), nameEnds)) continue; // "Vincent van Gogh", "Tom Pike": likewise
-      if (!name.cjk && hyphenatedName(scanned, candidate.start, candidate.end)) continue; // "Whitfield-Jones", "Rolls-Royce": likewise
+      // The words around a name are read as written, nickname and all: "Pike 'Lied' About" is no "Pike About".
+      if (!name.cjk && startsLongerName(normalised, candidate.end, nameStarts)) continue; // "Trump Tower": likewise
+      if (!name.cjk && endsLongerName(normalised, candidate.start, !/\s/u.test(scanned.slice(candidate.start, candidate.end)), nameEnds)) continue; // "Vincent van Gogh", "Tom Pike": likewise
+      if (!name.cjk && hyphenatedName(normalised, candidate.start, candidate.end, nameStarts, nameEnds)) continue; // "Dana Whitfield-Jones": likewise
       const start = offsets ? (offsets.start[candidate.start] as number) : candidate.start;
       const end = offsets ? (offsets.end[candidate.end - 1] as number) : candidate.end;
       matches.push({ id, start, end, text: text.slice(start, end) });

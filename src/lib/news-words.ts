@@ -31,8 +31,14 @@ export const TITLE_WORDS: ReadonlySet<string> = new Set([
   'Councilmember', 'Alderman', 'Alderwoman', 'Supervisor', 'Trustee', 'Assemblyman', 'Assemblywoman', 'Assemblymember', 'Delegate',
   'Superintendent', 'Treasurer', 'Clerk', 'Comptroller', 'Controller', 'Marshal', 'Constable', 'Warden', 'Pastor', 'Trooper', 'Corporal',
   'Agent', 'Magistrate', 'Solicitor', 'Counsel', 'Spokesman', 'Spokeswoman', 'Spokesperson', 'Principal', 'Provost', 'Deacon',
-  // What stands before a title or name without being part of it: "Former Mayor Pike", "Republican Pike".
+  'Councilor', 'Member', 'Manager', 'Executive', 'Defender', 'Whip', 'State', 'Chairperson', 'Lawmaker', 'Archbishop', 'Miss', 'Baroness',
+  'Baron', 'Sheikh', 'Emir', 'Quarterback', 'Tem', 'Famer',
+  // What stands before a title or name without being part of it: "Former Mayor Pike", "Republican Pike", "Rookie Pike".
   'Former', 'Acting', 'Interim', 'Incoming', 'Outgoing', 'Republican', 'Democrat', 'Democratic', 'Independent', 'Labour', 'Conservative', 'Tory',
+  'Liberal', 'Libertarian', 'Socialist', 'Progressive', 'Green', 'Incumbent', 'Challenger', 'Candidate', 'Nominee', 'Rookie', 'Veteran',
+  'American', 'Australian', 'Briton', 'British', 'Canadian', 'Chinese', 'Dutch', 'English', 'French', 'German', 'Indian', 'Irish', 'Israeli',
+  'Italian', 'Iranian', 'Japanese', 'Kenyan', 'Korean', 'Mexican', 'Nigerian', 'Pakistani', 'Palestinian', 'Polish', 'Russian', 'Scottish',
+  'Spanish', 'Swedish', 'Turkish', 'Ukrainian', 'Welsh', 'Brazilian', 'Egyptian', 'Saudi', 'Syrian', 'Afghan', 'Iraqi', 'Norwegian', 'Danish',
 ]);
 
 /**
@@ -51,4 +57,5 @@ export const SENTENCE_OPENERS: ReadonlySet<string> = new Set([
   'Toward', 'Towards', 'Into', 'Across', 'Around', 'Along', 'Behind', 'Beyond', 'Inside', 'Outside', 'Near', 'Except', 'Besides', 'Via',
   'Thanks', 'Every', 'Each', 'All', 'Any', 'Few', 'Such', 'Again', 'Already', 'Perhaps', 'Maybe', 'Please', 'Let',
   'Did', 'Does', 'Do', 'Is', 'Was', 'Were', 'Has', 'Had', 'Would', 'Can', 'Could', 'Should',
+  'Said', 'Says', 'Ask', 'Enter', 'Dear', 'Nevertheless', 'Nonetheless', 'Moreover', 'Furthermore', 'Indeed',
 ]);
