@@ -28,6 +28,9 @@ const period = status?.dataset.period;
 const items = [...document.querySelectorAll<HTMLElement>('.timeline-month .event-list > li')];
 const months = [...document.querySelectorAll<HTMLElement>('.timeline-month')];
 const years = [...document.querySelectorAll<HTMLElement>('.timeline-year')];
+/** Events begun in earlier years, named on a year's page: filtered alike, but not counted among the year's. */
+const ongoing = [...document.querySelectorAll<HTMLElement>('.ongoing-events li')];
+const ongoingSection = document.querySelector<HTMLElement>('.ongoing-events');
 const pageTitle = document.title;
 let active: HTMLAnchorElement | undefined;
 
@@ -57,6 +60,8 @@ function show(link: HTMLAnchorElement | undefined): void {
     item.hidden = !match;
     if (match) count++;
   }
+  for (const item of ongoing) item.hidden = Boolean(kind) && !(item.dataset[LIST[kind!]] ?? '').split(' ').includes(id!);
+  if (ongoingSection) ongoingSection.hidden = ongoing.every((item) => item.hidden);
   // Months, then years: a group with nothing left in it goes, heading and all.
   for (const month of months) month.hidden = !month.querySelector('.event-list > li:not([hidden])');
   for (const year of years) year.hidden = !year.querySelector('.timeline-month:not([hidden])');

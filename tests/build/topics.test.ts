@@ -32,7 +32,7 @@ beforeAll(() => {
   // An event over two years, for the timeline's year pages.
   writeFileSync(
     join(content.dir, 'events/harbour-works.md'),
-    ['---', 'title: Harbour wall rebuilt', 'date: 2023-03', 'end: 2024-08', 'summary: The wall was rebuilt.', 'sources:', '  - title: Council minutes', '---', '', 'The wall was rebuilt.', ''].join('\n'),
+    ['---', 'title: Harbour wall rebuilt', 'date: 2023-03', 'end: 2024-08', 'people: [ana-lima]', 'summary: The wall was rebuilt.', 'sources:', '  - title: Council minutes', '---', '', 'The wall was rebuilt.', ''].join('\n'),
   );
   built = buildSite({ contentDir: content.dir, outDir: join(scratch, 'dist'), env: { BASE_PATH: '/news' } });
 });
@@ -135,11 +135,12 @@ describe('links an editor writes from the root', () => {
 });
 
 describe('a year of the timeline', () => {
+  // Each with its people, so that a year filtered to a person names only theirs (src/scripts/timeline-filters.ts).
   it('names the events begun in an earlier year and still under way, linked, with their span', () => {
     const year = read(built.outDir, 'timeline/2024/index.html');
     const ongoing = year.slice(year.indexOf('<section class="ongoing-events"'), year.indexOf('</section>', year.indexOf('<section class="ongoing-events"')));
     expect(ongoing).toContain('<h2 id="ongoing-heading">Under way from earlier years</h2>');
-    expect(ongoing).toMatch(/<a href="\/news\/events\/harbour-works\/">Harbour wall rebuilt<\/a> \(<time datetime="2023-03">March 2023<\/time> – <time datetime="2024-08">August 2024<\/time>\)/);
+    expect(ongoing).toMatch(/<li data-people="ana-lima"><a href="\/news\/events\/harbour-works\/">Harbour wall rebuilt<\/a> \(<time datetime="2023-03">March 2023<\/time> – <time datetime="2024-08">August 2024<\/time>\)/);
     // Under the year it began, it is listed as any event is, and not said to be under way.
     expect(read(built.outDir, 'timeline/2023/index.html')).not.toContain('ongoing-events"');
   });
