@@ -17,7 +17,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { readdir, rmdir, unlink } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { cacheDirFor } from '../src/site-config.ts';
 import { SEARCH_AFTER_BUILD, writeSearchIndex } from '../src/integrations/search-index.ts';
 import { HEADERS_FILE, PAGE_DIGESTS_FILE, pageDigest, readPageDigests } from '../src/integrations/headers.ts';
@@ -27,7 +27,7 @@ import { inBatches } from '../src/integrations/in-batches.ts';
 
 export const projectRoot = resolve(import.meta.dirname, '..');
 
-/** Marks the temporary folders of this script: `<out>.build-<pid>-<random>` and `<out>.old-<pid>-<random>`. */
+/** Marks the temporary folders of this script: `<out>.build-<pid>-<random>` (or `.<out>.build-…`, see {@link tempPrefix}) and `<out>.old-<pid>-<random>`. */
 const TEMP = /^(.+)\.(build|old)-(\d+)-[A-Za-z0-9]{6}$/;
 
 /** What each problem {@link pageContentProblem} finds is called in the build's message. */
@@ -148,7 +148,7 @@ function removeStale(outDir: string): void {
   if (!existsSync(parent)) return;
   for (const name of readdirSync(parent)) {
     const match = TEMP.exec(name);
-    if (!match || match[1] !== basename(outDir)) continue;
+    if (!match || (match[1] !== basename(outDir) && match[1] !== `.${basename(outDir)}`)) continue;
     const pid = Number(match[3]);
     try {
       process.kill(pid, 0);
@@ -316,12 +316,28 @@ function runAstro(env: NodeJS.ProcessEnv, onChild: (kill: () => void) => void): 
   });
 }
 
+/**
+ * Where Astro builds before the swap: `<out>.build-<pid>-<random>`, beside
+ * the output. Astro runs the pages' code from its output folder when that is
+ * inside the project (where the packages are), and from a folder of its own
+ * when it is not; it tells the two apart by the folder's path starting with
+ * the project's, so a folder beside the project with a name that starts the
+ * same (`/srv/site` and `/srv/site-dist.build-…`) was taken for inside, and
+ * its code found no packages. Such a folder's name starts with a dot.
+ */
+export function tempPrefix(outDir: string, root = projectRoot): string {
+  const plain = `${outDir}.build-`;
+  const misread = relative(root, plain).startsWith('..') && plain.startsWith(root);
+  return join(dirname(outDir), `${misread ? '.' : ''}${basename(outDir)}.build-`);
+}
+
 export async function build(): Promise<number> {
   const outDir = resolve(projectRoot, process.env.BACKSTORY_OUT_DIR ?? 'dist');
   const contentDir = resolve(projectRoot, process.env.BACKSTORY_CONTENT_DIR ?? 'content');
   mkdirSync(dirname(outDir), { recursive: true });
   removeStale(outDir);
-  const temp = makeTempDir(`${outDir}.build-${process.pid}-`);
+  const prefix = tempPrefix(outDir);
+  const temp = makeTempDir(`${prefix}${process.pid}-`);
   const cleanup = () => rmSync(temp, { recursive: true, force: true });
   // The last build's old output goes while Astro starts up and checks the content.
   const retiredDir = retiredOutputsDir(contentDir);
@@ -386,7 +402,7 @@ export async function build(): Promise<number> {
     }
 
     // The swap: two renames within one folder, so the output is never half old, half new.
-    const old = existsSync(outDir) ? retire(outDir, retiredDir, temp.slice(`${outDir}.build-`.length)) : undefined;
+    const old = existsSync(outDir) ? retire(outDir, retiredDir, temp.slice(prefix.length)) : undefined;
     try {
       renameSync(temp, outDir);
     } catch (error) {

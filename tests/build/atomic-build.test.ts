@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { builderEnv, copyContent, projectRoot, scratchDir } from './build-site.ts';
 import { hashTree } from './dist.ts';
-import { checkPages, recordPagesOf } from '../../scripts/build.ts';
+import { checkPages, recordPagesOf, tempPrefix } from '../../scripts/build.ts';
 import { scanPages } from '../../src/integrations/headers.ts';
 
 const fixture = join(projectRoot, 'tests/fixtures/minimal');
@@ -194,6 +194,17 @@ describe('scripts/build.ts', () => {
     expect(existsSync(piled)).toBe(false);
     expect(files()).toBeGreaterThan(100);
     expect(files()).toBeLessThan(4_000);
+  });
+});
+
+describe('tempPrefix: where Astro builds before the swap', () => {
+  it.each([
+    ['inside the project', '/srv/site/dist', '/srv/site/dist.build-'],
+    ['elsewhere', '/var/www/news', '/var/www/news.build-'],
+    // Astro takes a path that starts with the project's for one inside it, and runs the pages' code there, without the packages.
+    ['beside the project, with a name that starts the same', '/srv/site-dist', '/srv/.site-dist.build-'],
+  ])('%s', (_name, outDir, prefix) => {
+    expect(tempPrefix(outDir, '/srv/site')).toBe(prefix);
   });
 });
 
