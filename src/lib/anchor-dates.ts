@@ -99,10 +99,11 @@ interface Candidate {
  *
  * Expressions that need a year, month or day the writer did not give are
  * resolved at the precision they have; expressions with a year of their own
- * are absolute and left alone. With `framed`, the text stands under words
- * that name another moment (a heading "2016"), and what would count from
- * it is left as written, as after such words in the same sentence. Phrases the site cannot show honestly are
- * skipped rather than guessed (see the rule list below).
+ * are absolute and left alone. Phrases the site cannot show honestly are
+ * skipped rather than guessed (see the rule list below). With `framed`, the
+ * text stands under words that name another moment (a heading "2016"), and
+ * what would count from it is left as written, as after such words in the
+ * same sentence.
  */
 export function anchorDates(text: string, published: PartialDate, options: { framed?: boolean } = {}): AnchoredDate[] {
   const ref = reference(published);
