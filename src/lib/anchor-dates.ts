@@ -222,8 +222,21 @@ const WEEKDAY = `(?:${WEEKDAYS.join('|')})`;
 const MONTH = `(?:${MONTHS.join('|')})`;
 const MONTH_ABBR = `(?:${Object.keys(MONTH_ABBREVIATIONS).sort((a, b) => b.length - a.length).join('|')})`;
 const DAY = '\\d{1,2}(?:st|nd|rd|th)?(?![\\p{L}\\p{N}])';
-const PREPOSITION = anyWord(['in', 'on', 'since', 'by', 'until', 'till', 'through', 'during', 'from', 'before', 'after']);
-const EDGE = anyWord(['early', 'mid', 'late']);
+const PREPOSITIONS = ['in', 'on', 'since', 'by', 'until', 'till', 'through', 'during', 'from', 'before', 'after'];
+const EDGES = ['early', 'mid', 'late'];
+const PREPOSITION = anyWord(PREPOSITIONS);
+const EDGE = anyWord(EDGES);
+/** Before a month, the words that make it one ("in May", "early May", "next May", "from March to May", "of May"): see {@link readsAsMonth}. */
+const BEFORE_A_MONTH = new RegExp(`(?:^|[^\\p{L}])${anyWord([...PREPOSITIONS, 'to', 'of', ...EDGES, 'last', 'this', 'next'])}[\\s-]+$`, 'u');
+
+/**
+ * Whether a word that is also a month ("May", as a person's name may be)
+ * stands as the month from `start` to `end`: after a word that makes it one,
+ * or before a day or year ("May 3", "May 2023").
+ */
+export function readsAsMonth(text: string, start: number, end: number): boolean {
+  return /^\s+\d/u.test(text.slice(end)) || BEFORE_A_MONTH.test(text.slice(Math.max(0, start - 12), start));
+}
 const YEAR_QUALIFIER = `,?\\s+(?:of\\s+)?(?<qualifier>${anyWord(['last', 'this', 'next'])})\\s+year${STOP}`;
 
 const ABSOLUTE = new RegExp(

@@ -8,6 +8,7 @@ import type { ContentIssue } from './errors.ts';
 import type { Site } from './site.ts';
 import { NameMatcher, type NameMatch } from './name-matcher.ts';
 import { MONTHS } from './news-words.ts';
+import { readsAsMonth } from './anchor-dates.ts';
 import type { PersonId } from './ids.ts';
 import { parseMarkdown } from './parse-markdown.ts';
 
@@ -50,13 +51,9 @@ export function lintContent(content: ContentSet, site: Site): ContentIssue[] {
   return warnings;
 }
 
-/** Words before a month that make it a date: "in May", "From May 2023", "early May". */
-const BEFORE_MONTH = /(?:^|[^\p{L}])(?:in|on|since|by|until|till|through|from|to|during|before|after|of|early|late|mid|last|next|this)[\s-]+$/iu;
-
 /** Whether a name that is also a month ("May", "June") is the month here: "in May", "May 3", "May 2023". */
 function isMonthInDate(text: string, match: NameMatch): boolean {
-  if (!(MONTHS as readonly string[]).includes(match.text)) return false;
-  return /^\s+\d/u.test(text.slice(match.end)) || BEFORE_MONTH.test(text.slice(Math.max(0, match.start - 12), match.start));
+  return (MONTHS as readonly string[]).includes(match.text) && readsAsMonth(text, match.start, match.end);
 }
 
 /**
