@@ -125,7 +125,7 @@ interface Context {
   inHeading: boolean;
   /** Inside an editor's note (a footnote): the editor's own words, whose dates are not anchored. */
   inNote: boolean;
-  /** Under a list item that names another year than the publication's (see {@link YearFrames}). */
+  /** Under a list item that opens with another year than the publication's (`namesAnotherYear`; headings and lead-ins: {@link YearFrames}). */
   framed: boolean;
   /** In a block quotation: its days are the speaker's, as in a direct quotation ("today" is the day it was said). */
   inQuote: boolean;

@@ -184,7 +184,15 @@ export class LinkIndex {
    * with every id and name.
    */
   lookup(text: string): { target: Target; label: string } | undefined {
-    const found = this.exactKeys.get(exact(text)) ?? this.looseKeys.get(loose(text));
+    return this.uniqueOf(this.targetsOf(text));
+  }
+
+  /** Every target `text` names, spelt exactly or loosely. */
+  private targetsOf(text: string): readonly Target[] | undefined {
+    return this.exactKeys.get(exact(text)) ?? this.looseKeys.get(loose(text));
+  }
+
+  private uniqueOf(found: readonly Target[] | undefined): { target: Target; label: string } | undefined {
     if (found?.length !== 1) return undefined;
     const target = found[0]!;
     return { target, label: this.labels.get(`${target.kind}:${target.id}`) ?? target.id };
@@ -192,9 +200,9 @@ export class LinkIndex {
 
   /** The target `text` names; `shown`, the words after a link's `|`, goes into the suggestions. */
   resolve(text: string, shown?: string): Resolution {
-    const unique = this.lookup(text);
+    const found = this.targetsOf(text);
+    const unique = this.uniqueOf(found);
     if (unique) return { ok: true, ...unique };
-    const found = this.exactKeys.get(exact(text)) ?? this.looseKeys.get(loose(text));
     if (found && found.length > 1) {
       const ids = found.map((t) => `${t.kind === 'person' ? 'people' : 'events'}/${t.id}`);
       return {
