@@ -10,7 +10,12 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkContent, formatCheckTimes } from '../src/lib/check.ts';
 import { formatIssue } from '../src/lib/errors.ts';
-import { cacheDirFor } from '../src/site-config.ts';
+import { cacheDirFor, settingProblems } from '../src/site-config.ts';
+
+if (settingProblems.length > 0) {
+  for (const problem of settingProblems) console.error(`error   ${problem}`);
+  process.exit(1);
+}
 
 const started = performance.now();
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { drafts: { type: 'boolean', default: false } } });

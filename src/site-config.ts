@@ -3,7 +3,25 @@
  */
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
+import { dateStyleFrom, setDateStyle } from './lib/dates.ts';
 import { basePathFrom } from './lib/paths.ts';
+
+/**
+ * Settings given a value they cannot take, each as what to set instead. The
+ * build and `npm run check` refuse to start while there is one; a thrown
+ * error here would come as a crash with a stack trace instead.
+ */
+export const settingProblems: string[] = [];
+
+/** A setting as `read` makes it of the environment, or `fallback` with the problem kept. */
+function setting<T>(read: () => T, fallback: T): T {
+  try {
+    return read();
+  } catch (error) {
+    settingProblems.push((error as Error).message);
+    return fallback;
+  }
+}
 
 /** Where the Markdown lives: `content/` unless BACKSTORY_CONTENT_DIR says otherwise (tests use fixtures). */
 export const contentDir = resolve(process.env.BACKSTORY_CONTENT_DIR ?? 'content');
@@ -41,3 +59,11 @@ export const basePath = basePathFrom(process.env.BASE_PATH, process.env.SITE_URL
  * page" links are shown.
  */
 export const editBaseUrl = process.env.BACKSTORY_EDIT_URL?.trim() || undefined;
+
+/**
+ * How days are written on every page: BACKSTORY_DATE_STYLE `month-first`
+ * ("March 3, 2019", the default) or `day-first` ("3 March 2019"). Set here,
+ * once, for the whole build (see `DateStyle`).
+ */
+export const dateStyle = setting(() => dateStyleFrom(process.env.BACKSTORY_DATE_STYLE), 'month-first');
+setDateStyle(dateStyle);

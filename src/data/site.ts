@@ -16,7 +16,7 @@ import { ContentError } from '../lib/errors.ts';
 import { bodyLineOf, fieldLocator, sharedLinkId, splitFrontmatter } from '../lib/load.ts';
 import { renderer } from '../markdown/render.ts';
 import { loaderProblems } from '../loaders/loader-problems.ts';
-import { cacheDir, contentDir, editBaseUrl, publicDir, siteUrl } from '../site-config.ts';
+import { cacheDir, contentDir, dateStyle, editBaseUrl, publicDir, siteUrl } from '../site-config.ts';
 import { pageKey } from '../lib/page-views.ts';
 import { storiesByYear, yearCounts } from '../lib/archive.ts';
 import { planTimeline } from '../lib/timeline-pages.ts';
@@ -108,7 +108,7 @@ export const buildDay = new Date();
 
 /** A page's cache key from everything it shows (see src/lib/page-views.ts). */
 export function keyOf(view: unknown): string {
-  return pageKey(view, { site: siteUrl, base: import.meta.env.BASE_URL, editBaseUrl });
+  return pageKey(view, { site: siteUrl, base: import.meta.env.BASE_URL, editBaseUrl, dateStyle });
 }
 
 /** A site-relative path below the base: `url('people/x/')`. */

@@ -22,6 +22,7 @@ import { recordPages, writeRecordPages } from './record-pages.ts';
 import { startDrawing } from './social-image-workers.ts';
 import { markMissingScripts } from './font-coverage.ts';
 import { checkedSiteTaken, handOverSite } from './checked-site.ts';
+import { settingProblems } from '../site-config.ts';
 
 export interface BackstoryOptions {
   /** Absolute path of the content folder. */
@@ -68,6 +69,11 @@ export default function backstory(options: BackstoryOptions): AstroIntegration {
        */
       'astro:config:setup': async ({ command, config, logger }) => {
         handOverSite(undefined, '');
+        if (settingProblems.length > 0) {
+          for (const problem of settingProblems) logger.error(problem);
+          logger.error(`nothing was ${command === 'build' ? 'built' : 'started'}: fix the setting${settingProblems.length === 1 ? '' : 's'} above`);
+          process.exit(1);
+        }
         if (command !== 'build' || options.precheck === false) return;
         const started = performance.now();
         const { cacheDir } = options;

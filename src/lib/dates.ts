@@ -139,7 +139,52 @@ export function overlaps(a: PartialDate, b: PartialDate, bEnd?: PartialDate): bo
 }
 
 /**
- * Reader-facing form at the date's precision: "2016", "July 2016", "July 20, 2016".
+ * How the site writes a day: "March 3, 2019" (`month-first`, the American
+ * way, and the default) or "3 March 2019" (`day-first`, as British, Irish,
+ * Australian and Indian newsrooms write). Months and years read the same
+ * either way ("March 2019").
+ */
+export type DateStyle = 'month-first' | 'day-first';
+
+export const DATE_STYLES: readonly DateStyle[] = ['month-first', 'day-first'];
+
+/**
+ * The site's one date style, kept on `globalThis` because Astro loads its
+ * config and its pages as separate module graphs in one process: the setting
+ * made once at start-up (`site-config.ts`) must reach both.
+ */
+const setting = ((globalThis as Record<symbol, unknown>)[Symbol.for('backstory.dateStyle')] ??= { style: 'month-first' }) as { style: DateStyle };
+
+/** The style every date is written in, until {@link setDateStyle} changes it. */
+export function dateStyle(): DateStyle {
+  return setting.style;
+}
+
+/** Sets how every date of this process is written: once, before anything is rendered. */
+export function setDateStyle(style: DateStyle): void {
+  setting.style = style;
+}
+
+/**
+ * The style a setting names (BACKSTORY_DATE_STYLE); unset or empty, the
+ * default. Anything else is refused, naming the setting and what it takes.
+ */
+export function dateStyleFrom(value: string | undefined): DateStyle {
+  const given = value?.trim().toLowerCase();
+  if (!given) return 'month-first';
+  const style = DATE_STYLES.find((s) => s === given);
+  if (style) return style;
+  throw new Error(`BACKSTORY_DATE_STYLE is “${value}”: set it to month-first (“March 3, 2019”) or day-first (“3 March 2019”), or leave it unset`);
+}
+
+/** A month and day without the year, in the site's style: "March 3" or "3 March". */
+function monthDay(month: number, day: number): string {
+  return setting.style === 'day-first' ? `${day} ${monthName(month)}` : `${monthName(month)} ${day}`;
+}
+
+/**
+ * Reader-facing form at the date's precision: "2016", "July 2016", "July 20, 2016"
+ * (or "20 July 2016", see {@link DateStyle}).
  * Put together from the parts rather than through `format`, which took half a
  * second of the page generation of a 4,000-story site.
  */
@@ -148,19 +193,25 @@ export function formatDate(date: PartialDate): string {
   // As date-fns's "yyyy" wrote it beside a month: 0987.
   const year = String(date.year).padStart(4, '0');
   if (date.precision === 'month') return `${monthName(date.month!)} ${year}`;
-  return `${monthName(date.month!)} ${date.day}, ${year}`;
+  return setting.style === 'day-first' ? `${date.day} ${monthName(date.month!)} ${year}` : `${monthName(date.month!)} ${date.day}, ${year}`;
 }
 
 /**
  * The two ends of a span as written, without what they share: "February 3"
  * and "9, 2017" joined by "–"; "February 3" and "March 9, 2017" by " – ";
- * whole dates otherwise. The same day twice is one date (`to` undefined).
+ * whole dates otherwise. Day first, what the ends share comes last instead:
+ * "3" and "9 February 2017", "3 February" and "9 March 2017". The same day
+ * twice is one date (`to` undefined).
  */
 export function rangeParts(from: PartialDate, to: PartialDate): { from: string; separator: string; to?: string } {
   if (compareDates(from, to) === 0 && from.precision === to.precision) return { from: formatDate(from), separator: '' };
   if (from.precision === 'day' && to.precision === 'day' && from.year === to.year) {
-    if (from.month === to.month) return { from: `${monthName(from.month!)} ${from.day}`, separator: '–', to: `${to.day}, ${to.year}` };
-    return { from: `${monthName(from.month!)} ${from.day}`, separator: ' – ', to: formatDate(to) };
+    if (from.month === to.month) {
+      return setting.style === 'day-first'
+        ? { from: String(from.day), separator: '–', to: formatDate(to) }
+        : { from: monthDay(from.month!, from.day!), separator: '–', to: `${to.day}, ${to.year}` };
+    }
+    return { from: monthDay(from.month!, from.day!), separator: ' – ', to: formatDate(to) };
   }
   // "March–May 2018", not "March 2018 – May 2018".
   if (from.precision === 'month' && to.precision === 'month' && from.year === to.year) return { from: monthName(from.month!), separator: '–', to: formatDate(to) };
@@ -169,7 +220,8 @@ export function rangeParts(from: PartialDate, to: PartialDate): { from: string; 
 
 /**
  * Two days named together, without what they share: "March 3 and 10, 2019",
- * "March 31 and April 2, 2019"; whole dates across a New Year.
+ * "March 31 and April 2, 2019" (day first: "3 and 10 March 2019"); whole
+ * dates across a New Year.
  */
 export function formatTwoDays(first: PartialDate, second: PartialDate): string {
   const parts = rangeParts(first, second);

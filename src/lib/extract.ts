@@ -3,7 +3,7 @@
  * Problems come back as content issues positioned in the file, not the body.
  */
 import type { AnyRecord, Target } from './records.ts';
-import type { PartialDate } from './dates.ts';
+import { dateStyle, type PartialDate } from './dates.ts';
 import type { ContentIssue } from './errors.ts';
 import { linkMentions, type DateNote, type Mention, type MentionOptions, type MentionProblem } from './mentions.ts';
 import { createHash } from 'node:crypto';
@@ -235,7 +235,8 @@ export function releaseExtractions(): void {
 /** The digest of everything an extraction depends on. */
 function digest(record: Pick<AnyRecord, 'body'>, traits: object, options: ExtractOptions): string {
   return createHash('sha256')
-    .update(JSON.stringify([CACHE_VERSION, options.index.fingerprint, options.href({ kind: 'person', id: 'x' } as Target), traits]))
+    // The date style too: a body's resolved dates are written in it.
+    .update(JSON.stringify([CACHE_VERSION, options.index.fingerprint, options.href({ kind: 'person', id: 'x' } as Target), dateStyle(), traits]))
     .update(record.body)
     .digest('hex');
 }

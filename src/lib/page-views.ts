@@ -20,6 +20,7 @@ import { editorNotes, type EditorNote } from './structured-data.ts';
 import { personTimeline, storyTimeline, type TimelineItem } from './timeline.ts';
 import { DEFAULT_MAX_NODES, selectMap, type MapInput, type MapSelection, type SelectOptions } from './relationship-map.ts';
 import type { EventId, PersonId } from './ids.ts';
+import type { DateStyle } from './dates.ts';
 
 /** Where a page is published; part of every key, since URLs and links depend on it. */
 export interface PageSettings {
@@ -29,6 +30,8 @@ export interface PageSettings {
   base: string;
   /** The repository's edit URL ("Edit this page"), when set. */
   editBaseUrl?: string | undefined;
+  /** How days are written (`site-config.ts`). */
+  dateStyle: DateStyle;
 }
 
 export interface StoryView {

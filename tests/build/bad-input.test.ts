@@ -4,7 +4,7 @@
  * purpose, one case at a time.
  */
 import { describe, expect, it } from 'vitest';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSite, copyContent, projectRoot, scratchDir } from './build-site.ts';
 
@@ -112,6 +112,19 @@ describe('bad input fails the build', () => {
       expect(result.status, result.output).toBe(0);
       const page = readFileSync(join(out, 'dist/stories/budget-vote/index.html'), 'utf8');
       expect(page).toContain('<a href="https://example.com/newsroom/edit/main/tests/fixtures/minimal/stories/budget-vote.md" rel="noopener noreferrer">Edit this page</a>');
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a setting it cannot take, saying what to set, before anything is built', () => {
+    const out = scratchDir('setting');
+    try {
+      const result = buildSite({ contentDir: fixture, outDir: join(out, 'dist'), env: { BACKSTORY_DATE_STYLE: 'dmy' } });
+      expect(result.status, result.output).not.toBe(0);
+      expect(result.output).toContain('BACKSTORY_DATE_STYLE is “dmy”: set it to month-first (“March 3, 2019”) or day-first (“3 March 2019”), or leave it unset');
+      expect(result.output).not.toMatch(/unhandled error|Stack trace|\n\s+at /i);
+      expect(existsSync(join(out, 'dist'))).toBe(false);
     } finally {
       rmSync(out, { recursive: true, force: true });
     }

@@ -3,7 +3,8 @@
  * served under /explainer/ by the plain static server. A crawl over HTTP
  * follows every link, asset, feed entry, sitemap entry, social image,
  * structured-data URL and search asset: all answer 200, and nothing points
- * at a root path outside /explainer/.
+ * at a root path outside /explainer/. The same build writes its dates day
+ * first (BACKSTORY_DATE_STYLE), as a British newsroom's deployment would.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAndServe, type ServedBuild } from './build-site.ts';
@@ -14,7 +15,7 @@ let site: ServedBuild | undefined;
 let origin: string;
 
 beforeAll(async () => {
-  site = await buildAndServe('subpath', BASE, { SITE_URL: SITE });
+  site = await buildAndServe('subpath', BASE, { SITE_URL: SITE, BACKSTORY_DATE_STYLE: 'day-first' });
   ({ origin } = site);
 });
 
@@ -116,6 +117,18 @@ describe(`the site under ${BASE}`, () => {
     expect(paths).toContain(`${BASE}pagefind/pagefind.js`);
     expect(paths).toContain(`${BASE}sitemap-0.xml`);
     expect(pages.size).toBeGreaterThan(30);
+  });
+
+  it('writes every date day first: the story’s own, the dates it resolves, roles and spans, the social card’s', async () => {
+    const story = await (await fetch(`${origin}${BASE}stories/sessions-trump-rift/`)).text();
+    expect(story).toContain('<time datetime="2017-06-07">7 June 2017</time>');
+    expect(story).toContain('<time datetime="2021-01-20">20 January 2021</time>');
+    const event = await (await fetch(`${origin}${BASE}events/comey-fired/`)).text();
+    // A span within one month: the days, then the month and year they share.
+    expect(event).toMatch(/<time datetime="(\d{4}-\d{2})-\d{2}">\d{1,2}<\/time>–<time datetime="\1-\d{2}">\d{1,2} [A-Z][a-z]+ \d{4}<\/time>/);
+    const preview = (await (await fetch(`${origin}${BASE}previews/people/jeff-sessions.json`)).json()) as { detail?: string };
+    expect(preview.detail).toMatch(/\d{1,2} [A-Z][a-z]+ \d{4} – \d{1,2} [A-Z][a-z]+ \d{4}$/);
+    for (const page of [story, event]) expect(page).not.toMatch(/<time[^>]*>[A-Z][a-z]+ \d{1,2}, \d{4}<\/time>/);
   });
 
   it('names the base in canonical URLs, social images, feeds, the sitemap and robots.txt', async () => {

@@ -9,7 +9,7 @@ import remarkGfm from 'remark-gfm';
 import { linkMentions } from '../../src/lib/mentions.ts';
 import { LinkIndex } from '../../src/lib/resolve.ts';
 import { extractMentions } from '../../src/lib/extract.ts';
-import { partialDate } from '../../src/lib/dates.ts';
+import { partialDate, setDateStyle } from '../../src/lib/dates.ts';
 import type { EventId, PersonId } from '../../src/lib/ids.ts';
 import type { Target } from '../../src/lib/records.ts';
 
@@ -110,6 +110,16 @@ describe('dates in a story', () => {
     const result = story('Sessions testified on March 3 and 10.');
     expect(result.dates.map((d) => [d.text, d.datetime])).toEqual([['on March 3 and 10', '2017-03-03 and 2017-03-10']]);
     expect(result.mentions[0]!.sentence).toBe('Sessions testified on March 3 and 10 (March 3 and 10, 2017).');
+  });
+
+  it('are written in the site’s date style, day first when it is set so', () => {
+    setDateStyle('day-first');
+    try {
+      const result = story('Sessions testified on 3 March and again on March 3-5.');
+      expect(result.mentions[0]!.sentence).toBe('Sessions testified on 3 March (3 March 2017) and again on March 3-5 (3–5 March 2017).');
+    } finally {
+      setDateStyle('month-first');
+    }
   });
 
   it('quote a mention with the punctuation the page prints: curly quotes, dashes', () => {

@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { format } from 'date-fns/format';
 import {
   compareDates,
+  dateStyleFrom,
   daysInMonth,
   endOf,
   formatDate,
@@ -9,11 +10,13 @@ import {
   formatTwoDays,
   rangeParts,
   overlaps,
+  setDateStyle,
   parsePartialDate,
   parseTimestamp,
   partialDate,
   startOf,
   toIso,
+  type DateStyle,
   type PartialDate,
 } from '../../src/lib/dates.ts';
 
@@ -248,6 +251,53 @@ describe('formatTwoDays', () => {
     ['2017-12-30', '2018-01-02', 'December 30, 2017 and January 2, 2018'],
   ])('%s and %s read "%s"', (first, second, expected) => {
     expect(formatTwoDays(partialDate(first), partialDate(second))).toBe(expected);
+  });
+});
+
+describe('the day-first style', () => {
+  beforeEach(() => setDateStyle('day-first'));
+  afterEach(() => setDateStyle('month-first'));
+
+  it.each<[string, string | undefined, string]>([
+    ['2017-02-03', undefined, '3 February 2017'],
+    ['2017-02', undefined, 'February 2017'],
+    ['2017', undefined, '2017'],
+    ['2017-02-03', '2017-02-09', '3–9 February 2017'],
+    ['2017-02-03', '2017-03-09', '3 February – 9 March 2017'],
+    ['2016-12-30', '2017-01-02', '30 December 2016 – 2 January 2017'],
+    ['2008', '2017-07-22', '2008 – 22 July 2017'],
+    ['2016-03', '2016-11', 'March–November 2016'],
+  ])('%s to %s reads "%s"', (from, to, expected) => {
+    expect(to ? formatRange(partialDate(from), partialDate(to)) : formatDate(partialDate(from))).toBe(expected);
+  });
+
+  it('splits a span where the day comes first', () => {
+    expect(rangeParts(partialDate('2017-02-03'), partialDate('2017-02-09'))).toEqual({ from: '3', separator: '–', to: '9 February 2017' });
+    expect(rangeParts(partialDate('2017-02-03'), partialDate('2017-03-09'))).toEqual({ from: '3 February', separator: ' – ', to: '9 March 2017' });
+  });
+
+  it.each<[string, string, string]>([
+    ['2017-03-03', '2017-03-10', '3 and 10 March 2017'],
+    ['2017-03-31', '2017-04-02', '31 March and 2 April 2017'],
+    ['2017-12-30', '2018-01-02', '30 December 2017 and 2 January 2018'],
+  ])('%s and %s read "%s"', (first, second, expected) => {
+    expect(formatTwoDays(partialDate(first), partialDate(second))).toBe(expected);
+  });
+});
+
+describe('dateStyleFrom (BACKSTORY_DATE_STYLE)', () => {
+  it.each<[string | undefined, DateStyle]>([
+    [undefined, 'month-first'],
+    ['', 'month-first'],
+    ['month-first', 'month-first'],
+    ['day-first', 'day-first'],
+    [' Day-First ', 'day-first'],
+  ])('%j is %s', (value, style) => {
+    expect(dateStyleFrom(value)).toBe(style);
+  });
+
+  it.each(['dmy', 'british', 'day first'])('refuses %j, naming the setting and both styles', (value) => {
+    expect(() => dateStyleFrom(value)).toThrow(/BACKSTORY_DATE_STYLE is “.*”: set it to month-first .* or day-first/);
   });
 });
 

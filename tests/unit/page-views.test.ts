@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import type { ContentSet } from '../../src/lib/records.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const settings: PageSettings = { site: 'https://news.example', base: '/' };
+const settings: PageSettings = { site: 'https://news.example', base: '/', dateStyle: 'month-first' };
 const today = new Date('2026-11-24T12:00:00Z');
 
 /** The seed content, freshly loaded, so a test may change a record. */
@@ -127,6 +127,7 @@ describe('a page key', () => {
     const view = storyView(site, site.graph.storiesByDate[0]!, today);
     expect(pageKey(view, settings)).not.toBe(pageKey(view, { ...settings, base: '/explainer/' }));
     expect(pageKey(view, settings)).not.toBe(pageKey(view, { ...settings, editBaseUrl: 'https://example.org/edit/main/' }));
+    expect(pageKey(view, settings)).not.toBe(pageKey(view, { ...settings, dateStyle: 'day-first' }));
     // The age label appears once a story is a year old: the build day counts through the view.
     const story = site.graph.storiesByDate[0]!;
     const onTheDay = storyView(site, story, new Date(`${story.published.iso.slice(0, 10)}T12:00:00Z`));
