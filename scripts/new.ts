@@ -9,7 +9,8 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { FOLDER, idFor, personName, template, uniqueId, type Kind } from '../src/lib/scaffold.ts';
+import { FOLDER, personName, template, uniqueId, type Kind } from '../src/lib/scaffold.ts';
+import { idFor } from '../src/lib/ids.ts';
 import { isValidId } from '../src/lib/ids.ts';
 
 const usage = 'usage: npm run new -- story|person|event "Title" [--date YYYY-MM-DD] [--id the-id]';

@@ -3,6 +3,8 @@
  * → `jeff-sessions`) and become URL segments, so they are kebab-case ASCII.
  * The brands keep a person id from being passed where an event id belongs.
  */
+import { transliterate } from './transliterate.ts';
+
 export type PersonId = string & { readonly __brand: 'PersonId' };
 export type EventId = string & { readonly __brand: 'EventId' };
 export type StoryId = string & { readonly __brand: 'StoryId' };
@@ -33,4 +35,13 @@ export function toId(text: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
+}
+
+/**
+ * An id for a title: `Budget vote` → `budget-vote`, `Ли Вэй` → `li-vey`,
+ * `Patricia O'Brien` → `patricia-obrien` (an apostrophe inside a word joins
+ * it); empty when the title has no letters or digits to make one of (Chinese, say).
+ */
+export function idFor(title: string): string {
+  return toId(transliterate(title.replace(/(?<=\p{L})['’ʼ](?=\p{L})/gu, '')));
 }

@@ -11,7 +11,7 @@ import type { ContentIssue } from './errors.ts';
 import { didYouMean } from './errors.ts';
 import { nearest } from './nearest.ts';
 import { toId } from './ids.ts';
-import { idFor } from './scaffold.ts';
+import { idFor } from './ids.ts';
 import type { EventId, PersonId } from './ids.ts';
 import type { PartialDate } from './dates.ts';
 import { NameMatcher } from './name-matcher.ts';

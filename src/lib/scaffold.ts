@@ -3,9 +3,8 @@
  * comment on what to fill in. A new file starts as a draft, so a half-written
  * record never reaches readers; the editor removes `draft: true` to publish.
  */
-import { toId } from './ids.ts';
+import { idFor } from './ids.ts';
 import { TITLE_ABBREVIATIONS, TITLE_WORDS } from './news-words.ts';
-import { transliterate } from './transliterate.ts';
 import { parsePartialDate, parseTimestamp, toIso } from './dates.ts';
 
 export type Kind = 'story' | 'person' | 'event';
@@ -18,15 +17,6 @@ export const PLACEHOLDER_SUMMARIES: Record<Kind, string> = {
   person: 'Who they are, in one line.',
   event: 'What happened, in one or two sentences.',
 };
-
-/**
- * An id for a title: `Budget vote` → `budget-vote`, `Ли Вэй` → `li-vey`,
- * `Patricia O'Brien` → `patricia-obrien` (an apostrophe inside a word joins
- * it); empty when the title has no letters or digits to make one of (Chinese, say).
- */
-export function idFor(title: string): string {
-  return toId(transliterate(title.replace(/(?<=\p{L})['’ʼ](?=\p{L})/gu, '')));
-}
 
 
 /**

@@ -13,8 +13,7 @@ import { recordPath } from './records.ts';
 import type { LinkIndex } from './resolve.ts';
 import { ARCHIVE_YEAR_ONE_PAGE, archiveMonths, storiesByYear } from './archive.ts';
 import { digestOf } from './digest.ts';
-import { transliterate } from './transliterate.ts';
-import { toId } from './ids.ts';
+import { idFor } from './ids.ts';
 import { groupBy } from './group.ts';
 import { monthName } from './dates.ts';
 
@@ -36,13 +35,15 @@ const SLUG_LIMIT = 60;
 
 /**
  * A tag's URL segment. Tags that differ only in case, accents or punctuation
- * ("Russia investigation", "russia-investigation") are one topic. Cyrillic
+ * ("Russia investigation", "russia-investigation") are one topic; an
+ * apostrophe inside a word joins it, as in ids ("Women's football" →
+ * `womens-football`, "O'Brien" → `obrien`). Cyrillic
  * and Greek are written in Latin letters; a tag with no letter or digit left
  * (other scripts) gets a segment from its digest, so it still has a page.
  */
 export function topicSlug(tag: string): string {
   const text = tag.normalize('NFC');
-  const slug = toId(transliterate(text));
+  const slug = idFor(text);
   if (!slug) return `topic-${digestOf(text.toLowerCase()).slice(0, 10)}`;
   if (slug.length <= SLUG_LIMIT) return slug;
   return `${slug.slice(0, SLUG_LIMIT - 11).replace(/-+$/, '')}-${digestOf(slug).slice(0, 10)}`;

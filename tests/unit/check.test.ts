@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { checkContent, formatCheckTimes } from '../../src/lib/check.ts';
 import { formatIssue } from '../../src/lib/errors.ts';
-import { idFor, personName, template, uniqueId } from '../../src/lib/scaffold.ts';
+import { personName, template, uniqueId } from '../../src/lib/scaffold.ts';
+import { idFor } from '../../src/lib/ids.ts';
 import { recordPages } from '../../src/integrations/record-pages.ts';
 
 const fixture = resolve(import.meta.dirname, '../fixtures/minimal');

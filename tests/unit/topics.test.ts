@@ -65,6 +65,11 @@ describe('topicSlug', () => {
     ['2017', '2017'],
     ['выборы', 'vybory'],
     ['Ελλάδα', 'ellada'],
+    // An apostrophe inside a word joins it, as in ids; quotes around words do not.
+    ["Women's football", 'womens-football'],
+    ['Women’s football', 'womens-football'],
+    ["O'Brien inquiry", 'obrien-inquiry'],
+    ["'rock' music", 'rock-music'],
   ])('%j → %s', (tag, slug) => {
     expect(topicSlug(tag)).toBe(slug);
   });
