@@ -13,6 +13,8 @@ import { checkedSite } from '../integrations/checked-site.ts';
 import { releaseExtractions } from '../lib/extract.ts';
 import { withBase } from '../lib/paths.ts';
 import { ContentError } from '../lib/errors.ts';
+import { isScheduled } from '../lib/drafts.ts';
+import type { Timestamp } from '../lib/dates.ts';
 import { bodyLineOf, fieldLocator, sharedLinkId, splitFrontmatter } from '../lib/load.ts';
 import { renderer } from '../markdown/render.ts';
 import { loaderProblems } from '../loaders/loader-problems.ts';
@@ -25,8 +27,9 @@ import { topicsOf } from '../lib/topics.ts';
 
 type Entry = CollectionEntry<'stories' | 'people' | 'events'>;
 
-// Drafts show in the dev server only.
-const published = ({ data }: { data: { draft: boolean } }) => import.meta.env.DEV || !data.draft;
+// Drafts and stories scheduled for later show in the dev server only.
+const now = new Date();
+const published = ({ data }: { data: { draft: boolean; published?: Timestamp } }) => import.meta.env.DEV || (!data.draft && !(data.published && isScheduled({ published: data.published }, now)));
 
 /**
  * The records here count their body's lines from 1 (see `source`), so positions

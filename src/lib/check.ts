@@ -8,9 +8,9 @@ import { loadContent } from './load.ts';
 import { FRONTMATTER_CACHE_FILE, openFrontmatterCache } from './frontmatter-cache.ts';
 import { assembleSite, type AssembleOptions, type Site } from './site.ts';
 import { ContentError, type ContentIssue } from './errors.ts';
-import { draftsOf, withoutDrafts } from './drafts.ts';
+import { draftsOf, scheduledStories, withoutDrafts } from './drafts.ts';
 import { lintContent } from './lint.ts';
-import type { ContentSet } from './records.ts';
+import type { ContentSet, StoryRecord } from './records.ts';
 
 export interface CheckResult {
   content: ContentSet;
@@ -54,12 +54,25 @@ function inFileOrder(issues: readonly ContentIssue[]): ContentIssue[] {
 
 export interface CheckOptions extends Omit<AssembleOptions, 'base' | 'drafts'> {
   base: string;
-  /** Include drafts (the dev server). */
+  /** Include drafts and stories scheduled for later (the dev server). */
   drafts: boolean;
+  /** When the site is published, for stories scheduled for later: now, unless a test says otherwise. */
+  now?: Date;
   /** Where file paths in messages are relative to. */
   projectRoot?: string;
   /** Called with the content once every file has loaded cleanly, before the (longer) checks and rendering. */
   onLoaded?: (content: ContentSet) => void;
+}
+
+/** The warning for a story left out of this build because it is scheduled for later. */
+function heldBack(story: StoryRecord): ContentIssue {
+  return {
+    file: story.file,
+    ...story.locate?.('published'),
+    field: 'published',
+    message: `the story is scheduled for ${story.published.iso}: it is left out of the site until a build on or after then`,
+    hint: 'build again then to publish it; `npm run dev` shows it now; if the date is a slip, correct the year',
+  };
 }
 
 export function checkContent(contentDir: string, options: CheckOptions): CheckResult {
@@ -69,7 +82,8 @@ export function checkContent(contentDir: string, options: CheckOptions): CheckRe
   const frontmatter = options.cacheDir ? openFrontmatterCache(join(options.cacheDir, FRONTMATTER_CACHE_FILE)) : undefined;
   const loaded = loadContent(contentDir, options.projectRoot, frontmatter);
   frontmatter?.save();
-  const content = options.drafts ? loaded.content : withoutDrafts(loaded.content);
+  const now = options.now ?? new Date();
+  const content = options.drafts ? loaded.content : withoutDrafts(loaded.content, now);
   times.loading = performance.now() - started;
   if (loaded.issues.length > 0) return { content, errors: loaded.issues, warnings: [], deferred: DEFERRED, times };
   options.onLoaded?.(content);
@@ -77,7 +91,8 @@ export function checkContent(contentDir: string, options: CheckOptions): CheckRe
     const drafts = options.drafts ? undefined : draftsOf(loaded.content);
     const site = assembleSite(content, { base: options.base, renderer: options.renderer, cacheDir: options.cacheDir, publicDir: options.publicDir, drafts, times });
     const linted = performance.now();
-    const warnings = lintContent(content, site);
+    // Held back first: a story that does not appear is the first thing an editor looks for.
+    const warnings = [...(options.drafts ? [] : scheduledStories(loaded.content, now).map(heldBack)), ...lintContent(content, site)];
     times.lint = performance.now() - linted;
     return { content, errors: [], warnings, site, times };
   } catch (error) {

@@ -73,7 +73,7 @@ export const storySchema = z.strictObject({
   title: text('a headline'),
   /** The standfirst under the headline: one sentence on why the story matters. */
   dek: text('a standfirst').optional(),
-  /** When the story was first published: `YYYY-MM-DD` or an ISO date-time with time zone. */
+  /** When the story was first published: `YYYY-MM-DD` or an ISO date-time with time zone. A time still to come schedules it: builds leave it out until then. */
   published: timestampField,
   /** Why the publication date is uncertain, when it was inferred; shown beside the date. */
   publishedNote: text('a note on the publication date').optional(),

@@ -80,7 +80,7 @@ describe('warnings', () => {
     [
       'a story dated in the future',
       (dir) => edit(dir, 'stories/budget-vote.md', (s) => s.replace(/published: .*/, 'published: 2999-05-21')),
-      'stories/budget-vote.md:3:12: `published`: the story is dated in the future (2999-05-21) (check the year; relative dates in it ("yesterday") count from that day)',
+      'stories/budget-vote.md:3:12: `published`: the story is scheduled for 2999-05-21: it is left out of the site until a build on or after then (build again then to publish it; `npm run dev` shows it now; if the date is a slip, correct the year)',
     ],
   ])('%s', (_name, change, expected) => {
     const dir = copy();
@@ -136,6 +136,20 @@ describe('new files from the scaffolder', () => {
     const published = checkContent(dir, { base: '/', drafts: false, projectRoot: dir });
     expect(published.content.people.map((p) => p.id)).toEqual(['ana-lima']);
     expect(checkContent(dir, { base: '/', drafts: true, projectRoot: dir }).content.people).toHaveLength(2);
+  });
+
+  it('stories scheduled for later are left out until their time, said first; the dev server shows them', () => {
+    const dir = copy();
+    edit(dir, 'stories/budget-vote.md', (s) => s.replace(/published: .*/, 'published: 2024-03-20T09:00:00+01:00'));
+    const before = checkContent(dir, { base: '/', drafts: false, projectRoot: dir, now: new Date('2024-03-20T07:59:00Z') });
+    expect(before.content.stories).toEqual([]);
+    expect(before.errors).toEqual([]);
+    expect(formatIssue(before.warnings[0]!)).toMatch(/^stories\/budget-vote\.md:3:12: `published`: the story is scheduled for 2024-03-20T09:00:00\+01:00: it is left out of the site until a build on or after then/);
+    const after = checkContent(dir, { base: '/', drafts: false, projectRoot: dir, now: new Date('2024-03-20T08:01:00Z') });
+    expect(after.content.stories.map((story) => story.id)).toEqual(['budget-vote']);
+    expect(after.warnings.map(formatIssue).filter((w) => w.includes('scheduled'))).toEqual([]);
+    const dev = checkContent(dir, { base: '/', drafts: true, projectRoot: dir, now: new Date('2024-03-20T07:59:00Z') });
+    expect(dev.content.stories).toHaveLength(1);
   });
 
   it('says links wait while a file does not load, and checks them when it does', () => {
