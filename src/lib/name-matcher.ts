@@ -183,9 +183,13 @@ function startsLongerName(text: string, end: number, nameStarts: ReadonlySet<num
  * sentence, a word in -ing, -ed or -ly opens it ("According", "Asked").
  * A full name of more words is left alone: "Republican Jeff Sessions" is him.
  */
-function endsLongerName(text: string, start: number, oneWord: boolean, nameEnds: ReadonlySet<number>): boolean {
+function endsLongerName(text: string, start: number, oneWord: boolean, nameEnds: ReadonlySet<number>, given?: ReadonlySet<string>): boolean {
   if (!oneWord && !/^\p{Ll}/u.test(text.slice(start, start + 2))) return false;
   const before = text.slice(Math.max(0, start - 60), start);
+  if (oneWord && given !== undefined) {
+    const initials = INITIALS_BEFORE.exec(before);
+    if (initials && !NOT_INITIALS.has(initials[1]!.replace(/\s/gu, ''))) return notTheirInitials(before.slice(0, initials.index), initials[1]!, given);
+  }
   const m = /(\p{Lu}(?:[\p{L}\p{M}'’-]*[\p{L}\p{M}])?)(\s+)$/u.exec(before);
   const word = m?.[1];
   if (word === undefined || !mayBeFirstName(word)) return false;
@@ -194,6 +198,26 @@ function endsLongerName(text: string, start: number, oneWord: boolean, nameEnds:
   if (/['’]s$/u.test(word) || word === word.toUpperCase()) return false;
   const opensSentence = /(?:^|[.!?:;"“‘(—–]\s*)$/u.test(before.slice(0, m!.index)) && (m!.index > 0 || start <= 60);
   return !(opensSentence && /(?:ing|ed|ly)$/u.test(word));
+}
+
+/** Up to three initials, each a capital and a full stop, just before a name: "J. ", "T.J. ", "T. J. ". */
+const INITIALS_BEFORE = /(?<![\p{L}\p{M}.'’-])((?:\p{Lu}\.[ \t]?){1,3})\s*$/u;
+
+/** Abbreviations written like initials that end a sentence more often than they start a name ("in the U.S. Pike said"). */
+const NOT_INITIALS: ReadonlySet<string> = new Set(['U.S.', 'U.K.', 'U.N.', 'E.U.', 'D.C.', 'L.A.', 'N.Y.', 'A.M.', 'P.M.']);
+
+/**
+ * Whether initials before a surname make someone else's name: a first name
+ * before them that is not one of the person's ("coach Tom J. Pike" for
+ * Harold Pike, but "Donald J. Trump"), or, with no first name before them,
+ * initials that start none of the person's ("T.J. Pike", but "H. Pike").
+ * A title or an opening word before the initials counts as no first name.
+ */
+function notTheirInitials(before: string, initials: string, given: ReadonlySet<string>): boolean {
+  const word = /(\p{Lu}(?:[\p{L}\p{M}'’-]*[\p{L}\p{M}])?)\s+$/u.exec(before)?.[1];
+  if (word !== undefined && mayBeFirstName(word) && !/['’]s$/u.test(word) && word !== word.toUpperCase()) return !given.has(word);
+  const first = initials[0]!;
+  return ![...given].some((name) => name.startsWith(first));
 }
 
 /**
@@ -335,8 +359,19 @@ export class NameMatcher {
   /** Node → length of its path in symbols (a whitespace run is one symbol). */
   readonly #depth: Int32Array;
   readonly #names: IndexedName[] = [];
+  /** Each person's given names, the words before the last of their names of two or more ("Donald" of "Donald J. Trump"): initials before a surname are checked against them. */
+  readonly #given = new Map<PersonId, Set<string>>();
 
   constructor(entries: readonly NameEntry[]) {
+    for (const entry of entries) {
+      for (const name of entry.names) {
+        const words = name.normalize('NFC').trim().split(/\s+/u).slice(0, -1).filter((word) => /^\p{Lu}[\p{L}\p{M}'’-]*\p{L}$/u.test(word) && mayBeFirstName(word));
+        if (words.length === 0) continue;
+        const given = this.#given.get(entry.id) ?? new Set<string>();
+        for (const word of words) given.add(word);
+        this.#given.set(entry.id, given);
+      }
+    }
     // Distinct names first, so a name two people share can be marked before it is indexed.
     const byKey = new Map<string, IndexedName>();
     for (const entry of entries) {
@@ -500,7 +535,7 @@ export class NameMatcher {
       if (id === null) continue; // a shared name: it claims the text but links nowhere
       // The words around a name are read as written, nickname and all: "Pike 'Lied' About" is no "Pike About".
       if (!name.cjk && startsLongerName(normalised, candidate.end, nameStarts)) continue; // "Trump Tower": likewise
-      if (!name.cjk && endsLongerName(normalised, candidate.start, !/\s/u.test(scanned.slice(candidate.start, candidate.end)), nameEnds)) continue; // "Vincent van Gogh", "Tom Pike": likewise
+      if (!name.cjk && endsLongerName(normalised, candidate.start, !/\s/u.test(scanned.slice(candidate.start, candidate.end)), nameEnds, this.#given.get(id))) continue; // "Vincent van Gogh", "Tom Pike", "Tom J. Pike": likewise
       if (!name.cjk && hyphenatedName(normalised, candidate.start, candidate.end, nameStarts, nameEnds)) continue; // "Dana Whitfield-Jones": likewise
       const start = offsets ? (offsets.start[candidate.start] as number) : candidate.start;
       const end = offsets ? (offsets.end[candidate.end - 1] as number) : candidate.end;

@@ -234,6 +234,14 @@ const cases: [title: string, text: string, expected: Expected[]][] = [
     ['james-comey', 'Comey', 18],
   ]],
   ['"Will" is a first name', 'Will Comey sang.', []],
+  // Initials before a surname: the person's own first name before them, or initials that start it, make it theirs.
+  ['initials after another first name, or that start none of the person’s, are someone else’s', 'Coach Tom J. Comey spoke; James B. Comey spoke; T.J. Comey left; J. Comey stayed; Director J. Comey; in the U.S. Comey said.', [
+    ['james-comey', 'Comey', 35],
+    ['james-comey', 'Comey', 68],
+    ['james-comey', 'Comey', 94],
+    ['james-comey', 'Comey', 113],
+  ]],
+  ['a middle initial after the person’s own first name', 'Donald J. Trump met Robert F. Trump.', [['donald-trump', 'Trump', 10]]],
   ['a nickname in quotation marks inside a name', 'Coach James “Jim” Comey and Jeff "The Fox" Sessions; “Comey” Sessions.', [
     ['james-comey', 'James “Jim” Comey', 6],
     ['jeff-sessions', 'Jeff "The Fox" Sessions', 28],
