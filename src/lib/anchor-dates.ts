@@ -806,7 +806,7 @@ function isSetFor(tokens: Token[], i: number): boolean {
  * coach Tom Pike on Monday", "launched air strikes Saturday").
  */
 const SCHEDULE_VERBS = new Set(
-  'begins opens reopens ends closes resumes meets convenes goes expires arrives faces hosts testifies retires takes'.split(' '),
+  'begins opens reopens ends closes resumes meets convenes goes expires arrives faces hosts testifies retires takes runs lasts continues'.split(' '),
 );
 /** Words that may say what the date is, but not when it lies from now: "could", "should", "may" (lowercase); not "could have". */
 const OPEN_WORDS = new Set(['should', 'could', 'might', 'may', 'can', 'must', "shouldn't", "couldn't", "can't", 'cannot', "mustn't"]);
@@ -865,7 +865,9 @@ function tenseAround(text: string, start: number, end: number): Tense {
   for (let k = 1; k <= 3 && first - k >= 0; k++) {
     const i = first - k;
     if (k > 1 && markerAt(tokens, i + 1) !== undefined) break;
-    if (SCHEDULE_VERBS.has(tokens[i]!.word) && tokens[i]!.raw === tokens[i]!.word && !DETERMINERS.has(tokens[i - 1]?.word ?? '')) return 'future';
+    // After "that" or "this" it is a verb all the same: "a visit that runs until Friday".
+    const before = tokens[i - 1]?.word ?? '';
+    if (SCHEDULE_VERBS.has(tokens[i]!.word) && tokens[i]!.raw === tokens[i]!.word && (!DETERMINERS.has(before) || before === 'that' || before === 'this')) return 'future';
   }
 
   // The clause around the date first (between commas, semicolons or dashes), then the whole sentence:
@@ -917,7 +919,9 @@ function markerAt(tokens: Token[], i: number): Tense | undefined {
   if (w === 'be' && previous === 'to' && next !== undefined && /(?:ed|en)$/.test(next)) return 'future';
   // "has been" is a present perfect, looking back; "will have been" looks forward.
   if (w === 'been') return FUTURE_WORDS.has(tokens[i - 2]?.word ?? '') ? 'future' : 'past';
-  if (IRREGULAR_PAST.has(w) || NEGATED_PAST.has(w)) return 'past';
+  // "will be held", "is to be sworn in": a participle after a present "be" is no past, as "-ed" is not below.
+  if (IRREGULAR_PAST.has(w)) return previous !== undefined && PRESENT_BE.has(previous) ? undefined : 'past';
+  if (NEGATED_PAST.has(w)) return 'past';
   if (raw === w && w.length >= 4 && w.endsWith('ed') && !NOT_VERBS.has(w) && (!w.endsWith('eed') || PAST_EED.has(w))) {
     if (previous !== undefined && (PRESENT_BE.has(previous) || DETERMINERS.has(previous) || STATE_AFTER.has(previous) || /'(?:s|re)$/.test(previous))) return undefined;
     return 'past';
