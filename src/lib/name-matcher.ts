@@ -520,23 +520,34 @@ export class NameMatcher {
       }
     }
 
-    // Leftmost-longest: earliest start first, longest first among equal starts; skip anything overlapping a kept match.
+    // Leftmost-longest: earliest start first, longest first among equal starts; skip anything overlapping a kept match
+    // (a name passed over for the words around it claims nothing).
     if (found.length === 0) return [];
     found.sort((a, b) => a.start - b.start || b.end - a.end);
     const nameStarts = new Set(found.map((candidate) => candidate.start));
     const nameEnds = new Set(found.map((candidate) => candidate.end));
     const matches: NameMatch[] = [];
     let free = 0;
-    for (const candidate of found) {
-      if (candidate.start < free) continue;
-      free = candidate.end;
-      const name = this.#names[candidate.name] as IndexedName;
+    for (const [index, hit] of found.entries()) {
+      if (hit.start < free) continue;
+      const name = this.#names[hit.name] as IndexedName;
       const id = name.id;
-      if (id === null) continue; // a shared name: it claims the text but links nowhere
+      if (id === null) {
+        free = hit.end;
+        continue; // a shared name: it claims the text but links nowhere
+      }
+      // Two names of one person that overlap are one: "President Xi" and "Xi Jinping" in "President Xi Jinping".
+      const candidate = { ...hit };
+      for (let j = index + 1; j < found.length && found[j]!.start < candidate.end; j++) {
+        const next = found[j]!;
+        if (next.end > candidate.end && this.#names[next.name]!.id === id) candidate.end = next.end;
+      }
       // The words around a name are read as written, nickname and all: "Pike 'Lied' About" is no "Pike About".
       if (!name.cjk && startsLongerName(normalised, candidate.end, nameStarts)) continue; // "Trump Tower": likewise
       if (!name.cjk && endsLongerName(normalised, candidate.start, !/\s/u.test(scanned.slice(candidate.start, candidate.end)), nameEnds, this.#given.get(id))) continue; // "Vincent van Gogh", "Tom Pike", "Tom J. Pike": likewise
       if (!name.cjk && hyphenatedName(normalised, candidate.start, candidate.end, nameStarts, nameEnds)) continue; // "Dana Whitfield-Jones": likewise
+      // Only a name kept claims its text: in "President Bush Sr.", "Bush Sr." is found where "President Bush" was not.
+      free = candidate.end;
       const start = offsets ? (offsets.start[candidate.start] as number) : candidate.start;
       const end = offsets ? (offsets.end[candidate.end - 1] as number) : candidate.end;
       matches.push({ id, start, end, text: text.slice(start, end) });

@@ -263,6 +263,26 @@ const cases: [title: string, text: string, expected: Expected[]][] = [
   ],
 ];
 
+describe('overlapping names', () => {
+  const overlapping = new NameMatcher([
+    person('xi-jinping', 'Xi Jinping', 'Xi', 'President Xi'),
+    person('lula', 'Luiz Inácio Lula da Silva', 'Lula', 'Lula da Silva', 'President Lula'),
+    person('george-w-bush', 'George W. Bush', 'Bush', 'President Bush'),
+    person('george-h-w-bush', 'George H. W. Bush', 'Bush Sr.'),
+  ]);
+
+  it.each<[string, string, Expected[]]>([
+    ['two names of one person that overlap are one link', 'Chinese President Xi Jinping spoke; President Lula da Silva replied.', [
+      ['xi-jinping', 'President Xi Jinping', 8],
+      ['lula', 'President Lula da Silva', 36],
+    ]],
+    ['a name passed over for the word after it claims nothing: another name inside it is found', 'President Bush Sr. spoke.', [['george-h-w-bush', 'Bush Sr.', 10]]],
+    ['the title alias alone is still the person', 'President Xi spoke.', [['xi-jinping', 'President Xi', 0]]],
+  ])('%s', (_title, text, expected) => {
+    expect(overlapping.find(text).map(view)).toEqual(expected.map(expectedView));
+  });
+});
+
 describe('NameMatcher.find', () => {
   it.each(cases)('%s', (_title, text, expected) => {
     const found = matcher.find(text);
