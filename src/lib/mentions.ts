@@ -227,28 +227,32 @@ export function linkMentions(tree: Root, options: MentionOptions): MentionResult
       for (const [i, match] of matches.entries()) if (/\s/.test(match.text.trim())) lastLong.set(match.id, i);
       for (const [i, match] of matches.entries()) {
         const key = `person:${match.id}`;
-        if (linked.has(key) || (options.self?.kind === 'person' && options.self.id === match.id)) {
-          present.add(match.id);
-          continue;
-        }
-        // One word that names someone ("Young"), then their name in words that say more ("Rosa Young"):
-        // the second is surely them, the first may be an ordinary word ("Young residents…"). It is the one linked.
-        if ((lastLong.get(match.id) ?? -1) > i && !/\s/.test(match.text.trim())) continue;
-        // "Müller", an alias of Hans-Peter Müller, in a story about Greta Müller and not about him:
-        // linked, it would tie her words to him. Left as words, and the editor told.
-        const meant = present.has(match.id) ? [] : options.index.alsoInNamesOf(match.text, match.id).filter((id) => present.has(id));
+        const self = options.self?.kind === 'person' && options.self.id === match.id;
+        // "Müller", an alias of Hans-Peter Müller, in a story that names Greta Müller: linked, or
+        // counted as his, it might tie her words to him. Left as words, and the editor told.
+        const meant = self ? [] : options.index.alsoInNamesOf(match.text, match.id).filter((id) => present.has(id));
         if (meant.length > 0) {
           if (!leftAmbiguous.has(match.text)) {
             leftAmbiguous.add(match.text);
             const label = (id: string) => options.index.labelOf({ kind: 'person', id } as Target);
+            const owner = `${label(match.id)} (\`${match.id}\`)`;
             warnings.push({
-              message: `"${match.text}" is not linked: it names ${label(match.id)} (\`${match.id}\`), whom this record does not name otherwise, and is part of the name of ${meant.map(label).join(' and ')}, whom it does`,
+              message: present.has(match.id)
+                ? `"${match.text}" is not linked: it may be ${owner} or ${meant.map(label).join(' or ')}, all named in this record`
+                : `"${match.text}" is not linked: it names ${owner}, whom this record does not name otherwise, and is part of the name of ${meant.map(label).join(' and ')}, whom it does`,
               hint: `link each such mention: ${[...meant, match.id].map((id) => `[[${id}|${match.text}]]`).join(' or ')}`,
               ...cursor.find(match.text),
             });
           }
           continue;
         }
+        if (linked.has(key) || self) {
+          present.add(match.id);
+          continue;
+        }
+        // One word that names someone ("Young"), then their name in words that say more ("Rosa Young"):
+        // the second is surely them, the first may be an ordinary word ("Young residents…"). It is the one linked.
+        if ((lastLong.get(match.id) ?? -1) > i && !/\s/.test(match.text.trim())) continue;
         linked.add(key);
         present.add(match.id);
         if (match.start > last) out.push({ type: 'text', value: text.slice(last, match.start) });

@@ -210,7 +210,8 @@ describe('a name that is also part of another person’s name', () => {
     ['links the alias in a record that names neither', 'Müller left.', [], ['Müller:hans-peter-muller'], false],
     ['leaves it after the other person is named', 'The pilot Greta Müller spoke.\n\n## Her warning\n\nMüller said no.', [], ['Greta Müller:greta-muller'], true],
     ['leaves it when the record lists the other person', 'Müller said no.', ['greta-muller'], [], true],
-    ['links it when the record lists its owner too', 'Greta Müller spoke. Müller said no.', ['hans-peter-muller'], ['Greta Müller:greta-muller', 'Müller:hans-peter-muller'], false],
+    ['leaves it when the record names both', 'Greta Müller spoke. Müller said no.', ['hans-peter-muller'], ['Greta Müller:greta-muller'], true],
+    ['leaves it when the owner was named in full first', 'Hans-Peter Müller and Greta Müller spoke.\n\n## Later\n\nMüller left.', [], ['Hans-Peter Müller:hans-peter-muller', 'Greta Müller:greta-muller'], true],
   ])('%s', (_name, body, people, expected, warned) => {
     const result = story(body, people);
     expect(targets(result)).toEqual(expected);
@@ -222,6 +223,9 @@ describe('a name that is also part of another person’s name', () => {
     expect(warning).toMatchObject({ file: 's.md', line: 3, column: 7 });
     expect(warning!.message).toContain('it names Hans-Peter Müller (`hans-peter-muller`), whom this record does not name otherwise, and is part of the name of Greta Müller, whom it does');
     expect(warning!.hint).toBe('link each such mention: [[greta-muller|Müller]] or [[hans-peter-muller|Müller]]');
+    const [both] = story('Hans-Peter Müller and Greta Müller spoke.\n\n## Later\n\nMüller left.').warnings;
+    expect(both!.message).toBe('"Müller" is not linked: it may be Hans-Peter Müller (`hans-peter-muller`) or Greta Müller, all named in this record');
+    expect(both).toMatchObject({ line: 5, column: 1 });
     // Once per body, not once per mention.
     expect(story('Greta Müller spoke.\n\nLater Müller said no, and Müller left.').warnings).toHaveLength(1);
   });
