@@ -47,13 +47,18 @@
  *   or is a day or month ("asked Mullins Thursday"). So is a name that starts
  *   with a small particle after a capitalised word other than a title:
  *   "Vincent van Gogh" is not Anneke van Gogh, "Mayor van Gogh" is.
- *   Like a shared name, it claims its text, so "Dahl Tanneries" is not read as
- *   "Tanneries" either, and the person's next mention in the section is the
- *   one linked.
+ *   Unlike a shared name, it claims no text: in "President Bush Sr." the
+ *   name "Bush Sr." is found where "President Bush" was passed over, and the
+ *   person's next mention in the section is the one linked.
+ * - Two names of one person that overlap are one match: "President Xi
+ *   Jinping", with the names "President Xi" and "Xi Jinping".
+ * - A Latin letter matches without its accent ("Erdogan" finds Erdoğan), as
+ *   English copy often writes foreign names; other scripts are exact.
  *
  * Names are normalised to NFC. Text is normalised too, but offsets always
  * refer to the text as given (see {@link nfcWithOffsets}).
  */
+import { LATIN_BASE } from './latin-accents.ts';
 import type { PersonId } from './ids.ts';
 import { MONTH_ABBREVIATIONS, MONTHS, SENTENCE_OPENERS, TITLE_ABBREVIATIONS, TITLE_WORDS, WEEKDAYS } from './news-words.ts';
 
@@ -89,12 +94,12 @@ const HYPHENS = [0x2010, 0x2011];
 
 /**
  * UTF-16 code unit → the code unit it is compared as. Matching works on code
- * units (so offsets need no conversion); only whitespace, apostrophes and
- * hyphens are folded, everything else is compared exactly (case-sensitive).
+ * units (so offsets need no conversion); whitespace, apostrophes and hyphens
+ * are folded, and Latin letters lose their accents ("Erdogan" finds Erdoğan,
+ * see `latin-accents.ts`); everything else is compared exactly (case-sensitive).
  */
 const FOLD: Uint16Array = (() => {
-  const table = new Uint16Array(0x10000);
-  for (let unit = 0; unit < table.length; unit++) table[unit] = unit;
+  const table = LATIN_BASE.slice();
   for (const unit of WHITESPACE) table[unit] = SPACE;
   for (const unit of APOSTROPHES) table[unit] = APOSTROPHE;
   for (const unit of HYPHENS) table[unit] = HYPHEN;

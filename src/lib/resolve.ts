@@ -6,6 +6,7 @@
  * Unicode form. Two records answering to the same words make the target
  * ambiguous, and the editor must write an id.
  */
+import { withoutLatinAccents } from './latin-accents.ts';
 import type { EventRecord, PersonRecord, Target } from './records.ts';
 import type { ContentIssue } from './errors.ts';
 import { didYouMean } from './errors.ts';
@@ -39,9 +40,9 @@ function exact(text: string): string {
   return text.normalize('NFC').trim().replace(/\s+/g, ' ').replace(/[’ʼ‘]/g, "'").replace(/[‐‑]/g, '-');
 }
 
-/** Loose form: the exact form, lower-cased in a locale-independent way. */
+/** Loose form: the exact form, lower-cased in a locale-independent way, its Latin letters without accents ("erdogan" for "Erdoğan"). */
 function loose(text: string): string {
-  return exact(text).toLowerCase();
+  return withoutLatinAccents(exact(text)).toLowerCase();
 }
 
 export class LinkIndex {
@@ -109,9 +110,12 @@ export class LinkIndex {
           continue;
         }
         if (owner && owner.person.id !== person.id) {
-          // A name taken by another's alias: the alias is what to change, so it is reported there.
+          // A name taken by another's alias: the alias is what to change, so it is reported there. So is
+          // an alias that is no part of its person's name, against one that is ("Erdogan" on Macron's file).
           const mine = { person, field, name };
-          const [at, other] = field === 'name' && owner.field !== 'name' ? [owner, mine] : [mine, owner];
+          const partOfName = (claim: typeof mine) => ` ${loose(claim.person.name)} `.includes(` ${loose(claim.name)} `);
+          const theirs = field !== 'name' && owner.field !== 'name' && partOfName(mine) && !partOfName(owner);
+          const [at, other] = (field === 'name' && owner.field !== 'name') || theirs ? [owner, mine] : [mine, owner];
           this.issues.push({
             file: at.person.file,
             ...at.person.locate?.(at.field),
@@ -119,7 +123,7 @@ export class LinkIndex {
             message:
               exact(at.name) === exact(other.name)
                 ? `"${at.name}" already names \`${other.person.id}\` (${placeOf(other.person, other.field)}); a name or alias must point at one person`
-                : `"${at.name}" differs only in case from "${other.name}", which names \`${other.person.id}\` (${placeOf(other.person, other.field)})`,
+                : `"${at.name}" differs only in case or accents from "${other.name}", which names \`${other.person.id}\` (${placeOf(other.person, other.field)})`,
             hint: 'remove it from one of the two, or make it more specific',
           });
           continue;

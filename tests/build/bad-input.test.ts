@@ -61,7 +61,7 @@ const cases: Case[] = [
     name: 'the same alias on two people',
     file: 'people/ana-lima.md',
     edit: replace('  - Mayor Lima', '  - Brandt'),
-    expected: /people\/zoe-brandt\.md:4:5: `aliases\[0\]`: "Brandt" already names `ana-lima`/,
+    expected: /people\/ana-lima\.md:4:5: `aliases\[0\]`: "Brandt" already names `zoe-brandt`/,
   },
   {
     name: 'impossible date',

@@ -66,6 +66,7 @@ describe('LinkIndex.resolve: targets that resolve', () => {
     ['an accented name in lower case', 'zoë kravitz', ok('person', 'zoe-kravitz')],
     ['an accented name in capitals', 'ZOË KRAVITZ', ok('person', 'zoe-kravitz')],
     ['an accented name typed decomposed (NFD)', 'Zoe\u0308 Kravitz', ok('person', 'zoe-kravitz')],
+    ['an accented name typed without its accent', 'Zoe Kravitz', ok('person', 'zoe-kravitz')],
     ['a CJK name', '習近平', ok('person', 'xi-jinping')],
     ['the romanised alias of a CJK name', 'xi jinping', ok('person', 'xi-jinping')],
     ['an event title', 'Sessions recuses himself from the Russia inquiry', ok('event', 'sessions-recusal')],
@@ -154,13 +155,19 @@ describe('LinkIndex: names claimed twice', () => {
       'an alias that differs only in case',
       person('soren-kowal', 'Søren Kowal', ['sessions']),
       'aliases[0]',
-      '"sessions" differs only in case from "Sessions", which names `jeff-sessions` (content/people/jeff-sessions.md)',
+      '"sessions" differs only in case or accents from "Sessions", which names `jeff-sessions` (content/people/jeff-sessions.md)',
     ],
     [
       'a non-ASCII alias',
       person('another-kislyak', 'Another Kislyak', ['Кисляк']),
       'aliases[0]',
       '"Кисляк" already names `sergey-kislyak` (content/people/sergey-kislyak.md); a name or alias must point at one person',
+    ],
+    [
+      'an alias that differs only in accents',
+      person('soren-kowal', 'Søren Kowal', ['Kislyák']),
+      'aliases[0]',
+      '"Kislyák" differs only in case or accents from "Kislyak", which names `sergey-kislyak` (content/people/sergey-kislyak.md)',
     ],
   ])('%s is reported on the second file', (_name, second, field, message) => {
     const idx = new LinkIndex([...PEOPLE, second], EVENTS);
@@ -192,6 +199,14 @@ describe('LinkIndex: names claimed twice', () => {
       expect(idx.issues.map((i) => [i.file, i.message])).toEqual([
         ['content/people/jeff-sessions-copy.md', '"Jeff Sessions" is already the name of `jeff-sessions` (content/people/jeff-sessions.md): one person in two files?'],
       ]);
+    }
+  });
+
+  it('tells an alias that is no part of its person’s name at that person’s file, whichever is read first', () => {
+    const erdogan = person('recep-tayyip-erdogan', 'Recep Tayyip Erdoğan', ['Erdoğan']);
+    const macron = person('emmanuel-macron', 'Emmanuel Macron', ['Macron', 'Erdogan']);
+    for (const order of [[erdogan, macron], [macron, erdogan]]) {
+      expect(new LinkIndex(order, []).issues.map((i) => [i.file, i.field])).toEqual([['content/people/emmanuel-macron.md', 'aliases[1]']]);
     }
   });
 
