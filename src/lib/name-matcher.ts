@@ -163,17 +163,23 @@ const CAPITAL = /[\p{Lu}\p{Lt}]/u;
 /** Capitalised words that follow a name in news copy without being part of it: "asked Mullins Thursday", "O'Brien in March". */
 const NOT_A_NAME: ReadonlySet<string> = new Set([...WEEKDAYS, ...MONTHS, ...Object.keys(MONTH_ABBREVIATIONS)]);
 
+/** Places and things named after people, written after the name in lower case: "Charles de Gaulle airport", "the Kennedy bridge". */
+const NAMED_AFTER: ReadonlySet<string> = new Set(
+  'airport airfield aircraft carrier bridge tunnel street avenue boulevard square station stadium arena hospital university college museum library park prize award memorial highway expressway dam tower'.split(' '),
+);
+
 /**
  * Whether the name ending at `end` runs on into a longer proper name: after
  * whitespace comes a capitalised word ("Trump Tower", "Dahl Tanneries") that
  * starts no name of its own (`nameStarts`: where any name was found) and is
- * no day or month ("Prosecutors asked Mullins Thursday", AP's word order).
+ * no day or month ("Prosecutors asked Mullins Thursday", AP's word order),
+ * or a place or thing named after someone ("de Gaulle airport").
  */
 function startsLongerName(text: string, end: number, nameStarts: ReadonlySet<number>): boolean {
   let next = end;
   while (next < text.length && fold(text.charCodeAt(next)) === SPACE) next++;
   if (next === end || next === text.length || nameStarts.has(next)) return false;
-  if (!CAPITAL.test(String.fromCodePoint(text.codePointAt(next) as number))) return false;
+  if (!CAPITAL.test(String.fromCodePoint(text.codePointAt(next) as number))) return NAMED_AFTER.has(/^\p{Ll}+/u.exec(text.slice(next, next + 16))?.[0] ?? '');
   return !NOT_A_NAME.has(/^\p{L}+/u.exec(text.slice(next, next + 12))?.[0] ?? '');
 }
 

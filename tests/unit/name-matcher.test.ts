@@ -235,6 +235,7 @@ const cases: [title: string, text: string, expected: Expected[]][] = [
     ['james-comey', 'Comey', 18],
   ]],
   ['"Will" is a first name', 'Will Comey sang.', []],
+  ['a place named after the person is not the person', 'They landed at Comey airport, crossed the James Comey bridge and met Comey.', [['james-comey', 'Comey', 69]]],
   // Initials before a surname: the person's own first name before them, or initials that start it, make it theirs.
   ['initials after another first name, or that start none of the person’s, are someone else’s', 'Coach Tom J. Comey spoke; James B. Comey spoke; T.J. Comey left; J. Comey stayed; Director J. Comey; in the U.S. Comey said.', [
     ['james-comey', 'Comey', 35],
