@@ -1,16 +1,17 @@
 /**
  * Where a person is filed in the people index: by surname, as a "who's who"
  * is, so Jeff Sessions is under S. The surname is the last word of the name,
- * with the lowercase particles before it ("Ursula von der Leyen" under V)
- * and without a suffix after it ("Donald Trump Jr." under T). Names this
+ * with the particles before it, in either case ("Ursula von der Leyen" and
+ * "Alexander Van der Bellen" under V, "Marine Le Pen" under L) and without a
+ * suffix after it ("Donald Trump Jr." under T). Names this
  * reads wrongly (a surname written first, as in "Li Wei"; a double surname)
  * are filed as their record's `sortAs` says.
  */
 
 /** Words after a surname that are not part of it. */
 const SUFFIX = /^(?:Jr\.?|Sr\.?|II|III|IV|V|VI)$/;
-/** Lowercase words that belong to the surname after them. */
-const PARTICLE = /^(?:van|von|der|den|de|del|della|di|da|dos|das|du|la|le|ten|ter|bin|al)$/;
+/** Words that belong to the surname after them, written small or, as many families write them, capitalised ("Van Buren"). */
+const PARTICLE = /^(?:van|von|der|den|de|del|della|di|da|dos|das|du|la|le|ten|ter|bin|al)$/i;
 
 /** The name a person is filed and sorted under: `sortAs`, or the name with its surname first ("Sessions, Jeff"). */
 export function filingName(person: { name: string; sortAs?: string }): string {
