@@ -17,6 +17,7 @@ import { forceLink, forceSimulation, forceX, forceY, type SimulationNodeDatum } 
 import type { Connection } from './graph.ts';
 import type { PersonId } from './ids.ts';
 import type { PersonRecord } from './records.ts';
+import { filingName } from './filing.ts';
 
 /** Hard limits, whatever a caller asks for: the layout's work is bounded by these. */
 export const MAP_LIMITS = { maxNodes: 60, ticks: 300 } as const;
@@ -60,6 +61,8 @@ export interface SelectOptions {
 export interface MapNode {
   id: PersonId;
   name: string;
+  /** How the person is filed (their record's `sortAs`), which says where the surname is. */
+  sortAs?: string;
   /** How connected the person is among the people the map may show: the sum of their connections' weights. */
   strength: number;
   focus: boolean;
@@ -179,7 +182,7 @@ export function selectMap(input: MapInput, options: SelectOptions): MapSelection
   const omittedEdges = pairs.size - edges.length;
   edges.sort((a, b) => compareIds(a.source, b.source) || compareIds(a.target, b.target));
   const nodes = chosen
-    .map((p): MapNode => ({ id: p.id, name: p.name, strength: strengthOf(p), focus: p.id === focus }))
+    .map((p): MapNode => ({ id: p.id, name: p.name, ...(p.sortAs ? { sortAs: p.sortAs } : {}), strength: strengthOf(p), focus: p.id === focus }))
     .sort((a, b) => compareIds(a.id, b.id));
 
   return {
@@ -258,16 +261,19 @@ export function nodeRadius(strength: number, maxStrength: number, focus = false)
 }
 
 /**
- * A node's label: the person's name; when longer than `maxChars`, the first
- * name as its initial ("I. Søndergaard"), else the rest of the name alone
- * ("Dubois-Mercier"): the surname tells more than half a first name. Only a
- * surname too long by itself is cut, with an ellipsis.
+ * A node's label: the person's name; when longer than `maxChars`, the
+ * surname after the first name's initial ("I. Søndergaard"), else the surname
+ * alone ("Dubois-Mercier"): the surname tells more than half a first name.
+ * The surname is the one the people index files them under (`sortAs`, see
+ * `filing.ts`): "A. López Obrador", "R. Mueller" for Robert S. Mueller III.
+ * Only a surname too long by itself is cut, with an ellipsis.
  */
-export function shortLabel(name: string, maxChars = LABEL_MAX_CHARS): string {
+export function shortLabel(name: string, maxChars = LABEL_MAX_CHARS, sortAs?: string): string {
   const text = name.trim().replace(/\s+/g, ' ');
-  const [first, ...others] = text.split(' ');
-  const rest = others.join(' ');
-  const forms = others.length > 0 ? [text, `${Array.from(first!)[0]}. ${rest}`, rest] : [text];
+  const filed = filingName({ name: text, ...(sortAs ? { sortAs } : {}) });
+  const comma = filed.indexOf(', ');
+  const surname = filed.slice(0, comma);
+  const forms = comma > 0 ? [text, `${Array.from(filed.slice(comma + 2))[0]}. ${surname}`, surname] : [text];
   const fitting = forms.find((form) => Array.from(form).length <= maxChars);
   if (fitting) return fitting;
   const chars = Array.from(forms[1] ?? text);
@@ -299,7 +305,7 @@ export function labelWidth(label: string, fontSize = MAP_FONT_SIZE, bold = false
 /** A node's shape: circle on top, label below it (baseline a font-size under the circle); `half` is half the footprint's width. */
 function shapeOf(node: MapNode, maxStrength: number, fontSize: number, labelMaxChars?: number) {
   const r = nodeRadius(node.strength, maxStrength, node.focus);
-  const label = shortLabel(node.name, labelMaxChars);
+  const label = shortLabel(node.name, labelMaxChars, node.sortAs);
   // At least 48 units wide: a 24 px target on a 576 px map, 12 px at 288 px.
   const half = Math.max(r, labelWidth(label, fontSize, node.focus) / 2, 24);
   return { node, r, label, half, up: r, down: r + 6 + fontSize * 1.25 };

@@ -395,7 +395,7 @@ describe('layoutMap', () => {
     const crowd = (count: number, name: (i: number) => string) =>
       mapBox(selectMap(network(Array.from({ length: count }, (_, i) => `p${i}`), [], Object.fromEntries(Array.from({ length: count }, (_, i) => [`p${i}`, name(i)]))), { maxNodes: count }));
     const short = [1, 2, 8, 16, 24, 40, 60].map((n) => crowd(n, (i) => `Al ${i}`).height);
-    const long = [1, 2, 8, 16, 24, 40, 60].map((n) => crowd(n, (i) => `Maximiliana Oppenheimer ${i}`).height);
+    const long = [1, 2, 8, 16, 24, 40, 60].map((n) => crowd(n, (i) => `Maximiliana Oppenheimer-Wiśniewska${i}`).height);
     expect(short).toEqual([...short].sort((a, b) => a - b));
     expect(long).toEqual([...long].sort((a, b) => a - b));
     for (let i = 0; i < short.length; i++) expect(long[i]!).toBeGreaterThanOrEqual(short[i]!);
@@ -489,9 +489,17 @@ describe('labels and words', () => {
     ['Abcdefghijklmnopq', 'Abcdefghijklmno…'],
     ['Jean-Claude Van Damme', 'J. Van Damme'],
     ['Zoë Ødegaard-Łukasiewicz', 'Z. Ødegaard-Łuk…'],
+    ['Robert S. Mueller III', 'R. Mueller'],
+    ['Recep Tayyip Erdoğan', 'R. Erdoğan'],
+    ['Alexander Van der Bellen', 'Van der Bellen'],
   ])('shortLabel(%j) = %j', (name, expected) => {
     expect(shortLabel(name)).toBe(expected);
     expect(Array.from(shortLabel(name)).length).toBeLessThanOrEqual(16);
+  });
+
+  it('takes the surname from how the person is filed', () => {
+    expect(shortLabel('Andrés Manuel López Obrador', 16, 'López Obrador, Andrés Manuel')).toBe('A. López Obrador');
+    expect(shortLabel('Andrés Manuel López Obrador')).toBe('A. Obrador');
   });
 
   // Widths of the seed's names at 24 px in DejaVu Sans, a wide fallback for system-ui, measured in Chromium.
