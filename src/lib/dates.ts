@@ -76,6 +76,12 @@ const WRITTEN_DATE = /^(?:(\d{1,2})(?:st|nd|rd|th)?\s+)?([A-Za-z]{3,9})\.?(?:\s+
 function writtenDateHint(value: string, mayBeOngoing = true): string {
   const text = value.trim();
   if (mayBeOngoing && ONGOING.test(text)) return ': to say it has not ended, leave the field out (a role with no `to` is held now)';
+  // "2019-2-7": the digits are there, only not two of them.
+  const short = /^(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?$/.exec(text);
+  if (short) {
+    const written = `${short[1]}-${short[2]!.padStart(2, '0')}${short[3] ? `-${short[3].padStart(2, '0')}` : ''}`;
+    return written === text ? '' : `: write ${written}`;
+  }
   const m = WRITTEN_DATE.exec(text);
   if (!m || (m[1] && m[3])) return '';
   const month = MONTHS.findIndex((name) => name.toLowerCase().startsWith(m[2]!.toLowerCase()));
