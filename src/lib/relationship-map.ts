@@ -262,18 +262,20 @@ export function nodeRadius(strength: number, maxStrength: number, focus = false)
 
 /**
  * A node's label: the person's name; when longer than `maxChars`, the
- * surname after the first name's initial ("I. Søndergaard"), else the surname
- * alone ("Dubois-Mercier"): the surname tells more than half a first name.
- * The surname is the one the people index files them under (`sortAs`, see
- * `filing.ts`): "A. López Obrador", "R. Mueller" for Robert S. Mueller III.
- * Only a surname too long by itself is cut, with an ellipsis.
+ * surname alone ("Søndergaard"), the one the people index files them under
+ * (`sortAs`, see `filing.ts`): "López Obrador", "Mueller" for Robert S.
+ * Mueller III. Words of the name as written, so the label is in the link's
+ * name, the full name (a reader who says "click Søndergaard" finds it; an
+ * initial, "I. Søndergaard", is not in "Ingrid Søndergaard"). Only a surname
+ * too long by itself is cut, with an ellipsis.
  */
 export function shortLabel(name: string, maxChars = LABEL_MAX_CHARS, sortAs?: string): string {
   const text = name.trim().replace(/\s+/g, ' ');
   const filed = filingName({ name: text, ...(sortAs ? { sortAs } : {}) });
   const comma = filed.indexOf(', ');
   const surname = filed.slice(0, comma);
-  const forms = comma > 0 ? [text, `${Array.from(filed.slice(comma + 2))[0]}. ${surname}`, surname] : [text];
+  // The filed surname as the name writes it: a `sortAs` may spell it otherwise.
+  const forms = comma > 0 && text.includes(surname) ? [text, surname] : [text];
   const fitting = forms.find((form) => Array.from(form).length <= maxChars);
   if (fitting) return fitting;
   const chars = Array.from(forms[1] ?? text);
