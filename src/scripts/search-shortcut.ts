@@ -1,8 +1,9 @@
 /**
- * Keyboard shortcuts to the search box: `/` (when not typing somewhere
- * else), Ctrl-K and ⌘K put the cursor in it with its text selected; Esc
- * there gives focus back to where it was. The box is the header's, or on the
- * search page (which has no header box) the page's own.
+ * Keyboard shortcuts to the search box: Ctrl-K and ⌘K put the cursor in it
+ * with its text selected; Esc there gives focus back to where it was. The box
+ * is the header's, or on the search page (which has no header box) the page's
+ * own. No key alone is a shortcut (as `/` was): a reader who speaks to the
+ * page, or moves through it with single keys, would set it off unawares.
  *
  * Progressive enhancement: the box is a plain form either way. This script
  * only adds the keys, and shows their hint, which stays `hidden` without it.
@@ -10,22 +11,21 @@
 
 const box = document.querySelector<HTMLInputElement>('form[role="search"] input[type="search"]');
 
-/** Whether a key press would type into something, where `/` must stay a slash. */
-function typing(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || target.closest('input, textarea, select') !== null);
-}
+/** The hint's words: the keys as the reader's keyboard labels them. */
+const appleKeys = /Mac|iPhone|iPad/.test(navigator.userAgent);
 
 if (box) {
   let cameFrom: HTMLElement | undefined;
-  box.setAttribute('aria-keyshortcuts', '/ Control+K Meta+K');
-  for (const hint of document.querySelectorAll<HTMLElement>('.search-hint')) hint.hidden = false;
+  box.setAttribute('aria-keyshortcuts', 'Control+K Meta+K');
+  for (const hint of document.querySelectorAll<HTMLElement>('.search-hint')) {
+    hint.textContent = appleKeys ? '⌘K' : 'Ctrl K';
+    hint.hidden = false;
+  }
 
   document.addEventListener('keydown', (event) => {
     if (event.defaultPrevented || event.isComposing || event.altKey) return;
     const chord = (event.ctrlKey || event.metaKey) && !event.shiftKey && event.key.toLowerCase() === 'k';
-    // Shift is allowed: on many keyboards `/` is Shift plus a digit.
-    const slash = event.key === '/' && !event.ctrlKey && !event.metaKey && !typing(event.target);
-    if (!chord && !slash) return;
+    if (!chord) return;
     // Ctrl-K would otherwise open the browser's own search bar.
     event.preventDefault();
     if (document.activeElement !== box && document.activeElement instanceof HTMLElement) cameFrom = document.activeElement;

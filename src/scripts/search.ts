@@ -69,11 +69,17 @@ function siteWords(): Promise<string[]> {
 /** Fewer results than this, and a query word a letter or two from a word of a name or title is offered spelt right. */
 const FEW_RESULTS = 3;
 
-/** Shows "Did you mean …?" with a link that searches the words offered, or hides it. */
+/**
+ * Shows "Did you mean …?" with a link that searches the words offered, or
+ * empties it. The live region stays in the page, empty, rather than hidden:
+ * one shown and filled in the same step is not announced.
+ */
 function offer(words: string | undefined): void {
   if (!suggested) return;
-  suggested.hidden = words === undefined;
-  if (words === undefined) return;
+  if (words === undefined) {
+    suggested.replaceChildren();
+    return;
+  }
   const link = document.createElement('a');
   const address = new URL(location.href);
   address.searchParams.set('q', words);

@@ -39,11 +39,15 @@ test('a name finds the page of the person it names among the first results, not 
 test('a mistyped name is offered spelt as the site spells it, and the offer searches it', async ({ page }) => {
   await page.goto('search/?q=kislak');
   const offer = page.locator('#search-suggestion');
+  // A live region already in the page when it is filled, so the offer is announced.
+  await expect(offer).toHaveAttribute('aria-live', 'polite');
+  await expect(offer).not.toHaveAttribute('hidden');
   await expect(offer).toHaveText('Did you mean “kislyak”?');
   await offer.getByRole('link', { name: 'kislyak' }).click();
   await expect(page).toHaveURL(/\?q=kislyak$/);
   await expect(page.locator('#search-results li a').first()).toHaveAttribute('href', /\/people\/sergey-kislyak\/$/);
-  await expect(offer).toBeHidden();
+  await expect(offer).toBeEmpty();
+  await expect(offer).not.toHaveAttribute('hidden');
 });
 
 test('a word of a title typed with two letters swapped is offered too', async ({ page }) => {
