@@ -82,6 +82,15 @@ export function brokenMarkup(tree: Root, source: string): { problems: MentionPro
       // falls through: its description is checked like a reference image's
       case 'imageReference':
         if (node.alt?.includes('[[')) for (const match of node.alt.matchAll(WIKILINK)) linkInside(match[0], written(node, match[0]), 'an image’s description', 'write the words without brackets');
+        // A reader who cannot see the image hears nothing of it: the page says it is there, and no more.
+        if (!node.alt?.trim() && node.position) {
+          warnings.push({
+            message: 'the image has no description (alt text): a reader who cannot see it learns nothing of it',
+            hint: 'describe it between the brackets, ![A tug in the harbour at dawn](/images/tug.png)',
+            line: node.position.start.line,
+            column: node.position.start.column,
+          });
+        }
         break;
       case 'html':
         rawHtml(node.value, node.position?.start.offset);

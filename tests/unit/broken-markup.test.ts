@@ -104,3 +104,18 @@ describe('raw HTML', () => {
     expect(found.images).toEqual([{ url: '/images/hall.png', line: 7, column: 1 }]);
   });
 });
+
+describe('images without a description', () => {
+  const warned = (md: string) => brokenMarkup(parseMarkdown(md), md).warnings.map((w) => `${w.line}:${w.column} ${w.message}`);
+
+  it('warns at an image with no alt text, in a body and by reference', () => {
+    expect(warned('A tug.\n\n![](/images/tug.png)\n\n![ ][tug]\n\n[tug]: /images/tug.png')).toEqual([
+      '3:1 the image has no description (alt text): a reader who cannot see it learns nothing of it',
+      '5:1 the image has no description (alt text): a reader who cannot see it learns nothing of it',
+    ]);
+  });
+
+  it('says nothing of an image described', () => {
+    expect(warned('![A tug in the harbour](/images/tug.png)')).toEqual([]);
+  });
+});
