@@ -58,7 +58,7 @@
  * Names are normalised to NFC. Text is normalised too, but offsets always
  * refer to the text as given (see {@link nfcWithOffsets}).
  */
-import { LATIN_BASE } from './latin-accents.ts';
+import { LATIN_BASE, withoutLatinAccents } from './latin-accents.ts';
 import type { PersonId } from './ids.ts';
 import { MONTH_ABBREVIATIONS, MONTHS, SENTENCE_OPENERS, TITLE_ABBREVIATIONS, TITLE_WORDS, WEEKDAYS } from './news-words.ts';
 
@@ -226,7 +226,7 @@ const NOT_INITIALS: ReadonlySet<string> = new Set(['U.S.', 'U.K.', 'U.N.', 'E.U.
  */
 function notTheirInitials(before: string, initials: string, given: ReadonlySet<string>): boolean {
   const word = /(\p{Lu}(?:[\p{L}\p{M}'’-]*[\p{L}\p{M}])?)\s+$/u.exec(before)?.[1];
-  if (word !== undefined && mayBeFirstName(word) && !/['’]s$/u.test(word) && word !== word.toUpperCase()) return !given.has(word);
+  if (word !== undefined && mayBeFirstName(word) && !/['’]s$/u.test(word) && word !== word.toUpperCase()) return !given.has(withoutLatinAccents(word));
   const first = initials[0]!;
   return ![...given].some((name) => name.startsWith(first));
 }
@@ -379,7 +379,8 @@ export class NameMatcher {
         const words = name.normalize('NFC').trim().split(/\s+/u).slice(0, -1).filter((word) => /^\p{Lu}[\p{L}\p{M}'’-]*\p{L}$/u.test(word) && mayBeFirstName(word));
         if (words.length === 0) continue;
         const given = this.#given.get(entry.id) ?? new Set<string>();
-        for (const word of words) given.add(word);
+        // Without accents, as names are matched: "Jose J. Pike" is José Pike.
+        for (const word of words) given.add(withoutLatinAccents(word));
         this.#given.set(entry.id, given);
       }
     }

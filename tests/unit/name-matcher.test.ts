@@ -265,6 +265,16 @@ const cases: [title: string, text: string, expected: Expected[]][] = [
   ],
 ];
 
+describe('initials and accents', () => {
+  it('reads the person’s first name before a middle initial with or without its accent', () => {
+    const accented = new NameMatcher([person('jose-pike', 'José Pike', 'Pike')]);
+    expect(accented.find('Jose J. Pike and José J. Pike; Tom J. Pike.').map(view)).toEqual([
+      ['jose-pike', 'Pike', 8, 12],
+      ['jose-pike', 'Pike', 25, 29],
+    ]);
+  });
+});
+
 describe('overlapping names', () => {
   const overlapping = new NameMatcher([
     person('xi-jinping', 'Xi Jinping', 'Xi', 'President Xi'),
