@@ -199,7 +199,8 @@ export function formatDate(date: PartialDate): string {
   // As date-fns's "yyyy" wrote it beside a month: 0987.
   const year = String(date.year).padStart(4, '0');
   if (date.precision === 'month') return `${monthName(date.month!)} ${year}`;
-  return setting.style === 'day-first' ? `${date.day} ${monthName(date.month!)} ${year}` : `${monthName(date.month!)} ${date.day}, ${year}`;
+  // "3 March 2019", "March 3, 2019".
+  return `${monthDay(date.month!, date.day!)}${setting.style === 'day-first' ? '' : ','} ${year}`;
 }
 
 /**
@@ -253,7 +254,8 @@ export interface Timestamp {
   day: PartialDate;
 }
 
-const DAY_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+/** A published date without a time: `2017-06-07`. */
+export const DAY_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_TIME = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(?::(\d{2}))?(\.\d+)?(Z|[+-]\d{2}:?\d{2})$/;
 
 /**

@@ -3,10 +3,8 @@
  * stories scheduled for later (a `published` still to come), which a build on
  * or after that day publishes. The dev server shows both.
  */
-import { timestampDate } from './dates.ts';
+import { DAY_ONLY, timestampDate } from './dates.ts';
 import type { ContentSet, StoryRecord } from './records.ts';
-
-const DAY_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * Whether a story is dated after `now`: a day after today (the UTC day, as a
