@@ -27,9 +27,11 @@ import { topicsOf } from '../lib/topics.ts';
 
 type Entry = CollectionEntry<'stories' | 'people' | 'events'>;
 
+/** The build's day, the same for every page: a story's age label counts from it, and a story dated later waits. */
+export const buildDay = new Date();
+
 // Drafts and stories scheduled for later show in the dev server only.
-const now = new Date();
-const published = ({ data }: { data: { draft: boolean; published?: Timestamp } }) => import.meta.env.DEV || (!data.draft && !(data.published && isScheduled({ published: data.published }, now)));
+const published = ({ data }: { data: { draft: boolean; published?: Timestamp } }) => import.meta.env.DEV || (!data.draft && !(data.published && isScheduled({ published: data.published }, buildDay)));
 
 /**
  * The records here count their body's lines from 1 (see `source`), so positions
@@ -106,8 +108,6 @@ export const timeline = planTimeline(graph);
 /** Everyone on `/people/`, or, for a newsroom with many people, the letters and a page per letter. */
 export const peopleIndex = planPeopleIndex(graph);
 
-/** The build's day, the same for every page (a story's age label counts from it). */
-export const buildDay = new Date();
 
 /** A page's cache key from everything it shows (see src/lib/page-views.ts). */
 export function keyOf(view: unknown): string {

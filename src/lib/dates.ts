@@ -152,7 +152,7 @@ export function overlaps(a: PartialDate, b: PartialDate, bEnd?: PartialDate): bo
  */
 export type DateStyle = 'month-first' | 'day-first';
 
-export const DATE_STYLES: readonly DateStyle[] = ['month-first', 'day-first'];
+const DATE_STYLES: readonly DateStyle[] = ['month-first', 'day-first'];
 
 /**
  * The site's one date style, kept on `globalThis` because Astro loads its

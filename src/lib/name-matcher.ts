@@ -201,14 +201,21 @@ function endsLongerName(text: string, start: number, oneWord: boolean, nameEnds:
     const initials = INITIALS_BEFORE.exec(before);
     if (initials && !NOT_INITIALS.has(initials[1]!.replace(/\s/gu, ''))) return notTheirInitials(before.slice(0, initials.index), initials[1]!, given);
   }
-  const m = /(\p{Lu}(?:[\p{L}\p{M}'’-]*[\p{L}\p{M}])?)(\s+)$/u.exec(before);
+  const m = WORD_BEFORE.exec(before);
   const word = m?.[1];
-  if (word === undefined || !mayBeFirstName(word)) return false;
+  if (word === undefined || !mayBeGivenName(word)) return false;
   // "Trump Sessions": the word before is a name of its own.
   if (nameEnds.has(start - m![2]!.length)) return false;
-  if (/['’]s$/u.test(word) || word === word.toUpperCase()) return false;
   const opensSentence = /(?:^|[.!?:;"“‘(—–]\s*)$/u.test(before.slice(0, m!.index)) && (m!.index > 0 || start <= 60);
   return !(opensSentence && /(?:ing|ed|ly)$/u.test(word));
+}
+
+/** A capitalised word, and the space after it, at the end of a text: the word before a name. */
+const WORD_BEFORE = /(\p{Lu}(?:[\p{L}\p{M}'’-]*[\p{L}\p{M}])?)(\s+)$/u;
+
+/** Whether a word before a name may be someone's first name: see {@link mayBeFirstName}, and no possessive ("Ridgeview's") or acronym ("FBI"). */
+function mayBeGivenName(word: string): boolean {
+  return mayBeFirstName(word) && !/['’]s$/u.test(word) && word !== word.toUpperCase();
 }
 
 /** Up to three initials, each a capital and a full stop, just before a name: "J. ", "T.J. ", "T. J. ". */
@@ -225,8 +232,8 @@ const NOT_INITIALS: ReadonlySet<string> = new Set(['U.S.', 'U.K.', 'U.N.', 'E.U.
  * A title or an opening word before the initials counts as no first name.
  */
 function notTheirInitials(before: string, initials: string, given: ReadonlySet<string>): boolean {
-  const word = /(\p{Lu}(?:[\p{L}\p{M}'’-]*[\p{L}\p{M}])?)\s+$/u.exec(before)?.[1];
-  if (word !== undefined && mayBeFirstName(word) && !/['’]s$/u.test(word) && word !== word.toUpperCase()) return !given.has(withoutLatinAccents(word));
+  const word = WORD_BEFORE.exec(before)?.[1];
+  if (word !== undefined && mayBeGivenName(word)) return !given.has(withoutLatinAccents(word));
   const first = initials[0]!;
   return ![...given].some((name) => name.startsWith(first));
 }
