@@ -26,6 +26,9 @@ import { fileProblems, forgetProblemsIn, readingFile } from './loader-problems.t
 /** How many files the loader reads at once: enough to keep the disk busy, far below any open-file limit. */
 const OPEN_AT_ONCE = 64;
 
+/** How long the dev server lets a changed file settle before reading it, in milliseconds. */
+const SETTLE_MS = 50;
+
 /** The loader of one record folder of the content root: `markdownRecords(contentDir, 'stories')`. */
 export function markdownRecords(contentDir: string, kind: keyof typeof FOLDERS): Loader {
   const folder = join(contentDir, kind);
@@ -86,9 +89,19 @@ export function markdownRecords(contentDir: string, kind: keyof typeof FOLDERS):
       if (!watcher) return;
       // The dev server: keep the store in step with the folder.
       const inFolder = (path: string) => path.startsWith(folder) && path.endsWith('.md') && !relative(folder, path).includes('/');
+      // A save can reach the watcher as two writes (the file emptied, then written), and the
+      // second event may be merged into the first. So a file is read a moment after its event,
+      // and its readings run one after another: an older reading never lands after a newer one.
+      const latest = new Map<string, Promise<void>>();
       const reload = (path: string) => {
         if (!inFolder(path)) return;
-        readingFile(sync(path).catch((error: Error) => logger.error(`${shown(path)}: ${error.message}`)));
+        const reading = (latest.get(path) ?? Promise.resolve())
+          .then(() => new Promise((settled) => setTimeout(settled, SETTLE_MS)))
+          .then(() => sync(path))
+          .catch((error: Error) => logger.error(`${shown(path)}: ${error.message}`));
+        latest.set(path, reading);
+        void reading.then(() => latest.get(path) === reading && latest.delete(path));
+        readingFile(reading);
       };
       watcher.add(folder);
       watcher.on('change', reload);
