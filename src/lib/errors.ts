@@ -60,6 +60,16 @@ export class ContentError extends Error {
   }
 }
 
+/**
+ * The folder `folder` of the content root `file` lies in, as messages name files:
+ * `content/stories/a.md` → `content/people/`. The content root may be any folder
+ * (`BACKSTORY_CONTENT_DIR`), so a hint names the one the editor actually uses.
+ */
+export function folderBeside(file: string, folder: 'stories' | 'people' | 'events'): string {
+  const parts = file.split('/');
+  return [...parts.slice(0, -2), folder].join('/') + '/';
+}
+
 /** "did you mean `a`, `b` or `c`?" — or nothing when there is no suggestion. */
 export function didYouMean(candidates: readonly string[]): string | undefined {
   if (candidates.length === 0) return undefined;

@@ -8,7 +8,7 @@ import type { AnyRecord, ContentSet, EventRecord, PersonRecord, StoryRecord, Tar
 import { targetKey } from './records.ts';
 import type { Mention } from './mentions.ts';
 import type { ContentIssue } from './errors.ts';
-import { ContentError, didYouMean } from './errors.ts';
+import { ContentError, didYouMean, folderBeside } from './errors.ts';
 import { nearest } from './nearest.ts';
 import { publishOrUnlink } from './resolve.ts';
 import { compareDates, endOf, startOf, timestampDate } from './dates.ts';
@@ -87,7 +87,7 @@ export function referenceIssues(content: ContentSet, drafts?: Pick<ContentSet, '
         field: `${field}[${i}]`,
         ...(draft
           ? { message: `the ${what} "${id}" is a draft, left out of the site`, hint: publishOrUnlink(draft) }
-          : { message: `no ${what} has the id "${id}"`, hint: didYouMean(nearest(id, known)) ?? `add content/${field}/${id}.md or remove the id` }),
+          : { message: `no ${what} has the id "${id}"`, hint: didYouMean(nearest(id, known)) ?? `add ${folderBeside(record.file, field)}${id}.md or remove the id` }),
       });
     });
   };

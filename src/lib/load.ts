@@ -404,7 +404,7 @@ function describeIssue(
     const key = issue.keys[0]!;
     const synonym = SYNONYMS[key.toLowerCase()];
     // A person's file among the stories or events: `name` is the sign.
-    const misplaced = path.length === 0 && key === 'name' && !allowed.includes('name') ? `\`name\` is a person's field: a person's file goes in content/people/` : undefined;
+    const misplaced = path.length === 0 && key === 'name' && !allowed.includes('name') ? `\`name\` is a person's field: a person's file goes in the people/ folder of the content` : undefined;
     // One key per issue (see `loadRecord`).
     const suggestion = misplaced ?? didYouMean(synonym && allowed.includes(synonym) ? [synonym] : nearest(key, allowed));
     return {

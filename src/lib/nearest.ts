@@ -1,5 +1,7 @@
 /** Suggestions for a mistyped id or name: the closest known keys by edit distance. */
 
+import { withoutLatinAccents } from './latin-accents.ts';
+
 /** How many letters must be added, dropped, changed, or swapped with their neighbour to turn `a` into `b`. */
 export function editDistance(a: string, b: string): number {
   if (a === b) return 0;
@@ -22,12 +24,13 @@ export function editDistance(a: string, b: string): number {
 /**
  * Up to `limit` candidates near `query`, closest first. A candidate counts as
  * near when it contains the query or differs in at most a third of its letters.
+ * Accents on Latin letters are not counted: `erdoğan` is near `recep-tayyip-erdogan`.
  */
 export function nearest(query: string, candidates: Iterable<string>, limit = 3): string[] {
-  const q = query.toLowerCase();
+  const q = withoutLatinAccents(query).toLowerCase();
   const scored: { value: string; score: number }[] = [];
   for (const value of new Set(candidates)) {
-    const v = value.toLowerCase();
+    const v = withoutLatinAccents(value).toLowerCase();
     const distance = v.includes(q) || q.includes(v) ? Math.abs(v.length - q.length) / 4 : editDistance(q, v);
     if (distance <= Math.max(2, Math.ceil(Math.max(q.length, v.length) / 3))) scored.push({ value, score: distance });
   }

@@ -222,7 +222,7 @@ export class LinkIndex {
       ok: false,
       reason: 'unknown',
       message: `no person or event is called "${text}"`,
-      hint: didYouMean(this.suggestionsFor(text)) ?? 'check the spelling, or add the record under content/people/ or content/events/',
+      hint: didYouMean(this.suggestionsFor(text)) ?? 'check the spelling, or add the record to the people/ or events/ folder of the content',
     };
   }
 

@@ -306,6 +306,28 @@ describe('frontmatter ids that name nothing', () => {
       ],
     ],
     [
+      'a person written with an accent the id does not have',
+      (c) => {
+        c.stories[0]!.people = ['alice', 'bób'] as PersonId[];
+      },
+      [{ file: 'content/stories/s1.md', field: 'people[1]', message: 'no person has the id "bób"', hint: 'did you mean `bob`?' }],
+    ],
+    [
+      'a missing record, in a content folder of another name',
+      (c) => {
+        c.events[0]!.file = 'newsroom/events/recusal.md';
+        c.events[0]!.people = ['bob', 'zachary-quinto'] as PersonId[];
+      },
+      [
+        {
+          file: 'newsroom/events/recusal.md',
+          field: 'people[1]',
+          message: 'no person has the id "zachary-quinto"',
+          hint: 'add newsroom/people/zachary-quinto.md or remove the id',
+        },
+      ],
+    ],
+    [
       'several at once',
       (c) => {
         c.stories[2]!.people = ['bbo'] as PersonId[];

@@ -335,7 +335,7 @@ describe('loadRecord: problems, reported as file:line:column: `field`: message',
       'stories',
       '---\nname: Ana Lima\nsummary: S\n---\n',
       // One message: where the file belongs, not each story field it lacks.
-      ["content/stories/x.md:2:1: unknown field `name` (`name` is a person's field: a person's file goes in content/people/)"],
+      ["content/stories/x.md:2:1: unknown field `name` (`name` is a person's field: a person's file goes in the people/ folder of the content)"],
     ],
     [
       'a source’s link by another name',

@@ -332,7 +332,7 @@ describe('linkMentions: problems', () => {
       [
         {
           message: 'no person or event is called "Vladimir Putin"',
-          hint: 'check the spelling, or add the record under content/people/ or content/events/',
+          hint: 'check the spelling, or add the record to the people/ or events/ folder of the content',
           line: 3,
           column: 6,
         },
@@ -356,7 +356,7 @@ describe('linkMentions: problems', () => {
       [
         {
           message: 'no person or event is called "nobody"',
-          hint: 'check the spelling, or add the record under content/people/ or content/events/',
+          hint: 'check the spelling, or add the record to the people/ or events/ folder of the content',
           line: 1,
           column: 4,
         },
@@ -374,7 +374,7 @@ describe('linkMentions: problems', () => {
       [
         {
           message: 'no person or event is called "nobody"',
-          hint: 'check the spelling, or add the record under content/people/ or content/events/',
+          hint: 'check the spelling, or add the record to the people/ or events/ folder of the content',
           line: 2,
           column: 8,
         },
@@ -471,7 +471,7 @@ describe('extractMentions', () => {
   it('reports problems as issues of the file, positioned in the file', () => {
     const { issues } = extractMentions(record, { index, href });
     expect(issues.map(formatIssue)).toEqual([
-      'content/stories/the-rift.md:10:21: no person or event is called "nobody" (check the spelling, or add the record under content/people/ or content/events/)',
+      'content/stories/the-rift.md:10:21: no person or event is called "nobody" (check the spelling, or add the record to the people/ or events/ folder of the content)',
       'content/stories/the-rift.md:12:4: no person or event is called "jeff-sesions" (did you mean `jeff-sessions`?)',
     ]);
   });

@@ -113,8 +113,8 @@ describe('LinkIndex.resolve: unknown targets', () => {
     ['a misspelt event id', 'sessions-recusl', 'did you mean `sessions-recusal`?'],
     ['a transliteration nobody registered', 'Sergei Kislyak', 'did you mean `sergey-kislyak`?'],
     ['a misremembered event title', 'Sessions recused himself from the Russia inquiry', 'did you mean `sessions-recusal`?'],
-    ['nothing close', 'Vladimir Putin', 'check the spelling, or add the record under content/people/ or content/events/'],
-    ['non-Latin text with no match', 'Путин', 'check the spelling, or add the record under content/people/ or content/events/'],
+    ['nothing close', 'Vladimir Putin', 'check the spelling, or add the record to the people/ or events/ folder of the content'],
+    ['non-Latin text with no match', 'Путин', 'check the spelling, or add the record to the people/ or events/ folder of the content'],
   ])('%s: %j', (_name, text, hint) => {
     expect(index.resolve(text)).toEqual({
       ok: false,
