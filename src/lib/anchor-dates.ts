@@ -49,8 +49,13 @@ export interface AnchoredDate {
   also?: PartialDate;
   /** The tense of the clause around the expression, as judged from nearby verbs: 'past' | 'future' | 'unknown'. */
   tense: 'past' | 'future' | 'unknown';
-  /** Set when a past-tense expression resolves after the publication date (e.g. "met him in July of this year" in a June article). */
-  conflict?: { kind: 'future-in-past-tense'; message: string };
+  /**
+   * Set when the words cannot be right as written: a past-tense expression
+   * that resolves after the publication date ("met him in July of this year"
+   * in a June article), or a weekday the day does not fall on ("Thursday,
+   * February 27, 2019", a Wednesday).
+   */
+  conflict?: { kind: 'future-in-past-tense' | 'wrong-weekday'; message: string };
 }
 
 type Tense = AnchoredDate['tense'];
@@ -74,6 +79,13 @@ interface Candidate {
   resolve?: (tense: Tense) => PartialDate | undefined;
   /** For a span of days, its last day from its first; undefined when the words name no real day. */
   resolveEnd?: (start: PartialDate) => PartialDate | undefined;
+  /** The weekday written with the day ("Friday, March 3"), 0 for Sunday: the day must fall on it. */
+  weekday?: number;
+  /**
+   * An absolute date with its weekday: shown as written, and kept only when
+   * the weekday is wrong, so that the mistake is reported.
+   */
+  checkOnly?: boolean;
   /** Whether the second day ends a span ("March 3-5") or is a day of its own ("March 3 and 10"). */
   second?: 'until' | 'also';
   /**
@@ -129,6 +141,11 @@ export function anchorDates(text: string, published: PartialDate, options: { fra
         message: `past tense, but ${formatDate(date)} is after publication on ${formatDate(published)}`,
       };
     }
+    const weekday = c.weekday !== undefined && date.day !== undefined ? weekdayOf(date) : undefined;
+    if (weekday !== undefined && weekday !== c.weekday) {
+      anchored.conflict ??= { kind: 'wrong-weekday', message: `${formatDate(date)} is a ${WEEKDAYS[weekday]}, not a ${WEEKDAYS[c.weekday!]}` };
+    }
+    if (c.checkOnly && !anchored.conflict) continue;
     found.push(anchored);
   }
   return found;
@@ -258,6 +275,25 @@ const MONTH_EXPRESSION = new RegExp(
   'gdu',
 );
 
+/** An absolute date that names its weekday, in its parts: "Thursday, Feb. 27, 2019", "on Friday 3 March 2017". */
+const WEEKDAY_AND_DATE = new RegExp(
+  `^(?:${word('on')}\\s+)?(?<weekday>${WEEKDAY}),?\\s+(?:(?:${word('in')}|${word('on')})\\s+)?` +
+    `(?:(?<month>${MONTH}|${MONTH_ABBR})\\.?\\s+(?<day>\\d{1,2})|(?<dayFirst>\\d{1,2})(?:st|nd|rd|th)?\\s+(?<monthAfter>${MONTH}))` +
+    `(?:st|nd|rd|th)?,?\\s+(?:of\\s+)?(?<year>\\d{4})$`,
+  'u',
+);
+
+/** For an absolute date written with its weekday, the check that the day falls on it. */
+function weekdayCheck(words: string): Pick<Candidate, 'resolve' | 'weekday' | 'checkOnly'> {
+  const g = WEEKDAY_AND_DATE.exec(words)?.groups;
+  if (!g) return {};
+  const month = monthNumber(...splitMonth(g.month ?? g.monthAfter!));
+  const year = Number(g.year);
+  const day = Number(g.day ?? g.dayFirst);
+  if (!month || day < 1 || day > daysInMonth(year, month)) return {};
+  return { resolve: () => ({ year, month, day, precision: 'day' }), weekday: WEEKDAYS.indexOf(g.weekday!), checkOnly: true };
+}
+
 /** Between the two ends of a span: a dash, "to", "through", "until", or "and" after "between". */
 const SPAN_SEPARATOR = `(?:\\s*[-–—]\\s*|\\s+(?:to|through|until|till|and)\\s+)`;
 const MONTH_WORD = `(?:${MONTH}|${MONTH_ABBR}\\.?)`;
@@ -366,7 +402,7 @@ function candidates(text: string, ref: Reference): Candidate[] {
   const found: Candidate[] = [];
 
   const has = wordsIn(text);
-  if (has.year && has.month) for (const m of text.matchAll(ABSOLUTE)) found.push({ start: m.index, end: m.index + m[0].length });
+  if (has.year && has.month) for (const m of text.matchAll(ABSOLUTE)) found.push({ start: m.index, end: m.index + m[0].length, ...weekdayCheck(m[0]) });
   if (has.year && has.month) for (const m of text.matchAll(MONTH_SPAN)) found.push({ start: m.index, end: m.index + m[0].length });
 
   if (has.month && has.span) for (const m of text.matchAll(DAY_SPAN)) {
@@ -424,6 +460,7 @@ function candidates(text: string, ref: Reference): Candidate[] {
     found.push({
       start,
       end: m.index + m[0].length,
+      ...(g.weekday ? { weekday: WEEKDAYS.indexOf(g.weekday) } : {}),
       resolve: (tense) => resolveMonth(ref, month, day, modifier, qualifier, since ? 'past' : tense),
       followsFrame: true,
       ahead: modifier === 'next' || qualifier === 'next',
@@ -649,6 +686,11 @@ function pickLongest(all: Candidate[]): Candidate[] {
     if (kept.every((k) => c.end <= k.start || c.start >= k.end)) kept.push(c);
   }
   return kept.sort((a, b) => a.start - b.start);
+}
+
+/** The weekday a day falls on, 0 for Sunday. */
+function weekdayOf(date: PartialDate): number {
+  return getDay(new Date(date.year, date.month! - 1, date.day!, 12));
 }
 
 function monthNumber(full: string | undefined, abbreviation: string | undefined): number {

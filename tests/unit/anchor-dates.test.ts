@@ -349,6 +349,25 @@ describe('anchorDates: details', () => {
     });
   });
 
+  it.each<[string, string, string | undefined]>([
+    ['a relative day on the wrong weekday', 'The talks ended on Thursday 27 February.', 'February 27, 2019 is a Wednesday, not a Thursday'],
+    ['a relative day on its weekday', 'The talks ended on Wednesday 27 February.', undefined],
+    ['an absolute date on the wrong weekday', 'It ended Thursday, Feb. 27, 2019, in Hanoi.', 'February 27, 2019 is a Wednesday, not a Thursday'],
+    ['an absolute date, day first, on the wrong weekday', 'He left on Saturday 3rd March 2017.', 'March 3, 2017 is a Friday, not a Saturday'],
+    ['an absolute date on its weekday', 'He left on Friday 3 March 2017.', undefined],
+    ['an absolute date with no weekday', 'He left on Feb. 27, 2019.', undefined],
+  ])('checks the weekday written with a day: %s', (_, sentence, message) => {
+    const found = anchorDates(sentence, partialDate('2019-03-05'));
+    if (message === undefined) {
+      expect(found.filter((d) => d.conflict)).toEqual([]);
+      // An absolute date is left as written; a relative one is still resolved.
+      expect(found.every((d) => !/\d{4}/.test(d.text))).toBe(true);
+    } else {
+      expect(found).toHaveLength(1);
+      expect(found[0]!.conflict).toEqual({ kind: 'wrong-weekday', message });
+    }
+  });
+
   it('gives offsets that survive a curly apostrophe', () => {
     const sentence = 'Voters punished the party in last year’s election.';
     const [a] = anchorDates(sentence, partialDate(SEED));
