@@ -46,7 +46,10 @@
  *   unless that word starts a name of its own ("Trump Sessions": two names)
  *   or is a day or month ("asked Mullins Thursday"). So is a name that starts
  *   with a small particle after a capitalised word other than a title:
- *   "Vincent van Gogh" is not Anneke van Gogh, "Mayor van Gogh" is.
+ *   "Vincent van Gogh" is not Anneke van Gogh, "Mayor van Gogh" is. So is
+ *   a name that is the last words of another of the person's names: "Fábio
+ *   Luís Lula da Silva" is not Luiz Inácio Lula da Silva ("Lula da Silva").
+ *   A first name of the person's own is theirs: "Inácio Lula da Silva".
  *   Unlike a shared name, it claims no text: in "President Bush Sr." the
  *   name "Bush Sr." is found where "President Bush" was passed over, and the
  *   person's next mention in the section is the one linked.
@@ -184,9 +187,11 @@ function startsLongerName(text: string, end: number, nameStarts: ReadonlySet<num
 }
 
 /**
- * Whether a name of one word ("Pike", at `start`), or one that starts with a
- * small particle ("van Gogh"), ends a longer name begun by the word before
- * it: someone else's first name ("coach Tom Pike", "Vincent van Gogh"), or a
+ * Whether a name of one word ("Pike", at `start`), one that starts with a
+ * small particle ("van Gogh"), or one that ends another of the person's names
+ * ("Lula da Silva"), ends a longer name begun by the word before it: someone
+ * else's first name ("coach Tom Pike", "Vincent van Gogh", "Fábio Luís Lula
+ * da Silva"; not one of the person's own, "Inácio Lula da Silva"), or a
  * name of something else ("a Dean Martin song", "an Aston Martin"). That
  * word is capitalised and is no title ("Mayor", "Dr."), day, month, word
  * opening a sentence ("Yesterday van Gogh said", "Despite Pike's"),
@@ -204,6 +209,8 @@ function endsLongerName(text: string, start: number, oneWord: boolean, nameEnds:
   const m = WORD_BEFORE.exec(before);
   const word = m?.[1];
   if (word === undefined || !mayBeGivenName(word)) return false;
+  // "Inácio Lula da Silva": one of the person's own first names.
+  if (given?.has(withoutLatinAccents(word))) return false;
   // "Trump Sessions": the word before is a name of its own.
   if (nameEnds.has(start - m![2]!.length)) return false;
   const opensSentence = /(?:^|[.!?:;"“‘(—–]\s*)$/u.test(before.slice(0, m!.index)) && (m!.index > 0 || start <= 60);
@@ -290,11 +297,36 @@ function nameKey(name: string): string {
   return key.replace(/ {2,}/g, ' ').trim();
 }
 
+/**
+ * A name with small particles written with capitals: the first word only ("De
+ * la Cruz", as a sentence opens), and every word ("De La Cruz"). None when no
+ * word starts in lower case.
+ */
+function capitalisedParticles(key: string): string[] {
+  const upper = (word: string) => {
+    const first = String.fromCodePoint(word.codePointAt(0)!);
+    const capital = first.toUpperCase();
+    return /\p{Ll}/u.test(first) && [...capital].length === 1 ? capital + word.slice(first.length) : word;
+  };
+  const variants = new Set<string>();
+  const first = key.split(' ');
+  variants.add([upper(first[0]!), ...first.slice(1)].join(' '));
+  variants.add(key.split(' ').map(upper).join(' '));
+  variants.delete(key);
+  return [...variants];
+}
+
 interface IndexedName {
   /** Who the name links to; `null` when different people share it (it then only blocks shorter matches). */
   id: PersonId | null;
   /** Made only of CJK characters: matched without word boundaries. */
   cjk: boolean;
+  /**
+   * The last words of another of the person's names ("Lula da Silva" of "Luiz
+   * Inácio Lula da Silva"): like a surname, it may end someone else's longer
+   * name ("Fábio Luís Lula da Silva").
+   */
+  tail: boolean;
 }
 
 /**
@@ -394,26 +426,28 @@ export class NameMatcher {
     // Distinct names first, so a name two people share can be marked before it is indexed.
     const byKey = new Map<string, IndexedName>();
     for (const entry of entries) {
-      for (const name of entry.names) {
-        const key = nameKey(name);
+      const keys = entry.names.map(nameKey);
+      for (const key of keys) {
         if ([...key].length < 2) continue; // empty, blank, or too short to be worth linking
+        const tail = key.includes(' ') && keys.some((other) => other.endsWith(` ${key}`));
         const seen = byKey.get(key);
-        if (seen === undefined) byKey.set(key, { id: entry.id, cjk: CJK_NAME.test(key) });
+        if (seen === undefined) byKey.set(key, { id: entry.id, cjk: CJK_NAME.test(key), tail });
         else if (seen.id !== entry.id) seen.id = null; // same name, different people: never guess
+        else seen.tail ||= tail;
       }
     }
     // A name that starts with a small particle ("de la Cruz", "van Gogh") opens a sentence with a capital
-    // ("De la Cruz said…"): that spelling is the same person's, unless it is someone's name as written.
+    // ("De la Cruz said…"), and some copy capitalises every particle ("Von Der Leyen", "De La Cruz"):
+    // those spellings are the same person's, unless one is someone's name as written.
     const capitalised = new Map<string, IndexedName>();
     for (const [key, name] of byKey) {
-      const first = key.codePointAt(0)!;
-      const upper = String.fromCodePoint(first).toUpperCase();
-      if (name.cjk || !/\p{Ll}/u.test(String.fromCodePoint(first)) || !/[ -]/.test(key) || [...upper].length !== 1) continue;
-      const variant = upper + key.slice(String.fromCodePoint(first).length);
-      if (byKey.has(variant)) continue;
-      const seen = capitalised.get(variant);
-      if (seen === undefined) capitalised.set(variant, { ...name });
-      else if (seen.id !== name.id) seen.id = null;
+      if (name.cjk || !/[ -]/.test(key)) continue;
+      for (const variant of capitalisedParticles(key)) {
+        if (byKey.has(variant)) continue;
+        const seen = capitalised.get(variant);
+        if (seen === undefined) capitalised.set(variant, { ...name });
+        else if (seen.id !== name.id) seen.id = null;
+      }
     }
     // What the size counts: the names as written, not their capitalised spellings.
     let size = 0;
@@ -563,7 +597,8 @@ export class NameMatcher {
       }
       // The words around a name are read as written, nickname and all: "Pike 'Lied' About" is no "Pike About".
       if (!name.cjk && startsLongerName(normalised, candidate.end, nameStarts)) continue; // "Trump Tower": likewise
-      if (!name.cjk && endsLongerName(normalised, candidate.start, !/\s/u.test(scanned.slice(candidate.start, candidate.end)), nameEnds, this.#given.get(id))) continue; // "Vincent van Gogh", "Tom Pike", "Tom J. Pike": likewise
+      const oneWord = name.tail || !/\s/u.test(scanned.slice(candidate.start, candidate.end));
+      if (!name.cjk && endsLongerName(normalised, candidate.start, oneWord, nameEnds, this.#given.get(id))) continue; // "Vincent van Gogh", "Tom Pike", "Tom J. Pike": likewise
       if (!name.cjk && hyphenatedName(normalised, candidate.start, candidate.end, nameStarts, nameEnds)) continue; // "Dana Whitfield-Jones": likewise
       // Only a name kept claims its text: in "President Bush Sr.", "Bush Sr." is found where "President Bush" was not.
       free = candidate.end;

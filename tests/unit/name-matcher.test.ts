@@ -187,6 +187,10 @@ const cases: [title: string, text: string, expected: Expected[]][] = [
   ]],
   ['a particle name with a hyphen, with a capital', 'Al-Assad spoke.', [['bashar-al-assad', 'Al-Assad', 0]]],
   ['a particle name after a first name is someone else’s', 'The painter Vincent van Gogh was invoked.', []],
+  ['a particle name with every particle capitalised is the person', 'Mayor Van Gogh spoke; Van Gogh left.', [
+    ['anneke-van-gogh', 'Van Gogh', 6],
+    ['anneke-van-gogh', 'Van Gogh', 22],
+  ]],
   ['a particle name after a title, a day or an opening word is the person', 'Mayor van Gogh, Dr. van Gogh, on Monday van Gogh. Yesterday van Gogh said.', [
     ['anneke-van-gogh', 'van Gogh', 6],
     ['anneke-van-gogh', 'van Gogh', 20],
@@ -290,6 +294,11 @@ describe('overlapping names', () => {
     ]],
     ['a name passed over for the word after it claims nothing: another name inside it is found', 'President Bush Sr. spoke.', [['george-h-w-bush', 'Bush Sr.', 10]]],
     ['the title alias alone is still the person', 'President Xi spoke.', [['xi-jinping', 'President Xi', 0]]],
+    ['the last words of a name after someone else’s first names are theirs', 'His son Fábio Luís Lula da Silva spoke.', []],
+    ['the last words of a name after the person’s own first name are the person', 'Inácio Lula da Silva spoke; Brazil’s Lula da Silva replied.', [
+      ['lula', 'Lula da Silva', 7],
+      ['lula', 'Lula da Silva', 37],
+    ]],
   ])('%s', (_title, text, expected) => {
     expect(overlapping.find(text).map(view)).toEqual(expected.map(expectedView));
   });
