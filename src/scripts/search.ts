@@ -6,11 +6,12 @@
 
 import { respellings } from '../lib/fold.ts';
 import { suggestion } from '../lib/search-suggestion.ts';
+import { directionOf } from '../lib/text-direction.ts';
 
 interface PagefindResult {
   url: string;
   excerpt: string;
-  meta: { title?: string; kind?: string };
+  meta: { title?: string; kind?: string; lang?: string };
 }
 interface Hit {
   id: string;
@@ -161,6 +162,15 @@ function render(result: PagefindResult): HTMLLIElement {
   const excerpt = document.createElement('p');
   // Pagefind escapes the page text and marks the matches with <mark>.
   excerpt.innerHTML = result.excerpt;
+  // A story in another language: its title and words are read in that language, and laid out in its direction.
+  const { lang } = result.meta;
+  if (lang) {
+    for (const element of [link, excerpt]) {
+      element.lang = lang;
+      const dir = directionOf(lang);
+      if (dir) element.dir = dir;
+    }
+  }
   item.append(kind, ' ', link, excerpt);
   return item;
 }

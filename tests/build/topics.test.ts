@@ -6,7 +6,8 @@
  * writes from the root get the base.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { buildSite, copyContent, projectRoot, scratchDir, type BuildResult } from './build-site.ts';
 import { attributeValues, fileFor, read, textOf } from './dist.ts';
@@ -85,7 +86,7 @@ describe('topics', () => {
     const ends = read(built.outDir, 'stories/strike-ends/index.html');
     expect(ends).toContain('<html lang="en"');
     expect(ends).toMatch(/<h1 lang="es">Story strike-ends<\/h1>/);
-    expect(ends).toContain('<div class="story-body" lang="es">');
+    expect(ends).toContain('<div class="story-body" lang="es" data-pagefind-meta="lang:es">');
     expect(ends).toContain('<meta property="og:locale" content="es">');
     // In lists too, and nowhere on a story without it.
     expect(read(built.outDir, 'topics/port-strike/index.html')).toContain('<h2 lang="es"><a href="/news/stories/strike-ends/">');
@@ -109,8 +110,21 @@ describe('topics', () => {
   it('lay out a story in a language written right to left from the right', () => {
     const arabic = read(built.outDir, 'stories/strike-arabic/index.html');
     expect(arabic).toMatch(/<h1 lang="ar" dir="rtl">Story strike-arabic<\/h1>/);
-    expect(arabic).toContain('<div class="story-body" lang="ar" dir="rtl">');
+    expect(arabic).toContain('<div class="story-body" lang="ar" dir="rtl" data-pagefind-meta="lang:ar">');
     expect(read(built.outDir, 'index.html')).toContain('<h2 lang="ar" dir="rtl"><a href="/news/stories/strike-arabic/">');
+  });
+
+  it('in another language are found by search with their language, so results read in it', () => {
+    // Pagefind's fragments: gzip, then a signature, then the page's JSON.
+    const fragments = readdirSync(join(built.outDir, 'pagefind/fragment')).map((name) => {
+      const json = gunzipSync(readFileSync(join(built.outDir, 'pagefind/fragment', name))).toString('utf8');
+      return JSON.parse(json.slice(json.indexOf('{'))) as { url: string; meta: Record<string, string> };
+    });
+    const meta = (path: string) => fragments.find((f) => f.url.endsWith(`/stories/${path}/`))?.meta;
+    expect(meta('strike-ends')).toMatchObject({ kind: 'Story', lang: 'es' });
+    expect(meta('strike-arabic')).toMatchObject({ kind: 'Story', lang: 'ar' });
+    expect(meta('strike-begins')).toMatchObject({ kind: 'Story' });
+    expect(meta('strike-begins')).not.toHaveProperty('lang');
   });
 
   it('that name a person link to that person’s page; others do not', () => {
