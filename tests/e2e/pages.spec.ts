@@ -254,6 +254,16 @@ async function press(info: TestInfo, target: Locator) {
   else await target.click();
 }
 
+test('each “Read in context” link on a person page has a name of its own, naming its story and passage', async ({ page }) => {
+  await page.goto('people/jeff-sessions/');
+  const links = page.locator('.citations .in-context');
+  const names = await links.evaluateAll((as) => as.map((a) => a.textContent!.replace(/\s+/g, ' ').trim()));
+  // The seed story quotes him in more than one passage.
+  expect(names.length).toBeGreaterThan(1);
+  expect(new Set(names).size).toBe(names.length);
+  expect(names[0]).toMatch(/^Read in context: Sessions and Trump at odds as Comey prepares to testify, passage 1 of \d+$/);
+});
+
 test.describe('dark mode', () => {
   test('toggles, and persists across navigation and reload', async ({ page }, info) => {
     await page.emulateMedia({ colorScheme: 'light' });
