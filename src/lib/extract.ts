@@ -34,6 +34,8 @@ export interface RecordTraits {
   published?: { day: PartialDate };
   /** A story's or event's `people`. */
   people?: readonly string[];
+  /** A story's language, when not the site's: the site's own words in its body are marked. */
+  lang?: string;
 }
 
 /** The transform options that depend on the record: autolinking, date anchoring, itself, whom it lists. */
@@ -48,7 +50,8 @@ export function optionsFor(record: RecordTraits): Pick<MentionOptions, 'autolink
 
 /** Turns a linked tree into HTML; see `src/markdown/render.ts`. */
 export interface Renderer {
-  render: (tree: Root) => string;
+  /** The HTML of a linked body; `lang`, the record's language when it has one. */
+  render: (tree: Root, lang?: string) => string;
   /** Changes whenever the HTML for the same tree would change. */
   version: number;
 }
@@ -233,10 +236,10 @@ export function releaseExtractions(): void {
 }
 
 /** The digest of everything an extraction depends on. */
-function digest(record: Pick<AnyRecord, 'body'>, traits: object, options: ExtractOptions): string {
+function digest(record: Pick<AnyRecord, 'body'> & RecordTraits, traits: object, options: ExtractOptions): string {
   return createHash('sha256')
-    // The date style too: a body's resolved dates are written in it.
-    .update(JSON.stringify([CACHE_VERSION, options.index.fingerprint, options.href({ kind: 'person', id: 'x' } as Target), dateStyle(), traits]))
+    // The date style too: a body's resolved dates are written in it; and the language, which marks the site's words in it.
+    .update(JSON.stringify([CACHE_VERSION, options.index.fingerprint, options.href({ kind: 'person', id: 'x' } as Target), dateStyle(), traits, record.lang ?? null]))
     .update(record.body)
     .digest('hex');
 }
@@ -264,7 +267,7 @@ export function extractMentions(record: Pick<AnyRecord, 'body' | 'bodyLine' | 'f
       const result = linkMentions(tree, { index: options.index, href: options.href, ...traits, source: record.body });
       result.problems.push(...broken.problems);
       result.warnings.push(...broken.warnings);
-      found = { ...result, images: broken.images, ...(renderer && result.problems.length === 0 ? { html: renderer.render(tree), renderVersion: renderer.version } : {}) };
+      found = { ...result, images: broken.images, ...(renderer && result.problems.length === 0 ? { html: renderer.render(tree, record.lang), renderVersion: renderer.version } : {}) };
     }
     memo.set(key, found!);
   }

@@ -53,13 +53,15 @@ function note(id: string, number: number, content: ElementContent[]): Element {
   const label: Element = {
     type: 'element',
     tagName: 'span',
-    properties: { className: ['editor-note-label'] },
+    properties: { id: `${id}-label`, className: ['editor-note-label'] },
     children: [{ type: 'text', value: `Editor's note ${number}` }],
   };
   return {
     type: 'element',
     tagName: 'div',
-    properties: { id, className: ['editor-note'], role: 'note', ariaLabel: `Editor's note ${number}` },
+    // Named by its label, not an aria-label of its own: a name given as an attribute would be
+    // read in the language of the note's words, a label in its own (see rehype-site-language.ts).
+    properties: { id, className: ['editor-note'], role: 'note', ariaLabelledBy: [`${id}-label`] },
     children: [label, ...content],
   };
 }

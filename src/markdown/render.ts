@@ -5,7 +5,7 @@
  *
  *   mdast (mentions linked) → typography → hast (`mdast-to-hast.ts`) → raw HTML parsed →
  *   sanitized → heading ids (rehype-slug) → editor's notes → external links →
- *   tables in scrolling boxes → HTML
+ *   tables in scrolling boxes → the site's own words marked with its language → HTML
  *
  * Raw HTML is parsed before the sanitizer so that the sanitizer sees it, and
  * typography runs after the links exist so quotes around a link curl the
@@ -25,6 +25,7 @@ import rehypeSlugHeadings from './rehype-slug-headings.ts';
 import rehypeEditorNotes from './rehype-editor-notes.ts';
 import rehypeExternalLinks from './rehype-external-links.ts';
 import rehypeTableScroll from './rehype-table-scroll.ts';
+import rehypeSiteLanguage from './rehype-site-language.ts';
 import { sanitizeSchema } from './sanitize-schema.ts';
 
 /**
@@ -49,12 +50,13 @@ const processor = unified()
   .use(rehypeEditorNotes)
   .use(rehypeExternalLinks)
   .use(rehypeTableScroll)
+  .use(rehypeSiteLanguage)
   .use(rehypeStringify)
   .freeze();
 
-/** Renders a parsed, linked body to HTML. The tree is changed on the way. */
-export function renderTree(tree: Root): string {
-  return processor.stringify(processor.runSync(tree) as never);
+/** Renders a parsed, linked body to HTML, written in `lang` when given. The tree is changed on the way. */
+export function renderTree(tree: Root, lang?: string): string {
+  return processor.stringify(processor.runSync(tree, { data: { lang } }) as never);
 }
 
 /**

@@ -27,7 +27,7 @@ beforeAll(() => {
   scratch = scratchDir('topics');
   content = copyContent(join(projectRoot, 'tests/fixtures/minimal'));
   story('strike-begins', '2024-05-01', ['port strike', 'unions', 'ana lima']);
-  story('strike-ends', '2024-06-10', ['Port Strike', 'выборы', '政治'], ['lang: es'], 'See [the archive](/archive/) and ![the logo](/favicon.svg).');
+  story('strike-ends', '2024-06-10', ['Port Strike', 'выборы', '政治'], ['lang: es'], 'See [the archive](/archive/) and ![the logo](/favicon.svg). La huelga terminó.[^fecha]\n\n[^fecha]: Terminó el día 9.');
   story('strike-draft', '2024-06-11', ['port strike', 'secret plans'], ['draft: true']);
   story('strike-arabic', '2024-04-01', [], ['lang: ar'], 'قال العمال إن الإضراب انتهى.');
   // An event over two years, for the timeline's year pages.
@@ -105,6 +105,19 @@ describe('topics', () => {
     const page = read(built.outDir, 'stories/strike-begins/index.html');
     expect(page).not.toContain('cast-heading');
     expect(page).not.toContain('<aside class="story-context"');
+  });
+
+  it('mark the site’s own words in a story in another language with the site’s language', () => {
+    const ends = read(built.outDir, 'stories/strike-ends/index.html');
+    expect(ends).toMatch(/<a [^>]*data-footnote-ref[^>]*lang="en"[^>]*>1<\/a>/);
+    expect(ends).toContain('<span id="user-content-fn-fecha-label" class="editor-note-label" lang="en">Editor\'s note 1</span>');
+    // The note's own words stay in the story's language.
+    expect(ends).toMatch(/aria-labelledby="user-content-fn-fecha-label"><span [^>]*>Editor's note 1<\/span>\s*<p[^>]*>Terminó el día 9\./);
+    // A story in the site's language gets no such mark.
+    const english = read(built.outDir, 'stories/budget-vote/index.html');
+    const body = english.slice(english.indexOf('<div class="story-body"'), english.indexOf('</article>'));
+    expect(body).toContain('class="resolved-date"');
+    expect(body).not.toContain('lang="en"');
   });
 
   it('lay out a story in a language written right to left from the right', () => {
