@@ -114,14 +114,15 @@ export function storyView(site: Pick<Site, 'graph' | 'html'>, story: StoryRecord
   const events = graph.storyEvents(story.id);
   const age = ageLabel(story.published.day, today);
   const nameOf = (target: string) => graph.people.get(target as PersonId)?.name ?? graph.events.get(target as EventId)?.title;
+  const map = people.length > 1 ? mapOf(graph, people, { maxNodes: DEFAULT_MAX_NODES, sharedByAll: true }) : undefined;
   return {
     story,
     html: htmlOf(site, story),
     ...(age ? { age } : {}),
     people,
     timeline: events.length > 0 ? storyTimeline(events, story.published.day, story.title) : [],
-    // Its people all share the story: the map shows what else they share.
-    ...(people.length > 1 ? { map: mapOf(graph, people, { maxNodes: DEFAULT_MAX_NODES, sharedByAll: true }) } : {}),
+    // Its people all share the story: the map shows what else they share, when they share anything.
+    ...(map && map.edges.length > 0 ? { map } : {}),
     notes: editorNotes(story.body, nameOf),
   };
 }

@@ -43,6 +43,19 @@ describe('what a record page shows', () => {
     expect(storyView(site, story, new Date(`${story.published.iso.slice(0, 10)}T12:00:00Z`)).age).toBeUndefined();
   });
 
+  it('a story whose people share nothing but itself has no map (no heading over an empty figure)', () => {
+    const content = seed();
+    const [someone] = content.people;
+    const stranger = (id: string, name: string) => ({ ...someone!, id, name, aliases: [], roles: [], body: `${name} is a stranger.`, file: `content/people/${id}.md` }) as typeof someone & {};
+    content.people.push(stranger('ada-strange', 'Ada Strange'), stranger('bo-quaint', 'Bo Quaint'));
+    const story = { ...content.stories[0]!, id: 'strangers', file: 'content/stories/strangers.md', people: ['ada-strange', 'bo-quaint'], events: [], body: 'Ada Strange met Bo Quaint.', notes: [] } as (typeof content.stories)[number];
+    content.stories.push(story);
+    const withStrangers = build(content);
+    const view = storyView(withStrangers, withStrangers.graph.stories.get(story.id)!, today);
+    expect(view.people.map((p) => p.id)).toEqual(['ada-strange', 'bo-quaint']);
+    expect(view).not.toHaveProperty('map');
+  });
+
   it('a person: stories with quotes, connections, a map around them, no story among "also mentioned in"', () => {
     const person = site.graph.storyPeople(story.id)[0]!;
     const view = personView(site, person);
