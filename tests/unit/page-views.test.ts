@@ -14,6 +14,7 @@ import { generateCorpus } from '../../scripts/generate-corpus.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type { ContentSet } from '../../src/lib/records.ts';
+import type { PersonId, StoryId } from '../../src/lib/ids.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const settings: PageSettings = { site: 'https://news.example', base: '/', dateStyle: 'month-first' };
@@ -46,9 +47,9 @@ describe('what a record page shows', () => {
   it('a story whose people share nothing but itself has no map (no heading over an empty figure)', () => {
     const content = seed();
     const [someone] = content.people;
-    const stranger = (id: string, name: string) => ({ ...someone!, id, name, aliases: [], roles: [], body: `${name} is a stranger.`, file: `content/people/${id}.md` }) as typeof someone & {};
+    const stranger = (id: string, name: string) => ({ ...someone!, id: id as PersonId, name, aliases: [], roles: [], body: `${name} is a stranger.`, file: `content/people/${id}.md` });
     content.people.push(stranger('ada-strange', 'Ada Strange'), stranger('bo-quaint', 'Bo Quaint'));
-    const story = { ...content.stories[0]!, id: 'strangers', file: 'content/stories/strangers.md', people: ['ada-strange', 'bo-quaint'], events: [], body: 'Ada Strange met Bo Quaint.', notes: [] } as (typeof content.stories)[number];
+    const story = { ...content.stories[0]!, id: 'strangers' as StoryId, file: 'content/stories/strangers.md', people: ['ada-strange', 'bo-quaint'] as PersonId[], events: [], body: 'Ada Strange met Bo Quaint.' };
     content.stories.push(story);
     const withStrangers = build(content);
     const view = storyView(withStrangers, withStrangers.graph.stories.get(story.id)!, today);
