@@ -205,6 +205,8 @@ function reference(published: PartialDate): Reference {
 //   or the month just gone or to come, a span and not a calendar unit, so
 //   they are skipped.
 // - "N days/weeks/months/years/decades ago": day, day, month, year, year.
+//   "… ago today", "… ago this week", "… ago this month" (of months, years,
+//   decades): that day, that week (Monday to Sunday) or that month, back then.
 // - Weeks ("last week", "next week") are skipped: a PartialDate has no week
 //   precision, and naming the Monday would print a day the story never gave.
 //   "In two weeks", "two years later", seasons and "hours ago" are skipped
@@ -363,7 +365,7 @@ const SEASON_MONTHS = { spring: [3, 5], summer: [6, 8], fall: [9, 11], autumn: [
 
 const AGO = new RegExp(
   `${START}(?<count>\\d+|${anyWord(Object.keys(NUMBERS).sort((a, b) => b.length - a.length))})\\s+` +
-    `(?<unit>day|week|fortnight|month|year|decade)s?\\s+ago(?<today>\\s+today)?${STOP}`,
+    `(?<unit>day|week|fortnight|month|year|decade)s?\\s+ago(?:\\s+(?<same>today|this\\s+week|this\\s+month))?${STOP}`,
   'gu',
 );
 
@@ -549,14 +551,19 @@ function candidates(text: string, ref: Reference): Candidate[] {
     const raw = m.groups!.count!.toLowerCase().replace(/\s+/g, ' ');
     const count = /^\d+$/.test(raw) ? parseInt(raw, 10) : NUMBERS[raw]!;
     const unit = m.groups!.unit as 'day' | 'week' | 'fortnight' | 'month' | 'year' | 'decade';
-    // "Three years ago today": that very day, years back.
+    // "Three years ago today", "two years ago this week": that very day, week or month, years back.
     const months = { day: 0, week: 0, fortnight: 0, month: 1, year: 12, decade: 120 }[unit];
-    const thatDay = m.groups!.today !== undefined && months > 0;
+    const same = months > 0 ? m.groups!.same?.toLowerCase().replace(/\s+/g, ' ') : undefined;
+    const then = addMonths(ref.noon, -months * count);
+    const monday = addDays(then, -((getDay(then) + 6) % 7));
     found.push({
       start: m.index,
       end: m.index + m[0].length,
+      ...(same === 'this week' ? { resolveEnd: () => dayOf(addDays(monday, 6)) } : {}),
       resolve: () => {
-        if (thatDay) return dayOf(addMonths(ref.noon, -months * count));
+        if (same === 'today') return dayOf(then);
+        if (same === 'this week') return dayOf(monday);
+        if (same === 'this month') return monthAt(ref, -months * count);
         switch (unit) {
           case 'day': return dayOf(addDays(ref.noon, -count));
           case 'week': return dayOf(addDays(ref.noon, -7 * count));
