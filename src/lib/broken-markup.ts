@@ -9,8 +9,9 @@
  *   cannot be a link there, and shows its brackets.
  *
  * Each is reported at its place in the body, like a mistyped `[[link]]`. The
- * body's own images are listed too, a raw `<img src="/…">` among them: whether their
- * files exist is for the caller to ask each run (see `missingImages`), as the
+ * body's own images are listed too, a raw `<img src="/…">` among them, and its
+ * links to the site itself: whether their files and pages exist is for the
+ * caller to ask each run (see `missingImages` and `brokenLinks`), as the
  * answer is no part of the body. Raw HTML the page leaves out (an `<iframe>`
  * player, a tweet's `<script>`) is a warning: the words around it may point
  * at something the reader will not see.
@@ -21,6 +22,7 @@ import { didYouMean, positionAt } from './errors.ts';
 import { nearest } from './nearest.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import type { LocalLink } from './internal-links.ts';
 
 /** A note marker as plain text: what the parser leaves of a marker whose note does not exist. */
 const MARKER = /\[\^([^\]\s]+)\]/g;
@@ -43,10 +45,11 @@ const EMBED = /<(iframe|script|embed|object|video|audio)\b/gi;
 /** A raw image and its address. */
 const RAW_IMAGE = /<img\b[^>]*?\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
 
-export function brokenMarkup(tree: Root, source: string): { problems: MentionProblem[]; warnings: MentionProblem[]; images: LocalImage[] } {
+export function brokenMarkup(tree: Root, source: string): { problems: MentionProblem[]; warnings: MentionProblem[]; images: LocalImage[]; links: LocalLink[] } {
   const problems: MentionProblem[] = [];
   const warnings: MentionProblem[] = [];
   const images: LocalImage[] = [];
+  const links: LocalLink[] = [];
   const notes = new Map<string, { label: string; offset: number | undefined }>();
   const marked = new Set<string>();
   const strayMarkers: { label: string; offset: number }[] = [];
@@ -95,6 +98,10 @@ export function brokenMarkup(tree: Root, source: string): { problems: MentionPro
       case 'html':
         rawHtml(node.value, node.position?.start.offset);
         break;
+      case 'link':
+      case 'definition':
+        if (!ELSEWHERE.test(node.url) && node.position) links.push({ url: node.url, line: node.position.start.line, column: node.position.start.column });
+        break;
     }
     if ('children' in node) for (const child of node.children) visit(child, inLink || node.type === 'link' || node.type === 'linkReference');
   };
@@ -140,7 +147,7 @@ export function brokenMarkup(tree: Root, source: string): { problems: MentionPro
       ...positionAt(source, note.offset),
     });
   }
-  return { problems, warnings, images };
+  return { problems, warnings, images, links };
 }
 
 /**

@@ -13,6 +13,7 @@ import type { Root } from 'mdast';
 import { parseMarkdown } from './parse-markdown.ts';
 import { rebaseLinks } from './rebase-links.ts';
 import { brokenMarkup, type LocalImage } from './broken-markup.ts';
+import type { LocalLink } from './internal-links.ts';
 
 export interface Extraction {
   mentions: Mention[];
@@ -24,6 +25,8 @@ export interface Extraction {
   html?: string;
   /** The site's own images the body shows, at their lines in the file: whether each exists is asked each run. */
   images: LocalImage[];
+  /** Its links to the site's own pages, at their lines in the file: whether each leads somewhere is asked each run. */
+  links: LocalLink[];
 }
 
 /** What the transform needs to know of a record: its kind and id, its opt-out, its publication date. */
@@ -71,13 +74,14 @@ interface Stored {
   warnings: MentionProblem[];
   dates: DateNote[];
   images: LocalImage[];
+  links: LocalLink[];
   /** The rendered body, and the renderer version that drew it. */
   html?: string;
   renderVersion?: number;
 }
 
 /** Bump when the stored shape or the transform changes. */
-const CACHE_VERSION = 10;
+const CACHE_VERSION = 11;
 
 /**
  * Extractions already made in this process, by a digest of everything they
@@ -267,16 +271,17 @@ export function extractMentions(record: Pick<AnyRecord, 'body' | 'bodyLine' | 'f
       const result = linkMentions(tree, { index: options.index, href: options.href, ...traits, source: record.body });
       result.problems.push(...broken.problems);
       result.warnings.push(...broken.warnings);
-      found = { ...result, images: broken.images, ...(renderer && result.problems.length === 0 ? { html: renderer.render(tree, record.lang), renderVersion: renderer.version } : {}) };
+      found = { ...result, images: broken.images, links: broken.links, ...(renderer && result.problems.length === 0 ? { html: renderer.render(tree, record.lang), renderVersion: renderer.version } : {}) };
     }
     memo.set(key, found!);
   }
-  const { mentions, problems, warnings, dates, html, images } = found!;
+  const { mentions, problems, warnings, dates, html, images, links } = found!;
   const shift = record.bodyLine - 1;
   return {
     mentions: mentions.map((m) => ({ ...m, line: m.line + shift })),
     dates: dates.map((d) => ({ ...d, line: d.line + shift })),
     images: images.map((i) => ({ ...i, line: i.line + shift })),
+    links: links.map((l) => ({ ...l, line: l.line + shift })),
     issues: problems.map((p) => ({ file: record.file, line: p.line + shift, column: p.column, message: p.message, hint: p.hint })),
     warnings: [
       ...warnings.map((w) => ({ file: record.file, line: w.line + shift, column: w.column, message: w.message, hint: w.hint })),

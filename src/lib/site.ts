@@ -7,6 +7,7 @@ import type { AnyRecord, ContentSet, Target } from './records.ts';
 import { recordPath } from './records.ts';
 import { LinkIndex } from './resolve.ts';
 import { missingImages } from './broken-markup.ts';
+import { brokenLinks, type SitePages } from './internal-links.ts';
 import { extractMentions, saveExtractions, type Renderer } from './extract.ts';
 import type { Mention } from './mentions.ts';
 import { buildGraph, referenceIssues, type Graph } from './graph.ts';
@@ -57,6 +58,8 @@ export function assembleSite(content: ContentSet, options: AssembleOptions): Sit
   const href = targetHref(options.base);
   const mentions = new Map<AnyRecord, Mention[]>();
   const html = new Map<AnyRecord, string>();
+  const ids = (records: readonly AnyRecord[]) => new Set<string>(records.map((record) => record.id));
+  const pages: SitePages = { stories: ids(content.stories), people: ids(content.people), events: ids(content.events), base: options.base, ...(options.publicDir ? { publicDir: options.publicDir } : {}) };
   for (const record of [...content.stories, ...content.people, ...content.events]) {
     const result = extractMentions(record, { index, href, base: options.base, renderer: options.renderer, cacheDir: options.cacheDir });
     mentions.set(record, result.mentions);
@@ -66,6 +69,7 @@ export function assembleSite(content: ContentSet, options: AssembleOptions): Sit
     if (options.publicDir) {
       for (const { line, column, message, hint } of missingImages(result.images, options.publicDir)) issues.push({ file: record.file, line, column, message, hint });
     }
+    for (const { line, column, message, hint } of brokenLinks(result.links, pages, recordPath(record))) issues.push({ file: record.file, line, column, message, hint });
   }
   // Bodies that were fine are kept even when others are broken: the fixed build renders only those.
   saveExtractions(options.cacheDir);

@@ -46,6 +46,12 @@ const cases: Case[] = [
     expected: /stories\/budget-vote\.md:14:1: the image "\/images\/tug\.png" is not in public\/ \(add the file public\/images\/tug\.png, or correct the path\)/,
   },
   {
+    name: 'a link to a story that does not exist',
+    file: 'stories/budget-vote.md',
+    edit: replace('The council then', 'See [the vote](/stories/budget-vot/).\n\nThe council then'),
+    expected: /stories\/budget-vote\.md:14:5: the link "\/stories\/budget-vot\/" leads to no page: no published story has the id "budget-vot" \(did you mean `\/stories\/budget-vote\/`\?\)/,
+  },
+  {
     name: 'unknown id in a story’s people',
     file: 'stories/budget-vote.md',
     edit: replace('  - ana-lima', '  - ana-lama'),
