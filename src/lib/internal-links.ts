@@ -11,17 +11,14 @@
  * leads somewhere is asked each run, as records come and go.
  */
 import { existsSync } from 'node:fs';
+import type { LocalImage } from './broken-markup.ts';
 import { join } from 'node:path';
 import { didYouMean } from './errors.ts';
 import { nearest } from './nearest.ts';
 import { normalizeBase } from './paths.ts';
 
-/** A link of a body to the site itself, as written, and where. */
-export interface LocalLink {
-  url: string;
-  line: number;
-  column: number;
-}
+/** A link of a body to the site itself, as written, and where: placed as an image is. */
+export type LocalLink = LocalImage;
 
 /** What a link may lead to: the records published, by folder, and the site's own files. */
 export interface SitePages {
