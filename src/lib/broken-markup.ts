@@ -37,8 +37,8 @@ export interface LocalImage {
   column: number;
 }
 
-/** Another host's (`https:`, `//host/…`) or inline (`data:`): nothing to look for in the project. */
-const ELSEWHERE = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
+/** Another host's (`https:`, `//host/…`, or `/\host/…`, which browsers read as `//`) or inline (`data:`): nothing to look for in the project. */
+const ELSEWHERE = /^(?:[a-z][a-z0-9+.-]*:|[/\\]{2})/i;
 
 /** Raw HTML the sanitizer takes out whole: players, scripts and other embeds. */
 const EMBED = /<(iframe|script|embed|object|video|audio)\b/gi;
