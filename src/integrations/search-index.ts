@@ -16,6 +16,7 @@ import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
+import { SITE_LANG } from '../lib/site-language.ts';
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { cborTextStrings } from './cbor-text.ts';
@@ -127,7 +128,7 @@ export async function writeSearchIndex(out: string, previousOut?: string): Promi
   const started = performance.now();
   const indexDir = join(out, INDEX_FOLDER);
   const reused = previousOut ? reuseIndexFiles(join(previousOut, INDEX_FOLDER), indexDir) : 0;
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: SITE_LANG });
   if (!index) throw new Error(`Search index could not be created: ${errors.join('; ')}`);
   let pages: number;
   try {

@@ -14,6 +14,7 @@ import type { StoryRecord } from './records.ts';
 import { recordPath } from './records.ts';
 import { absoluteUrl, lastModified, SITE_NAME, type SiteContext } from './structured-data.ts';
 import { isoDateTime, timestampDate } from './dates.ts';
+import { SITE_LANG } from './site-language.ts';
 
 export const FEED_TITLE = SITE_NAME;
 export const FEED_DESCRIPTION = 'News stories explained: who is who, what happened when, and how it connects.';
@@ -80,7 +81,7 @@ export function atomFeed(stories: readonly FeedStory[], ctx: SiteContext): strin
   });
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
-    '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">',
+    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${SITE_LANG}">`,
     `  <id>${escapeXml(home)}</id>`,
     `  <title>${escapeXml(FEED_TITLE)}</title>`,
     `  <subtitle>${escapeXml(FEED_DESCRIPTION)}</subtitle>`,

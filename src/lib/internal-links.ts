@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { didYouMean } from './errors.ts';
 import { nearest } from './nearest.ts';
 import { normalizeBase } from './paths.ts';
+import { FOLDERS } from './load.ts';
 
 /** A link of a body to the site itself, as written, and where: placed as an image is. */
 export type LocalLink = LocalImage;
@@ -31,9 +32,12 @@ export interface SitePages {
   publicDir?: string;
 }
 
-/** The first segment of every path the site makes pages or files under, besides the record folders. */
-const SECTIONS: ReadonlySet<string> = new Set(['', 'timeline', 'archive', 'topics', 'search', 'og', 'previews', 'pagefind', 'rss.xml', 'atom.xml', 'sitemap-index.xml', 'sitemap-0.xml', 'robots.txt', '404.html']);
-const RECORD_FOLDERS = ['stories', 'people', 'events'] as const;
+/**
+ * The first segment of every path the site makes pages or files under, besides
+ * the record folders (a build test holds it to what a build writes).
+ */
+export const SECTIONS: ReadonlySet<string> = new Set(['', 'index.html', 'timeline', 'archive', 'topics', 'search', 'og', 'previews', 'pagefind', '_astro', 'rss.xml', 'atom.xml', 'sitemap-index.xml', 'sitemap-0.xml', 'robots.txt', '404.html', '_headers', '_nginx-headers.conf']);
+const RECORD_FOLDERS = Object.keys(FOLDERS) as (keyof typeof FOLDERS)[];
 
 /**
  * The links of `links` that lead to no page of the site, each with what is
@@ -71,24 +75,23 @@ function leadsNowhere(path: string, pages: SitePages, base: string): { message: 
   }
   const fromRoot = base !== '/' && `${decoded}/`.startsWith(base) ? decoded.slice(base.length - 1) : decoded;
   const [section = '', id, ...rest] = fromRoot.slice(1).split('/');
+  const below = rest.filter(Boolean);
   const folder = RECORD_FOLDERS.find((name) => name === section);
   // The people index's letters (`/people/a-z/b/`) are no record.
-  if (folder && id && !(folder === 'people' && id === 'a-z' && rest.filter(Boolean).length <= 1)) {
+  if (folder && id && !(folder === 'people' && id === 'a-z' && below.length <= 1)) {
     const bare = id.replace(/\.(?:md|html?)$/i, '');
     const known = pages[folder];
     const target = `/${folder}/${bare}/`;
     if (!known.has(bare)) {
-      const what = { stories: 'story', people: 'person', events: 'event' }[folder];
       const near = nearest(bare, known).map((other) => `/${folder}/${other}/`);
-      return { message: `leads to no page: no published ${what} has the id "${bare}"`, hint: didYouMean(near) ?? `check the id, or link with [[…]] to a person or event` };
+      return { message: `leads to no page: no published ${FOLDERS[folder]} has the id "${bare}"`, hint: didYouMean(near) ?? `check the id, or link with [[…]] to a person or event` };
     }
     // Below a record's page, only its stories of a year (`/people/x/stories/2019/`).
-    const below = rest.filter(Boolean);
     const knownBelow = below.length === 0 || (folder !== 'stories' && below.length === 2 && below[0] === 'stories' && /^\d{4}$/.test(below[1]!));
     return bare !== id || !knownBelow ? { message: 'leads to no page', hint: `link to the page: ${target}` } : undefined;
   }
   if (folder || SECTIONS.has(section)) return undefined;
   if (pages.publicDir && existsSync(join(pages.publicDir, fromRoot))) return undefined;
-  const near = nearest(section, [...SECTIONS, ...RECORD_FOLDERS].filter(Boolean)).map((name) => `/${name}${name.includes('.') ? '' : '/'}`);
+  const near = nearest(section, [...SECTIONS, ...RECORD_FOLDERS].filter((name) => name && !name.startsWith('_'))).map((name) => `/${name}${name.includes('.') ? '' : '/'}`);
   return { message: 'leads to no page of the site', hint: didYouMean(near) ?? `correct the path, or put the file in public${fromRoot}` };
 }

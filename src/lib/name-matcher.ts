@@ -308,10 +308,8 @@ function capitalisedParticles(key: string): string[] {
     const capital = first.toUpperCase();
     return /\p{Ll}/u.test(first) && [...capital].length === 1 ? capital + word.slice(first.length) : word;
   };
-  const variants = new Set<string>();
-  const first = key.split(' ');
-  variants.add([upper(first[0]!), ...first.slice(1)].join(' '));
-  variants.add(key.split(' ').map(upper).join(' '));
+  const words = key.split(' ');
+  const variants = new Set<string>([[upper(words[0]!), ...words.slice(1)].join(' '), words.map(upper).join(' ')]);
   variants.delete(key);
   return [...variants];
 }

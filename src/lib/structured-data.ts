@@ -20,6 +20,7 @@ import { recordPath } from './records.ts';
 import { latestRole } from './roles.ts';
 import { withBase } from './paths.ts';
 import { parseMarkdown } from './parse-markdown.ts';
+import { SITE_LANG } from './site-language.ts';
 
 export const SITE_NAME = 'Backstory';
 
@@ -75,7 +76,7 @@ export function webSite(ctx: SiteContext, description: string): Json {
     name: SITE_NAME,
     url: absoluteUrl(ctx),
     description,
-    inLanguage: 'en',
+    inLanguage: SITE_LANG,
     publisher: organization(ctx),
   };
 }
@@ -187,7 +188,7 @@ export function newsArticle({ story, image, people = [], notes = [] }: StoryLdIn
     author: authorsOf(story, ctx),
     publisher: organization(ctx),
     image: [absoluteUrl(ctx, image)],
-    inLanguage: story.lang ?? 'en',
+    inLanguage: story.lang ?? SITE_LANG,
     ...(story.tags.length > 0 ? { keywords: story.tags.join(', ') } : {}),
     ...(story.source?.url ? { isBasedOn: story.source.url } : {}),
     ...(people.length > 0 ? { mentions: people.map((p) => personRef(p, ctx)) } : {}),

@@ -165,9 +165,9 @@ function render(result: PagefindResult): HTMLLIElement {
   // A story in another language: its title and words are read in that language, and laid out in its direction.
   const { lang } = result.meta;
   if (lang) {
+    const dir = directionOf(lang);
     for (const element of [link, excerpt]) {
       element.lang = lang;
-      const dir = directionOf(lang);
       if (dir) element.dir = dir;
     }
   }

@@ -3,13 +3,14 @@
  * every page type, the links both ways, paragraph anchors, editor's notes.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSite, projectRoot, scratchDir } from './build-site.ts';
 import { attributeValues, fileFor, htmlFiles, read, textOf } from './dist.ts';
 import { loadContent } from '../../src/lib/load.ts';
 import { compareDates } from '../../src/lib/dates.ts';
 import { assembleSite } from '../../src/lib/site.ts';
+import { SECTIONS } from '../../src/lib/internal-links.ts';
 import type { PersonId } from '../../src/lib/ids.ts';
 
 const seed = loadContent(join(projectRoot, 'content'), projectRoot).content;
@@ -33,6 +34,12 @@ describe('the built site', () => {
     for (const event of seed.events) expect(files).toContain(`events/${event.id}/index.html`);
     expect(seed.people.length).toBe(8);
     expect(seed.events.length).toBeGreaterThanOrEqual(12);
+  });
+
+  it('writes nothing at its root that a body’s link to it would be refused for', () => {
+    // The link check's list of sections (src/lib/internal-links.ts) must know every folder and file a build makes.
+    const made = readdirSync(out).filter((name) => !existsSync(join(projectRoot, 'public', name)));
+    expect(made.filter((name) => !SECTIONS.has(name) && !['stories', 'people', 'events'].includes(name))).toEqual([]);
   });
 
   it('resolves every internal link and asset to a file, and every #fragment to an id', () => {

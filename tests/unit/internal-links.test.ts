@@ -1,9 +1,8 @@
 /** Links in a body to the site's own pages: those that lead nowhere are told apart from those that lead somewhere. */
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll } from 'vitest';
 import { brokenLinks, type SitePages } from '../../src/lib/internal-links.ts';
 
 const publicDir = mkdtempSync(join(tmpdir(), 'links-public-'));
