@@ -6,7 +6,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { EventRecord, PersonRecord, StoryRecord } from '../lib/records.ts';
+import { eventFields, type EventRecord, type PersonRecord, type StoryRecord } from '../lib/records.ts';
 import type { EventId, PersonId, StoryId } from '../lib/ids.ts';
 import { assembleSite, type Site } from '../lib/site.ts';
 import { checkedSite } from '../integrations/checked-site.ts';
@@ -77,7 +77,7 @@ async function collectedSite(): Promise<Site> {
     {
       stories: storyEntries.map((e): StoryRecord => ({ ...e.data, ...source('stories', e), kind: 'story', id: e.id as StoryId, people: e.data.people as PersonId[], events: e.data.events as EventId[] })),
       people: personEntries.map((e): PersonRecord => ({ ...e.data, ...source('people', e), kind: 'person', id: e.id as PersonId })),
-      events: eventEntries.map((e): EventRecord => ({ ...e.data, ...source('events', e), kind: 'event', id: e.id as EventId, people: e.data.people as PersonId[] })),
+      events: eventEntries.map((e): EventRecord => ({ ...eventFields(e.data), ...source('events', e), kind: 'event', id: e.id as EventId, people: e.data.people as PersonId[] })),
     },
     // A body rendered before (at an earlier reload, or by a build: the cache folder) is a lookup.
     // Images are checked against public/ as in a build, so a missing one shows here too.
@@ -103,7 +103,7 @@ export const archiveYearLinks = yearCounts(archiveYears);
 export const topics = topicsOf(graph.storiesByDate);
 
 /** The main timeline's years, filters and whether it fits on one page: `/timeline/` and the year pages. */
-export const timeline = planTimeline(graph);
+export const timeline = planTimeline(graph, { thisYear: buildDay.getUTCFullYear() });
 
 /** Everyone on `/people/`, or, for a newsroom with many people, the letters and a page per letter. */
 export const peopleIndex = planPeopleIndex(graph);

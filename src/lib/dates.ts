@@ -32,7 +32,7 @@ export type ParseResult =
  * `2017-08-01` in a YAML 1.1 parser). Impossible days such as `2017-02-30`
  * are refused rather than rolled over into March.
  */
-export function parsePartialDate(value: unknown): ParseResult {
+export function parsePartialDate(value: unknown, ongoingHint = ''): ParseResult {
   if (value instanceof Date) {
     if (!isValid(value)) return { ok: false, message: 'is not a valid date' };
     // YAML parsers build unquoted dates at UTC midnight.
@@ -49,7 +49,7 @@ export function parsePartialDate(value: unknown): ParseResult {
     return { ok: false, message: `expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found ${describe(value)}` };
   }
   const match = PATTERN.exec(value.trim());
-  if (!match) return { ok: false, message: `expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found "${value}"${writtenDateHint(value)}` };
+  if (!match) return { ok: false, message: `expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found "${value}"${writtenDateHint(value, ongoingHint)}` };
   const year = Number(match[1]);
   if (match[2] === undefined) return { ok: true, date: { year, precision: 'year' } };
   const month = Number(match[2]);
@@ -70,12 +70,13 @@ const WRITTEN_DATE = /^(?:(\d{1,2})(?:st|nd|rd|th)?\s+)?([A-Za-z]{3,9})\.?(?:\s+
 
 /**
  * What to write instead of a date written as words: `: write 2019-09-12`
- * for "Sept. 12, 2019", or how to say that something is still going on.
+ * for "Sept. 12, 2019", or, for "present" and the like, `ongoingHint`: how the
+ * field says that something is still going on (fields say it differently).
  * Empty when the value reads as neither.
  */
-function writtenDateHint(value: string, mayBeOngoing = true): string {
+function writtenDateHint(value: string, ongoingHint = ''): string {
   const text = value.trim();
-  if (mayBeOngoing && ONGOING.test(text)) return ': to say it has not ended, leave the field out (a role with no `to` is held now)';
+  if (ongoingHint && ONGOING.test(text)) return `: ${ongoingHint}`;
   // "2019-2-7": the digits are there, only not two of them.
   const short = /^(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?$/.exec(text);
   if (short) {
@@ -296,7 +297,7 @@ export function parseTimestamp(value: unknown): { ok: true; value: Timestamp } |
   }
   const match = TIMESTAMP.exec(value.trim());
   if (!match) {
-    return { ok: false, message: `expected YYYY-MM-DD or an ISO date-time such as 2017-06-07T09:30:00-04:00, found "${value}"${writtenDateHint(value, false)}` };
+    return { ok: false, message: `expected YYYY-MM-DD or an ISO date-time such as 2017-06-07T09:30:00-04:00, found "${value}"${writtenDateHint(value)}` };
   }
   const dayPart = parsePartialDate(match[1]);
   if (!dayPart.ok) return dayPart;

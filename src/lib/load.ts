@@ -9,12 +9,12 @@ import { join, relative } from 'node:path';
 import { LineCounter, parseDocument, isMap, type Node as YamlNode } from 'yaml';
 import type { FrontmatterCache } from './frontmatter-cache.ts';
 import type { z } from 'astro/zod';
-import { eventSchema, personSchema, storySchema } from './schema.ts';
+import { eventSchema, personSchema, storySchema, type EventFrontmatter } from './schema.ts';
 import type { ContentIssue } from './errors.ts';
 import { didYouMean, positionAt } from './errors.ts';
 import { WIKILINK } from './mentions.ts';
 import { isValidId, toId, type EventId, type PersonId, type StoryId } from './ids.ts';
-import type { ContentSet, EventRecord, PersonRecord, StoryRecord } from './records.ts';
+import { eventFields, type ContentSet, type EventRecord, type PersonRecord, type StoryRecord } from './records.ts';
 import { nearest } from './nearest.ts';
 import type { PartialDate } from './dates.ts';
 import { unfinishedIssues } from './unfinished.ts';
@@ -317,7 +317,7 @@ export function loadRecord(
       ? ({ ...(valid.data as object), ...base, kind, id: id as StoryId } as StoryRecord)
       : kind === 'person'
         ? ({ ...(valid.data as object), ...base, kind, id: id as PersonId } as PersonRecord)
-        : ({ ...(valid.data as object), ...base, kind, id: id as EventId } as EventRecord);
+        : ({ ...eventFields(valid.data as EventFrontmatter), ...base, kind, id: id as EventId } as EventRecord);
   if (record.kind === 'event' && record.time && record.date.precision !== 'day') {
     issues.push(fieldIssue('time', 'a time of day needs a `date` with its day', 'write the day in `date` (YYYY-MM-DD), or remove `time`'));
     return undefined;

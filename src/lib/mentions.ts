@@ -19,7 +19,8 @@ import type { Nodes, Parent, PhrasingContent, Root, RootContent, Text } from 'md
 import type { Target } from './records.ts';
 import type { LinkIndex } from './resolve.ts';
 import { toId } from './ids.ts';
-import { formatDate, formatRange, formatTwoDays, overlaps, toIso, type PartialDate } from './dates.ts';
+import { endOf, formatDate, formatRange, formatTwoDays, overlaps, startOf, toIso, type PartialDate } from './dates.ts';
+import { eventWhen } from './event-when.ts';
 import { anchorDates, leadingYear, quotedSpans, type AnchoredDate } from './anchor-dates.ts';
 import { splitSentences, type Sentence } from './sentences.ts';
 import { typeset } from './typography.ts';
@@ -581,8 +582,10 @@ function anchorDatesIn(
       const related = events.filter((e) => from >= e.start && to <= e.end);
       for (const event of related) {
         const span = index.eventSpan(event.target.id);
-        if (span && !overlaps(found.date, span.date, span.end) && !(found.until && overlaps(span.date, found.date, found.until)) && !(found.also && overlaps(found.also, span.date, span.end))) {
-          conflicts.push(`the linked event “${index.labelOf(event.target)}” is dated ${span.end ? formatRange(span.date, span.end) : formatDate(span.date)}`);
+        // An event still going on covers every day from its start: only a date before it is a conflict.
+        const within = (date: PartialDate) => (span!.ongoing ? startOf(span!.date) <= endOf(date) : overlaps(date, span!.date, span!.end));
+        if (span && !within(found.date) && !(found.until && overlaps(span.date, found.date, found.until)) && !(found.also && within(found.also))) {
+          conflicts.push(span.ongoing ? `the linked event “${index.labelOf(event.target)}” began ${formatDate(span.date)}` : `the linked event “${index.labelOf(event.target)}” is dated ${eventWhen(span)}`);
         }
       }
       const conflict = conflicts.length > 0 ? conflicts.join('; ') : undefined;

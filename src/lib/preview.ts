@@ -5,7 +5,8 @@
  * opened, so no page carries them all.
  */
 import type { EventRecord, PersonRecord } from './records.ts';
-import { formatDate, formatRange, toIso } from './dates.ts';
+import { formatRange, toIso } from './dates.ts';
+import { eventWhen } from './event-when.ts';
 import { latestRole } from './roles.ts';
 import type { PreviewRole } from './preview-detail.ts';
 
@@ -31,7 +32,7 @@ export function personPreview(person: PersonRecord): Preview {
 }
 
 export function eventPreview(event: EventRecord): Preview {
-  return { kind: 'event', title: event.title, summary: event.summary, detail: event.end ? formatRange(event.date, event.end) : formatDate(event.date) };
+  return { kind: 'event', title: event.title, summary: event.summary, detail: eventWhen(event) };
 }
 
 /** A record's preview, served at `previews/<folder>/<id>.json` below the base. */

@@ -4,6 +4,7 @@
  */
 import type { EventFrontmatter, PersonFrontmatter, StoryFrontmatter } from './schema.ts';
 import type { EventId, PersonId, StoryId } from './ids.ts';
+import type { PartialDate } from './dates.ts';
 
 interface Source {
   /** Path of the Markdown file relative to the project root, for error messages. */
@@ -30,10 +31,20 @@ export interface PersonRecord extends Source, PersonFrontmatter {
   id: PersonId;
 }
 
-export interface EventRecord extends Source, Omit<EventFrontmatter, 'people'> {
+export interface EventRecord extends Source, Omit<EventFrontmatter, 'people' | 'end'> {
   kind: 'event';
   id: EventId;
   people: PersonId[];
+  /** When it ended, for an event over days or months. */
+  end?: PartialDate;
+  /** Still going on (`end: ongoing`): it runs from its `date` to the day of the build. */
+  ongoing?: true;
+}
+
+/** An event's fields as its record holds them: `end: ongoing` becomes `ongoing`, so that an `end` is always a date. */
+export function eventFields<T extends { end?: PartialDate | 'ongoing' }>({ end, ...fields }: T): Omit<T, 'end'> & { end?: PartialDate; ongoing?: true } {
+  if (end === 'ongoing') return { ...fields, ongoing: true };
+  return end ? { ...fields, end } : fields;
 }
 
 export type AnyRecord = StoryRecord | PersonRecord | EventRecord;

@@ -14,12 +14,14 @@ import { nearest } from './nearest.ts';
 import { toId } from './ids.ts';
 import { idFor } from './ids.ts';
 import type { EventId, PersonId } from './ids.ts';
-import type { PartialDate } from './dates.ts';
 import { NameMatcher } from './name-matcher.ts';
 import { createHash } from 'node:crypto';
 
+/** An event's dates, for checking a date written next to a link to it. */
+export type EventSpan = Pick<EventRecord, 'date' | 'end' | 'ongoing'>;
+
 type IndexedPerson = Pick<PersonRecord, 'id' | 'name' | 'aliases' | 'file' | 'locate'> & Partial<Pick<PersonRecord, 'autolink'>>;
-type IndexedEvent = Pick<EventRecord, 'id' | 'title' | 'file'> & Partial<Pick<EventRecord, 'date' | 'end'>>;
+type IndexedEvent = Pick<EventRecord, 'id' | 'title' | 'file'> & Partial<Pick<EventRecord, 'date' | 'end' | 'ongoing'>>;
 
 export type Resolution =
   | { ok: true; target: Target; /** The record's name or title. */ label: string }
@@ -55,7 +57,7 @@ export class LinkIndex {
   /** Problems found while indexing: the same alias claimed by two people. */
   readonly issues: ContentIssue[] = [];
 
-  private readonly spans = new Map<string, { date: PartialDate; end?: PartialDate }>();
+  private readonly spans = new Map<string, EventSpan>();
 
   /** One matcher over every name and alias of the people who allow autolinking. */
   readonly names: NameMatcher;
@@ -133,7 +135,7 @@ export class LinkIndex {
       }
     }
     this.fingerprint = createHash('sha256')
-      .update(JSON.stringify([people.map((p) => [p.id, p.name, p.aliases, p.autolink]), events.map((e) => [e.id, e.title, e.date, e.end])]))
+      .update(JSON.stringify([people.map((p) => [p.id, p.name, p.aliases, p.autolink]), events.map((e) => [e.id, e.title, e.date, e.end, e.ongoing])]))
       .update(this.drafts?.fingerprint ?? '')
       .digest('hex');
     const linkable = people.filter((p) => p.autolink !== false);
@@ -161,7 +163,7 @@ export class LinkIndex {
       }
     }
     for (const event of events) {
-      if (event.date) this.spans.set(event.id, { date: event.date, ...(event.end ? { end: event.end } : {}) });
+      if (event.date) this.spans.set(event.id, { date: event.date, ...(event.end ? { end: event.end } : {}), ...(event.ongoing ? { ongoing: true } : {}) });
       const target: Target = { kind: 'event', id: event.id as EventId };
       this.ids.push(event.id);
       this.labels.set(`event:${event.id}`, event.title);
@@ -244,7 +246,7 @@ export class LinkIndex {
   }
 
   /** An event's date and end, for checking dates written next to a link to it. */
-  eventSpan(id: string): { date: PartialDate; end?: PartialDate } | undefined {
+  eventSpan(id: string): EventSpan | undefined {
     return this.spans.get(id);
   }
 

@@ -6,16 +6,34 @@
  */
 import { z } from 'astro/zod';
 import { ID_PATTERN } from './ids.ts';
-import { parsePartialDate, parseTimestamp } from './dates.ts';
+import { parsePartialDate, parseTimestamp, type PartialDate } from './dates.ts';
 
 /** A record id (a file name without `.md`): kebab-case ASCII. */
 const id = z
   .string()
   .regex(ID_PATTERN, { message: 'expected an id in kebab-case, such as "jeff-sessions" (the file name without .md)' });
 
-/** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, quoted or not; the precision is kept. */
-export const partialDateField = z.unknown().transform((value, ctx) => {
-  const result = parsePartialDate(value);
+/**
+ * `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, quoted or not; the precision is kept.
+ * `ongoingHint`: what to write instead of "present" or "now" in this field.
+ */
+const dateField = (ongoingHint = '') =>
+  z.unknown().transform((value, ctx) => {
+    const result = parsePartialDate(value, ongoingHint);
+    if (result.ok) return result.date;
+    ctx.addIssue({ code: 'custom', message: result.message });
+    return z.NEVER;
+  });
+
+export const partialDateField = dateField();
+
+/** The word an event's `end` takes while it is still going on: a war, an inquiry that has not reported. */
+const ONGOING = 'ongoing';
+
+/** An event's `end`: a date, or `ongoing`. */
+const eventEndField = z.unknown().transform((value, ctx): PartialDate | typeof ONGOING => {
+  if (typeof value === 'string' && value.trim().toLowerCase() === ONGOING) return ONGOING;
+  const result = parsePartialDate(value, `to say it is still going on, write \`end: ${ONGOING}\``);
   if (result.ok) return result.date;
   ctx.addIssue({ code: 'custom', message: result.message });
   return z.NEVER;
@@ -138,7 +156,7 @@ export const personSchema = z.strictObject({
         /** When it began. */
         from: partialDateField.optional(),
         /** When it ended; leave out while it continues. */
-        to: partialDateField.optional(),
+        to: dateField('to say it has not ended, leave `to` out (a role with no `to` is held now)').optional(),
       }),
     )
     .default([]),
@@ -151,8 +169,8 @@ export const eventSchema = z.strictObject({
   title: text('a title'),
   /** When it happened, at the precision known: `2016`, `2016-07` or `2016-07-20`. */
   date: partialDateField,
-  /** When it ended, for events that span days or months. */
-  end: partialDateField.optional(),
+  /** When it ended, for events that span days or months; `ongoing` for one still going on (it runs to the day of the build). */
+  end: eventEndField.optional(),
   /** The time of day, 24-hour `HH:MM` as written, for a `date` with its day: it orders events of the same day ("16:00"). */
   time: z
     .string({ message: 'expected a time of day as "HH:MM", like "16:00"' })

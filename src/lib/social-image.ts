@@ -17,7 +17,8 @@ import { blendInks, copyImage, encodePng, filledImage, fillRect, rgb, type Index
 import { digestOf } from './digest.ts';
 import { claim, DONE, FAILED, release } from './image-jobs.ts';
 import { dirname, join } from 'node:path';
-import { formatDate, formatRange } from './dates.ts';
+import { formatDate } from './dates.ts';
+import { eventWhen } from './event-when.ts';
 import type { AnyRecord, EventRecord, PersonRecord, StoryRecord } from './records.ts';
 import { LOGO_SIZE, SITE_NAME } from './structured-data.ts';
 import { latestRole } from './roles.ts';
@@ -60,8 +61,8 @@ export function personCard(person: Pick<PersonRecord, 'name' | 'summary' | 'role
   return { kind: 'Person', title: person.name, ...(role ? { meta: role } : {}), text: person.summary };
 }
 
-export function eventCard(event: Pick<EventRecord, 'title' | 'summary' | 'date' | 'end'>): SocialCard {
-  return { kind: 'Event', title: event.title, meta: event.end ? formatRange(event.date, event.end) : formatDate(event.date), text: event.summary };
+export function eventCard(event: Pick<EventRecord, 'title' | 'summary' | 'date' | 'end' | 'ongoing'>): SocialCard {
+  return { kind: 'Event', title: event.title, meta: eventWhen(event), text: event.summary };
 }
 
 /** A record's card and where it is served: `og/<folder>/<id>.png`. */

@@ -18,6 +18,7 @@ import type { EventId, PersonId } from './ids.ts';
 import type { Graph } from './graph.ts';
 import { eventFilterIds, eventsByYear, type EventFilterIds, type EventYear } from './timeline.ts';
 import { groupBy } from './group.ts';
+import { lastYearOf } from './event-when.ts';
 
 /**
  * How many entries (events plus filter links) `/timeline/` may list before it
@@ -121,7 +122,7 @@ export const timelineMonthPath = (year: number, month: number) => `timeline/${ye
  */
 export function planTimeline(
   graph: Pick<Graph, 'eventsByDate' | 'peopleBySurname' | 'storiesByDate' | 'personEvents' | 'storyEvents'>,
-  { limit = TIMELINE_ONE_PAGE, filterPeople = FILTER_PEOPLE } = {},
+  { limit = TIMELINE_ONE_PAGE, filterPeople = FILTER_PEOPLE, thisYear = new Date().getUTCFullYear() } = {},
 ): TimelinePlan {
   const filterIds = eventFilterIds(graph);
   const people = graph.peopleBySurname
@@ -148,10 +149,10 @@ export function planTimeline(
     return { people: mostEvents(links, order, filterPeople), peopleInAll: links.length };
   };
 
-  // Events over more than one year, latest begun first.
-  const spanning = graph.eventsByDate.filter((event) => event.end !== undefined && event.end.year > event.date.year).reverse();
+  // Events over more than one year, latest begun first; one still going on runs to this year.
+  const spanning = graph.eventsByDate.filter((event) => lastYearOf(event, thisYear) > event.date.year).reverse();
   const ongoingIn = (year: number) => {
-    const all = spanning.filter((event) => event.date.year < year && event.end!.year >= year);
+    const all = spanning.filter((event) => event.date.year < year && lastYearOf(event, thisYear) >= year);
     return { ongoing: all.slice(0, ONGOING_SHOWN), ongoingInAll: all.length };
   };
 

@@ -35,6 +35,11 @@ beforeAll(() => {
     join(content.dir, 'events/harbour-works.md'),
     ['---', 'title: Harbour wall rebuilt', 'date: 2023-03', 'end: 2024-08', 'people: [ana-lima]', 'summary: The wall was rebuilt.', 'sources:', '  - title: Council minutes', '---', '', 'The wall was rebuilt.', ''].join('\n'),
   );
+  // And one still going on: it is under way in every year up to the build's.
+  writeFileSync(
+    join(content.dir, 'events/harbour-dredging.md'),
+    ['---', 'title: Harbour dredged', 'date: 2023-09', 'end: ongoing', 'people: [ana-lima]', 'summary: The harbour is being dredged.', '---', '', 'The dredgers work on.', ''].join('\n'),
+  );
   built = buildSite({ contentDir: content.dir, outDir: join(scratch, 'dist'), env: { BASE_PATH: '/news' } });
 });
 
@@ -168,7 +173,15 @@ describe('a year of the timeline', () => {
     const ongoing = year.slice(year.indexOf('<section class="ongoing-events"'), year.indexOf('</section>', year.indexOf('<section class="ongoing-events"')));
     expect(ongoing).toContain('<h2 id="ongoing-heading">Under way from earlier years</h2>');
     expect(ongoing).toMatch(/<li data-people="ana-lima"><a href="\/news\/events\/harbour-works\/">Harbour wall rebuilt<\/a> \(<time datetime="2023-03">March 2023<\/time> – <time datetime="2024-08">August 2024<\/time>\)/);
+    expect(ongoing).toMatch(/<li data-people="ana-lima"><a href="\/news\/events\/harbour-dredging\/">Harbour dredged<\/a> \(since <time datetime="2023-09">September 2023<\/time>\)/);
     // Under the year it began, it is listed as any event is, and not said to be under way.
     expect(read(built.outDir, 'timeline/2023/index.html')).not.toContain('ongoing-events"');
+  });
+
+  it('says of an event still going on when it began, on its page, in lists and in its preview', () => {
+    const page = read(built.outDir, 'events/harbour-dredging/index.html');
+    expect(textOf(page.slice(page.indexOf('<p class="event-when">'), page.indexOf('</p>', page.indexOf('<p class="event-when">')))).trim()).toBe('Began September 2023; still going on');
+    expect(textOf(read(built.outDir, 'timeline/people/ana-lima/index.html'))).toContain('since September 2023Harbour dredged');
+    expect(JSON.parse(read(built.outDir, 'previews/events/harbour-dredging.json'))).toMatchObject({ detail: 'since September 2023' });
   });
 });

@@ -18,7 +18,10 @@ const people = [
   { id: 'donald-trump' as PersonId, name: 'Donald Trump', aliases: ['Trump'], file: 'p/donald-trump.md' },
   { id: 'john-may' as PersonId, name: 'John May', aliases: ['May'], file: 'p/john-may.md', autolink: false },
 ];
-const events = [{ id: 'comey-testimony' as EventId, title: 'Comey testifies', file: 'e/comey-testimony.md', date: partialDate('2017-06-08') }];
+const events = [
+  { id: 'comey-testimony' as EventId, title: 'Comey testifies', file: 'e/comey-testimony.md', date: partialDate('2017-06-08') },
+  { id: 'senate-inquiry' as EventId, title: 'The Senate inquiry', file: 'e/senate-inquiry.md', date: partialDate('2017-01'), ongoing: true as const },
+];
 const index = new LinkIndex(people, events);
 const href = (t: Target) => `/${t.kind}/${t.id}/`;
 
@@ -142,6 +145,14 @@ describe('dates in a story', () => {
   it('warn when a day disagrees with the event linked around it', () => {
     const result = story('Comey [[comey-testimony|will be questioned on Friday]] by senators.');
     expect(result.warnings[0]!.message).toContain('the linked event “Comey testifies” is dated June 8, 2017');
+  });
+
+  it('check a date in an event still going on against its start only', () => {
+    const within = story('Sessions told [[senate-inquiry|the inquiry on Friday]] that he had no notes.');
+    expect(within.dates.map((d) => d.datetime)).toEqual(['2017-06-02']);
+    expect(within.warnings).toEqual([]);
+    const before = story('Sessions spoke to [[senate-inquiry|the inquiry last year]] about the meetings.');
+    expect(before.warnings[0]!.message).toContain('the linked event “The Senate inquiry” began January 2017');
   });
 
   it('do not warn when the day matches the linked event', () => {

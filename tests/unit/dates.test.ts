@@ -70,7 +70,7 @@ describe('parsePartialDate: values that are not dates', () => {
     ['words', 'July 2016', `${FORMAT} "July 2016": write 2016-07`],
     ['a date as prose writes it', 'Sept. 12, 2019', `${FORMAT} "Sept. 12, 2019": write 2019-09-12`],
     ['a date day first', '12 September 2019', `${FORMAT} "12 September 2019": write 2019-09-12`],
-    ['"present" for a role still held', 'present', `${FORMAT} "present": to say it has not ended, leave the field out (a role with no \`to\` is held now)`],
+    ['"present" where the field has no word for it', 'present', `${FORMAT} "present"`],
     ['words that are no month', 'Mayo 2019', `${FORMAT} "Mayo 2019"`],
     ['a two-digit year', '16-07-20', `${FORMAT} "16-07-20"`],
     ['a one-digit month', '2016-7', `${FORMAT} "2016-7": write 2016-07`],
@@ -90,6 +90,13 @@ describe('parsePartialDate: values that are not dates', () => {
     ['an invalid Date', new Date(Number.NaN), 'is not a valid date'],
   ])('%s is refused with a message saying what was found', (_name, input, message) => {
     expect(parsePartialDate(input)).toEqual({ ok: false, message });
+  });
+
+  it('says how the field writes "not over yet" where it has a way, for any of the words for it', () => {
+    for (const word of ['present', 'Now', 'ongoing', 'current', 'TBD', '–']) {
+      expect(parsePartialDate(word, 'write `end: ongoing`')).toEqual({ ok: false, message: `${FORMAT} "${word}": write \`end: ongoing\`` });
+    }
+    expect(parsePartialDate('July 2016', 'write `end: ongoing`')).toEqual({ ok: false, message: `${FORMAT} "July 2016": write 2016-07` });
   });
 
   it('partialDate throws the same message', () => {

@@ -169,6 +169,13 @@ describe('loadRecord: valid records', () => {
     expect(issues).toEqual([]);
     expect(record).toMatchObject(expected);
   });
+
+  it.each(['ongoing', 'Ongoing', '"ongoing"', ' ongoing '])('event still going on: end: %s', (word) => {
+    const { record, issues } = load('events', `---\ntitle: T\nsummary: S\ndate: 2022-02-24\nend: ${word}\n---\n`);
+    expect(issues).toEqual([]);
+    expect(record).toMatchObject({ ongoing: true, date: { year: 2022, month: 2, day: 24, precision: 'day' } });
+    expect(record).not.toHaveProperty('end');
+  });
 });
 
 describe('loadRecord: problems, reported as file:line:column: `field`: message', () => {
@@ -365,7 +372,19 @@ describe('loadRecord: problems, reported as file:line:column: `field`: message',
       'a role still held, with "to: present"',
       'people',
       '---\nname: A\nsummary: S\nroles:\n  - title: X\n    from: 2016\n    to: present\n---\n',
-      ['content/people/x.md:7:9: `roles[0].to`: expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found "present": to say it has not ended, leave the field out (a role with no `to` is held now)'],
+      ['content/people/x.md:7:9: `roles[0].to`: expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found "present": to say it has not ended, leave `to` out (a role with no `to` is held now)'],
+    ],
+    [
+      'an event still going on, with "end: present"',
+      'events',
+      '---\ntitle: T\nsummary: S\ndate: 2022-02-24\nend: present\n---\n',
+      ['content/events/x.md:5:6: `end`: expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found "present": to say it is still going on, write `end: ongoing`'],
+    ],
+    [
+      'a role begun "now": no word for it there',
+      'people',
+      '---\nname: A\nsummary: S\nroles:\n  - title: X\n    from: now\n---\n',
+      ['content/people/x.md:6:11: `roles[0].from`: expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found "now"'],
     ],
     [
       'an impossible time of day',

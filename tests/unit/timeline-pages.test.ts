@@ -62,6 +62,20 @@ describe('planTimeline', () => {
     expect([crowded.ongoing.length, crowded.ongoingInAll]).toEqual([ONGOING_SHOWN, ONGOING_SHOWN + 5]);
   });
 
+  it('names an event still going on on each year’s page from the year after it began to the build’s year', () => {
+    const inquiry = { ...event('inquiry', '2015-06'), ongoing: true as const };
+    const strike = { ...event('strike', '2017-02'), ongoing: true as const };
+    const ongoing = { ...graph, eventsByDate: [inquiry, early, met, fired, strike, alone] };
+    const inYears = (thisYear: number) => planTimeline(ongoing, { thisYear }).years.map((y) => [y.year, y.ongoing.map((e) => e.id)]);
+    expect(inYears(2017)).toEqual([
+      [2015, []],
+      [2016, ['inquiry']],
+      [2017, ['inquiry']],
+    ]);
+    // Only the years that have a page name it: 2018 has no events of its own.
+    expect(inYears(2018)).toEqual(inYears(2017));
+  });
+
   it('gives each year the people in its events, in name order, counted within the year', () => {
     const { years } = planTimeline(graph);
     expect(years[0]!.people).toEqual([
