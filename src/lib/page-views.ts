@@ -21,6 +21,7 @@ import { personTimeline, storyTimeline, type TimelineItem } from './timeline.ts'
 import { DEFAULT_MAX_NODES, selectMap, type MapInput, type MapSelection, type SelectOptions } from './relationship-map.ts';
 import type { EventId, PersonId } from './ids.ts';
 import type { DateStyle } from './dates.ts';
+import { whatHappenedNext, type NextItem } from './what-next.ts';
 
 /** Where a page is published; part of every key, since URLs and links depend on it. */
 export interface PageSettings {
@@ -46,6 +47,8 @@ export interface StoryView {
   timeline: TimelineItem[];
   /** The cast and how they are connected, when there are two or more. */
   map?: MapSelection;
+  /** "What happened next": later events and stories that share its people or events, oldest first; empty when none. */
+  next: NextItem[];
   /** Editor's notes (corrections), for the article's structured data. */
   notes: EditorNote[];
 }
@@ -123,6 +126,7 @@ export function storyView(site: Pick<Site, 'graph' | 'html'>, story: StoryRecord
     timeline: events.length > 0 ? storyTimeline(events, story.published.day, story.title) : [],
     // Its people all share the story: the map shows what else they share, when they share anything.
     ...(map && map.edges.length > 0 ? { map } : {}),
+    next: whatHappenedNext(graph, story),
     notes: editorNotes(story.body, nameOf),
   };
 }

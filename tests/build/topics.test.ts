@@ -40,6 +40,12 @@ beforeAll(() => {
     join(content.dir, 'events/harbour-dredging.md'),
     ['---', 'title: Harbour dredged', 'date: 2023-09', 'end: ongoing', 'people: [ana-lima]', 'summary: The harbour is being dredged.', '---', '', 'The dredgers work on.', ''].join('\n'),
   );
+  // What came after the budget story: an event and a story with its mayor.
+  story('harbour-reopens', '2025-02-01', [], ['people: [ana-lima]']);
+  writeFileSync(
+    join(content.dir, 'events/harbour-reopened.md'),
+    ['---', 'title: Harbour reopened', 'date: 2025-01-20', 'people: [ana-lima]', 'summary: The harbour reopened.', '---', '', 'Ships came back.', ''].join('\n'),
+  );
   built = buildSite({ contentDir: content.dir, outDir: join(scratch, 'dist'), env: { BASE_PATH: '/news' } });
 });
 
@@ -110,6 +116,18 @@ describe('topics', () => {
     const page = read(built.outDir, 'stories/strike-begins/index.html');
     expect(page).not.toContain('cast-heading');
     expect(page).not.toContain('<aside class="story-context"');
+  });
+
+  it('that are old say at the top what happened next, and list it: the later events and stories of their people', () => {
+    const page = read(built.outDir, 'stories/budget-vote/index.html');
+    expect(page).toMatch(/<p class="age-label">From March 2024<\/p>\s*<p class="next-link"><a href="#next-heading">What happened next<\/a><\/p>/);
+    const next = page.slice(page.indexOf('<section aria-labelledby="next-heading">'), page.indexOf('</section>', page.indexOf('<section aria-labelledby="next-heading">')));
+    expect(next).toContain('<h2 id="next-heading">What happened next</h2>');
+    expect(attributeValues(next, 'href')).toEqual(['/news/events/harbour-reopened/', '/news/stories/harbour-reopens/']);
+    expect(textOf(next)).toContain('January 20, 2025Harbour reopened');
+    expect(textOf(next)).toContain('February 1, 2025, a later storyStory harbour-reopens');
+    // The latest story has nothing after it: no section, no link.
+    expect(read(built.outDir, 'stories/harbour-reopens/index.html')).not.toContain('next-heading');
   });
 
   it('mark the site’s own words in a story in another language with the site’s language', () => {

@@ -1,0 +1,80 @@
+/**
+ * "What happened next" on a story page: later events and stories, weighed by
+ * what they share with the story, shown in time order; the story's own
+ * events are left to "How we got here".
+ */
+import { describe, expect, it } from 'vitest';
+import { NEXT_WEIGHED, whatHappenedNext, type NextItem } from '../../src/lib/what-next.ts';
+import { compareDates, partialDate } from '../../src/lib/dates.ts';
+import type { EventRecord, PersonRecord, StoryRecord } from '../../src/lib/records.ts';
+import type { EventId, PersonId, StoryId } from '../../src/lib/ids.ts';
+
+const person = (id: string) => ({ id: id as PersonId, name: id }) as PersonRecord;
+const event = (id: string, date: string) => ({ id: id as EventId, title: id, date: partialDate(date) }) as EventRecord;
+const story = (id: string, day: string) => ({ id: id as StoryId, title: id, published: { iso: day, day: partialDate(day) } }) as StoryRecord;
+
+/** A graph of the few lists the section reads, each in the graph's order: events oldest first, stories newest first. */
+function graphOf(cast: Record<string, { people?: PersonRecord[]; events?: EventRecord[] }>, events: EventRecord[], peopleOf: Record<string, PersonRecord[]>, stories: StoryRecord[]) {
+  const newestFirst = [...stories].sort((a, b) => compareDates(b.published.day, a.published.day));
+  const oldestFirst = [...events].sort((a, b) => compareDates(a.date, b.date));
+  const storiesWith = (has: (s: StoryRecord) => boolean | undefined) => newestFirst.filter(has).map((s) => ({ story: s, mentions: [] }));
+  return {
+    storyPeople: (id: StoryId) => cast[id]?.people ?? [],
+    storyEvents: (id: StoryId) => cast[id]?.events ?? [],
+    personEvents: (id: PersonId) => oldestFirst.filter((e) => peopleOf[e.id]?.some((p) => p.id === id)),
+    personStories: (id: PersonId) => storiesWith((s) => cast[s.id]?.people?.some((p) => p.id === id)),
+    eventStories: (id: EventId) => storiesWith((s) => cast[s.id]?.events?.some((e) => e.id === id)),
+  };
+}
+
+const names = (items: NextItem[]) => items.map((item) => (item.kind === 'event' ? `event:${item.event.id}` : `story:${item.story.id}`));
+
+const ana = person('ana');
+const ben = person('ben');
+const cy = person('cy');
+
+describe('whatHappenedNext', () => {
+  const vote = event('vote', '2019-03-10');
+  const hearing = event('hearing', '2019-04-02'); // Named by the story: in its own timeline.
+  const resigns = event('resigns', '2019-06');
+  const appeal = event('appeal', '2020-01-15');
+  const unrelated = event('cy-wedding', '2019-05-01');
+  const before = event('earlier', '2018-12-01');
+  const rift = story('rift', '2019-03-12');
+  const followUp = story('follow-up', '2019-06-20');
+  const aside = story('aside', '2019-04-01');
+  const old = story('old', '2018-01-01');
+  const cast = {
+    rift: { people: [ana, ben], events: [vote, hearing] },
+    'follow-up': { people: [ana], events: [vote] },
+    aside: { people: [ben] },
+    old: { people: [ana, ben], events: [vote] },
+  };
+  const graph = graphOf(cast, [before, vote, hearing, unrelated, resigns, appeal], { vote: [ana, ben], hearing: [ana], resigns: [ana, ben], appeal: [ana], 'cy-wedding': [cy], earlier: [ana, ben] }, [rift, followUp, aside, old]);
+
+  it('names the later events of its people and the later stories on its people or events, in time order', () => {
+    expect(names(whatHappenedNext(graph, rift))).toEqual(['story:aside', 'event:resigns', 'story:follow-up', 'event:appeal']);
+  });
+
+  it('keeps the heaviest: events with more of its people, stories that share its events', () => {
+    expect(names(whatHappenedNext(graph, rift, { events: 1, stories: 1 }))).toEqual(['event:resigns', 'story:follow-up']);
+  });
+
+  it('has nothing for the latest story, and nothing earlier than a story', () => {
+    expect(whatHappenedNext(graph, followUp).filter((item) => item.kind === 'story')).toEqual([]);
+    expect(names(whatHappenedNext(graph, rift))).not.toContain('event:earlier');
+    expect(names(whatHappenedNext(graph, rift))).not.toContain('story:old');
+  });
+
+  it('weighs only the soonest later events of each person, however many there are', () => {
+    // Cy is in an event a day for two months after the story; the one with Dee too comes after them all.
+    const daily = Array.from({ length: NEXT_WEIGHED + 10 }, (_, i) => event(`day-${i}`, new Date(Date.UTC(2020, 0, 1 + i)).toISOString().slice(0, 10)));
+    const late = event('late', '2021-05-01');
+    const dee = person('dee');
+    const lone = story('lone', '2019-12-31');
+    const big = graphOf({ lone: { people: [cy, dee] } }, [...daily, late], { ...Object.fromEntries(daily.map((e) => [e.id, [cy]])), late: [cy, dee] }, [lone]);
+    // Were all of Cy's events weighed, the one with both would come first; past the soonest, it counts for Dee alone.
+    expect(names(whatHappenedNext(big, lone))).toEqual(['event:day-0', 'event:day-1', 'event:day-2', 'event:day-3', 'event:day-4']);
+    expect(names(whatHappenedNext(big, lone, { events: 1 }))).toEqual(['event:day-0']);
+  });
+});
