@@ -9,7 +9,7 @@
  */
 
 /** Words after a surname that are not part of it. */
-const SUFFIX = /^(?:Jr\.?|Sr\.?|II|III|IV|V|VI)$/;
+export const SUFFIX = /^(?:Jr\.?|Sr\.?|II|III|IV|V|VI)$/;
 /** Words that belong to the surname after them, written small or, as many families write them, capitalised ("Van Buren"). */
 const PARTICLE = /^(?:van|von|der|den|de|del|della|di|da|dos|das|du|la|le|ten|ter|bin|al)$/i;
 

@@ -63,6 +63,7 @@
  */
 import { LATIN_BASE, withoutLatinAccents } from './latin-accents.ts';
 import type { PersonId } from './ids.ts';
+import { SUFFIX } from './filing.ts';
 import { MONTH_ABBREVIATIONS, MONTHS, SENTENCE_OPENERS, TITLE_ABBREVIATIONS, TITLE_WORDS, WEEKDAYS } from './news-words.ts';
 
 /** A person as the matcher sees them: the id to link to and every name (name + aliases). */
@@ -290,7 +291,8 @@ const PREFIXES: ReadonlySet<string> = new Set(['Anti', 'Pro', 'Ex', 'Post', 'Pre
  */
 function nameKey(name: string): string {
   let key = '';
-  for (const unit of name.normalize('NFC')) {
+  // A nickname in quotes is read as a space in names as in text: "Francis “Buddy” DeLuca" is found as written.
+  for (const unit of withoutNicknames(name.normalize('NFC'))) {
     const folded = fold(unit.charCodeAt(0));
     key += folded === SPACE ? ' ' : unit.length === 1 ? String.fromCharCode(folded) : unit;
   }
@@ -336,6 +338,18 @@ const NICKNAME = /(?<=\p{Lu}[\p{L}\p{M}'’.-]{0,30}\s{1,3})[“"‘'][\p{L}\p{M
 function withoutNicknames(text: string): string {
   if (!/[“"‘']/.test(text)) return text;
   return text.replace(NICKNAME, (nickname) => ' '.repeat(nickname.length));
+}
+
+/** Where `suffix` ends when it follows `end` after a space ("DeLuca| Sr."), as a word of its own; else `end`. */
+function afterSuffix(text: string, end: number, suffix: string): number {
+  let next = end;
+  while (next < text.length && fold(text.charCodeAt(next)) === SPACE) next++;
+  if (next === end) return end;
+  const bare = suffix.replace(/\.$/u, '');
+  if (!text.startsWith(bare, next)) return end;
+  let after = next + bare.length;
+  if (suffix.endsWith('.') && text[after] === '.') after++;
+  return endsWord(text, after) ? after : end;
 }
 
 /** Offsets of a scanned string in the original text, when they differ. */
@@ -409,9 +423,13 @@ export class NameMatcher {
   readonly #names: IndexedName[] = [];
   /** Each person's given names, the words before the last of their names of two or more ("Donald" of "Donald J. Trump"): initials before a surname are checked against them. */
   readonly #given = new Map<PersonId, Set<string>>();
+  /** The suffix that ends a person's name ("Sr." of "Francis DeLuca Sr."): after another of their names it is theirs too. */
+  readonly #suffix = new Map<PersonId, string>();
 
   constructor(entries: readonly NameEntry[]) {
     for (const entry of entries) {
+      const last = entry.names[0]?.trim().split(/\s+/u).at(-1);
+      if (last && SUFFIX.test(last) && (entry.names[0]!.trim().split(/\s+/u).length > 1)) this.#suffix.set(entry.id, last);
       for (const name of entry.names) {
         const words = name.normalize('NFC').trim().split(/\s+/u).slice(0, -1).filter((word) => /^\p{Lu}[\p{L}\p{M}'’-]*\p{L}$/u.test(word) && mayBeFirstName(word));
         if (words.length === 0) continue;
@@ -593,6 +611,9 @@ export class NameMatcher {
         const next = found[j]!;
         if (next.end > candidate.end && this.#names[next.name]!.id === id) candidate.end = next.end;
       }
+      // Their own suffix after one of their names is theirs: "Francis DeLuca Sr." of Francis “Buddy” DeLuca Sr.
+      const suffix = this.#suffix.get(id);
+      if (suffix !== undefined) candidate.end = afterSuffix(normalised, candidate.end, suffix);
       // The words around a name are read as written, nickname and all: "Pike 'Lied' About" is no "Pike About".
       if (!name.cjk && startsLongerName(normalised, candidate.end, nameStarts)) continue; // "Trump Tower": likewise
       const oneWord = name.tail || !/\s/u.test(scanned.slice(candidate.start, candidate.end));

@@ -304,6 +304,30 @@ describe('overlapping names', () => {
   });
 });
 
+describe('a suffix and a nickname in the name itself', () => {
+  const family = new NameMatcher([
+    person('francis-deluca-sr', 'Francis “Buddy” DeLuca Sr.', 'DeLuca', 'Buddy DeLuca', 'Francis DeLuca'),
+    person('frank-deluca-jr', 'Frank DeLuca Jr.', 'Frankie DeLuca'),
+    person('samuel-okafor', 'Samuel Okafor'),
+  ]);
+
+  it.each<[string, string, Expected[]]>([
+    ['the name as written, nickname and all, straight quotes or curly', 'Francis “Buddy” DeLuca Sr., who served three terms, died. Francis "Buddy" DeLuca Sr. too.', [
+      ['francis-deluca-sr', 'Francis “Buddy” DeLuca Sr.', 0],
+      ['francis-deluca-sr', 'Francis "Buddy" DeLuca Sr.', 58],
+    ]],
+    ['another of their names, followed by their own suffix', 'Francis DeLuca Sr. and Buddy DeLuca Sr. and DeLuca Sr spoke.', [
+      ['francis-deluca-sr', 'Francis DeLuca Sr.', 0],
+      ['francis-deluca-sr', 'Buddy DeLuca Sr.', 23],
+      ['francis-deluca-sr', 'DeLuca Sr', 44],
+    ]],
+    ['someone else’s suffix is another person', 'DeLuca Jr. spoke; Frankie DeLuca Jr. replied; Samuel Okafor Jr. left.', [['frank-deluca-jr', 'Frankie DeLuca Jr.', 18]]],
+    ['a suffix that only starts a word is no suffix', 'DeLuca Sra. spoke.', []],
+  ])('%s', (_title, text, expected) => {
+    expect(family.find(text).map(view)).toEqual(expected.map(expectedView));
+  });
+});
+
 describe('NameMatcher.find', () => {
   it.each(cases)('%s', (_title, text, expected) => {
     const found = matcher.find(text);
