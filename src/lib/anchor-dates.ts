@@ -841,11 +841,13 @@ const FUTURE_BEFORE_FOR = new Set(['scheduled', 'slated', 'planned']);
  * "was moved to Friday": a date something was put off to, or set for, lies
  * after the setting, which the story reports as news: ahead.
  */
-const SET_FOR = new Set(['scheduled', 'rescheduled', 'slated', 'planned', 'set', 'postponed', 'delayed', 'moved', 'pushed', 'adjourned', 'deferred']);
+const SET_FOR = new Set(['scheduled', 'rescheduled', 'slated', 'planned', 'set', 'postponed', 'delayed', 'moved', 'pushed', 'adjourned', 'deferred', 'remanded', 'bailed', 'released']);
 const BEFORE_SET_DATE = new Set(['for', 'to', 'until', 'till']);
+/** "until his trial in June": the date of what a span runs up to. */
+const UNTIL = new Set(['until', 'till']);
 function isSetFor(tokens: Token[], i: number): boolean {
   const w = tokens[i]?.word;
-  return w !== undefined && SET_FOR.has(w) && !(w === 'set' && ['was', 'were', 'been'].includes(tokens[i - 1]?.word ?? ''));
+  return w !== undefined && SET_FOR.has(w) && !(w === 'set' && tokens[i - 1]?.word === 'been');
 }
 /**
  * Verbs of a schedule in the present, third person ("The trial begins March
@@ -905,11 +907,17 @@ function tenseAround(text: string, start: number, end: number): Tense {
   // "…and reopens in July", "it meets on Friday": a verb in the present right before the date, after its
   // subject or "and", is a schedule. ("The talks in March" is no verb: no subject word before "talks".)
   if (just !== undefined && PRESENT_VERB.test(just) && SUBJECT_BEFORE_VERB.has(tokens[first - 2]?.word ?? '')) return 'future';
-  // "scheduled trial for March 3", "was moved to Friday".
-  // ("The vote was set for Friday" may be a plan since dropped: "set" after a past "be" is left to the verbs.)
+  // "He was bailed to appear on Tuesday", "ordered to appear Friday": a summons looks ahead.
+  if (just === 'appear' && tokens[first - 2]?.word === 'to') return 'future';
+  // "scheduled trial for March 3", "was moved to Friday", "Sentencing was set for May 2", "remanded in custody
+  // until Friday", "released on bail until his trial in June".
+  // ("Had been set for Friday" may be a plan since dropped: "set" after "been" is left to the verbs.)
   // Only where no other verb says the sentence is past: "The vote, delayed until Oct. 28, passed 5-4" was on Oct. 28 gone by.
-  const setAt = just !== undefined && BEFORE_SET_DATE.has(just) ? [2, 3, 4].map((k) => first - k).find((i) => isSetFor(tokens, i)) : undefined;
-  if (setAt !== undefined && !tokens.some((t, i) => i !== setAt && !(i === setAt - 1 && BE.has(t.word)) && markerAt(tokens, i) === 'past')) return 'future';
+  // A past verb joined by "and" after the date is the same moment's news: "set sentencing for May 2 and revoked his bail".
+  const setBy = just !== undefined && BEFORE_SET_DATE.has(just) ? first - 1 : UNTIL.has(tokens[first - 3]?.word ?? '') && DETERMINERS.has(tokens[first - 2]?.word ?? '') ? first - 3 : undefined;
+  const setAt = setBy === undefined ? undefined : [1, 2, 3].map((k) => setBy - k).find((i) => isSetFor(tokens, i));
+  const sameNews = (i: number) => i >= after && tokens[i - 1]?.word === 'and';
+  if (setAt !== undefined && !tokens.some((t, i) => i !== setAt && !(i === setAt - 1 && BE.has(t.word)) && !sameNews(i) && markerAt(tokens, i) === 'past')) return 'future';
   // "The trial begins March 3", "goes on trial March 3": a schedule's verb a few words before, after no determiner.
   for (let k = 1; k <= 3 && first - k >= 0; k++) {
     const i = first - k;

@@ -17,7 +17,7 @@ export const MONTH_ABBREVIATIONS: Readonly<Record<string, number>> = { Jan: 1, F
 /** Titles written short before a name, without their full stop: "Sen. Diane Hartley-Moss", "St. Louis". */
 export const TITLE_ABBREVIATIONS: ReadonlySet<string> = new Set([
   'Mr', 'Mrs', 'Ms', 'Mx', 'Dr', 'Prof', 'Rev', 'Fr', 'St', 'Mt', 'Hon', 'Sen', 'Rep', 'Gov', 'Lt', 'Gen', 'Col', 'Maj', 'Capt',
-  'Cmdr', 'Sgt', 'Adm', 'Cpl', 'Pvt', 'Supt', 'Insp', 'Det', 'Atty', 'Amb', 'Pres',
+  'Cmdr', 'Sgt', 'Adm', 'Cpl', 'Pvt', 'Supt', 'Insp', 'Det', 'Atty', 'Amb', 'Pres', 'Cllr', 'Ald',
 ]);
 
 /** Titles written out before a name, and words that stand before them ("Former", a party): "Mayor van Gogh" is the mayor, "Vincent van Gogh" someone else. */

@@ -303,7 +303,13 @@ const ROWS: Row[] = [
   ['"in Monday trading" is a day', 'Shares of Acme fell 5% in Monday trading.', '2025-11-12', [{ text: 'Monday', iso: '2025-11-10' }]],
   ['"this spring" ahead, written after it, is left as written', 'The bridge will reopen this spring.', '2025-11-12', []],
   ['"since his last fall" is no season', 'Pike has been in hospice care since his last fall.', '2025-11-12', []],
-  ['"was set for" does not', 'The vote was set for Friday.', '2018-06-13', [{ text: 'Friday', iso: '2018-06-08', tense: 'past' }]],
+  ['"was set for" looks ahead as "is set for" does', 'Sentencing was set for May 2.', '2016-03-19', [{ text: 'May 2', iso: '2016-05-02', tense: 'future' }]],
+  ['"had been set for" is left to the verbs: a plan since dropped', 'The vote had been set for Friday.', '2018-06-13', [{ text: 'Friday', iso: '2018-06-08', tense: 'past' }]],
+  ['a date set, then another past verb joined by "and": the same news', "Judge O'Halloran-Reyes set sentencing for May 2 and revoked his bail.", '2016-03-19', [{ text: 'May 2', iso: '2016-05-02', tense: 'future' }]],
+  ['remanded until a day', 'He was remanded in custody until Friday.', '2016-03-19', [{ text: 'Friday', iso: '2016-03-25', tense: 'future' }]],
+  ['released on bail until the trial in a month', 'He was released on bail until his trial in June.', '2016-03-19', [{ text: 'in June', iso: '2016-06', tense: 'future' }]],
+  ['a stay until a trial, in the past', 'He stayed in the city until his trial in June.', '2016-09-19', [{ text: 'in June', iso: '2016-06', tense: 'past' }]],
+  ['bailed to appear on a day', 'He was bailed to appear on Tuesday.', '2016-03-19', [{ text: 'on Tuesday', iso: '2016-03-22', tense: 'future' }]],
   ['a noun in -s before the date is no verb', 'The talks in March failed.', '2018-06-13', [{ text: 'in March', iso: '2018-03', tense: 'past' }]],
 ];
 
