@@ -123,6 +123,8 @@ describe('new files from the scaffolder', () => {
   it('a new person typed with a title is named and filed without it, the titled form an alias', () => {
     expect(personName('Dr. Anneke van Gogh')).toEqual({ name: 'Anneke van Gogh', alias: 'Dr. Anneke van Gogh' });
     expect(personName('Anneke van Gogh')).toEqual({ name: 'Anneke van Gogh' });
+    expect(personName('Cllr. Priya Nandakumar')).toEqual({ name: 'Priya Nandakumar', alias: 'Cllr. Priya Nandakumar' });
+    expect(personName('Ald Joe Brant')).toEqual({ name: 'Joe Brant', alias: 'Ald Joe Brant' });
     const file = template('person', 'Sen. Diane Hartley-Moss', { today: '2024-03-20' });
     expect(file).toContain('name: "Diane Hartley-Moss"');
     expect(file).toContain('aliases: ["Sen. Diane Hartley-Moss"]');

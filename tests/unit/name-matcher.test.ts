@@ -191,6 +191,11 @@ const cases: [title: string, text: string, expected: Expected[]][] = [
     ['anneke-van-gogh', 'Van Gogh', 6],
     ['anneke-van-gogh', 'Van Gogh', 22],
   ]],
+  ['a surname after a British or civic title, with its full stop or without', 'Cllr Comey spoke; Cllr. Comey and Ald. Comey agreed.', [
+    ['james-comey', 'Comey', 5],
+    ['james-comey', 'Comey', 24],
+    ['james-comey', 'Comey', 39],
+  ]],
   ['a particle name after a title, a day or an opening word is the person', 'Mayor van Gogh, Dr. van Gogh, on Monday van Gogh. Yesterday van Gogh said.', [
     ['anneke-van-gogh', 'van Gogh', 6],
     ['anneke-van-gogh', 'van Gogh', 20],
