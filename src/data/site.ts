@@ -15,7 +15,7 @@ import { withBase } from '../lib/paths.ts';
 import { ContentError } from '../lib/errors.ts';
 import { isScheduled } from '../lib/drafts.ts';
 import type { Timestamp } from '../lib/dates.ts';
-import { bodyLineOf, fieldLocator, sharedLinkId, splitFrontmatter } from '../lib/load.ts';
+import { bodyLineOf, fieldLocator, sharedLinkId, shownPath, splitFrontmatter } from '../lib/load.ts';
 import { renderer } from '../markdown/render.ts';
 import { loaderProblems } from '../loaders/loader-problems.ts';
 import { cacheDir, contentDir, dateStyle, editBaseUrl, publicDir, siteUrl } from '../site-config.ts';
@@ -48,6 +48,9 @@ function withFileLines<T>(build: () => T): T {
   }
 }
 
+/** A record's file as messages name it: a folder outside the project by its whole path, not `../../`. */
+const fileOf = (folder: 'stories' | 'people' | 'events', id: string) => shownPath(join(contentDir, folder, `${id}.md`));
+
 /**
  * Where a record comes from, its body, and where its fields are, read from its
  * file: the content store holds no bodies (see the loader), and a message about
@@ -56,7 +59,7 @@ function withFileLines<T>(build: () => T): T {
 function source(folder: 'stories' | 'people' | 'events', entry: Entry) {
   const text = readFileSync(join(contentDir, folder, `${entry.id}.md`), 'utf8');
   const split = splitFrontmatter(text);
-  return { file: entry.filePath ?? entry.id, body: split?.body ?? text, bodyLine: 1, ...(split ? { locate: fieldLocator(split) } : {}) };
+  return { file: fileOf(folder, entry.id), body: split?.body ?? text, bodyLine: 1, ...(split ? { locate: fieldLocator(split) } : {}) };
 }
 
 /** The site from Astro's collections: the dev server, and a build without the content check. */
@@ -70,8 +73,8 @@ async function collectedSite(): Promise<Site> {
     getCollection('events', published),
   ]);
   // Each collection is loaded on its own: a person and an event of one id are found here, as the build's loading finds them.
-  const personFiles = new Map(personEntries.map((e) => [e.id, e.filePath ?? e.id]));
-  const shared = eventEntries.filter((e) => personFiles.has(e.id)).map((e) => sharedLinkId(e.id, e.filePath ?? e.id, personFiles.get(e.id)!, 'events'));
+  const personIds = new Set(personEntries.map((e) => e.id));
+  const shared = eventEntries.filter((e) => personIds.has(e.id)).map((e) => sharedLinkId(e.id, fileOf('events', e.id), fileOf('people', e.id), 'events'));
   if (shared.length > 0) throw new ContentError(shared);
   return withFileLines(() => assembleSite(
     {

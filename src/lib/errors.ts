@@ -39,8 +39,6 @@ export function formatIssue(issue: ContentIssue): string {
 /** Thrown when content cannot be published; lists every problem found, not just the first. */
 export class ContentError extends Error {
   readonly issues: readonly ContentIssue[];
-  /** Where the first problem with a line is: the dev server's error page shows that file around it. */
-  readonly loc?: { file: string; line: number; column: number };
 
   constructor(issues: readonly ContentIssue[]) {
     const lines = issues.map(formatIssue);
@@ -51,13 +49,24 @@ export class ContentError extends Error {
     );
     this.name = 'ContentError';
     this.issues = issues;
-    const first = issues.find((issue) => issue.line !== undefined);
-    // Relative: the dev server reads the path against the project, even one already absolute.
-    if (first) this.loc = { file: isAbsolute(first.file) ? relative(process.cwd(), first.file) : first.file, line: first.line!, column: first.column ?? 1 };
     // The editor's problem, not the code's: a trace through the site's code would only bury it
     // (and the dev server would add a note of its own about rewriting it).
     this.stack = `${this.name}: ${this.message}`;
   }
+
+  /**
+   * Where the first problem with a line is: the dev server's error page shows that file around it.
+   * Relative, as the dev server reads it against the project, even a path already absolute; and
+   * made anew at each reading, as the dev server rewrites it in place and would join the project
+   * to it again when the same error is shown twice.
+   */
+  get loc(): { file: string; line: number; column: number } | undefined {
+    const first = this.issues.find((issue) => issue.line !== undefined);
+    return first && { file: isAbsolute(first.file) ? relative(process.cwd(), first.file) : first.file, line: first.line!, column: first.column ?? 1 };
+  }
+
+  /** Kept as the issues say: a place written over it would be the one joined twice. */
+  set loc(_rewritten: unknown) {}
 }
 
 /**

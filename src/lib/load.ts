@@ -5,7 +5,7 @@
  */
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
-import { join, relative } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import { LineCounter, parseDocument, isMap, type Node as YamlNode } from 'yaml';
 import type { FrontmatterCache } from './frontmatter-cache.ts';
 import type { z } from 'astro/zod';
@@ -86,6 +86,12 @@ export function bodyLineOf(path: string): number {
   }
 }
 
+/** A file as messages name it: relative to the project when inside it (`content/stories/a.md`), else its whole path. */
+export function shownPath(path: string, projectRoot = process.cwd()): string {
+  const inside = relative(projectRoot, path);
+  return (inside.startsWith('..') || isAbsolute(inside) ? path : inside).split('\\').join('/');
+}
+
 export function loadContent(root: string, projectRoot = process.cwd(), frontmatter?: FrontmatterCache): LoadResult {
   const issues: ContentIssue[] = [];
   const content: ContentSet = { stories: [], people: [], events: [] };
@@ -108,10 +114,7 @@ export function loadContent(root: string, projectRoot = process.cwd(), frontmatt
     if (!existsSync(dir)) continue;
     // Hidden files are an editor's or system's own (`.#story.md` while Emacs edits it, `.DS_Store`).
     const entries = readdirSync(dir, { withFileTypes: true }).filter((entry) => !entry.name.startsWith('.'));
-    const fileOf = (name: string) => {
-      const inside = relative(projectRoot, join(dir, name));
-      return (inside.startsWith('..') ? join(dir, name) : inside).split('\\').join('/');
-    };
+    const fileOf = (name: string) => shownPath(join(dir, name), projectRoot);
     const names = entries.filter((entry) => !entry.isDirectory()).map((entry) => entry.name).sort();
     const files = names.filter((f) => f.endsWith('.md'));
     // Markdown in a folder, or under another extension, would be left out without a word.

@@ -18,7 +18,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
-import { FOLDERS, loadRecord, splitFrontmatter } from '../lib/load.ts';
+import { FOLDERS, loadRecord, shownPath, splitFrontmatter } from '../lib/load.ts';
 import { formatIssue, type ContentIssue } from '../lib/errors.ts';
 import { siteHandedOver } from '../integrations/checked-site.ts';
 import { fileProblems, forgetProblemsIn, readingFile } from './loader-problems.ts';
@@ -45,10 +45,7 @@ export function markdownRecords(contentDir: string, kind: keyof typeof FOLDERS):
       const root = fileURLToPath(config.root);
       const idOf = (path: string) => relative(folder, path).replace(/\.md$/, '');
       /** The file as messages name it, as the content check does: relative to the project when inside it. */
-      const shown = (path: string) => {
-        const inside = relative(root, path);
-        return (inside.startsWith('..') ? path : inside).split('\\').join('/');
-      };
+      const shown = (path: string) => shownPath(path, root);
 
       const sync = async (path: string) => {
         const source = await readFile(path, 'utf8');
