@@ -619,6 +619,8 @@ const COUNT_FROM_STORY = new RegExp(
     `|${word('that')}\\s+(?:same\\s+)?(?:day|week|month|year|morning|afternoon|evening|night))${STOP}`,
   'gu',
 );
+/** What a count runs up to, named after "before" or "after": "after his arrest", "before the vote". */
+const COUNTED_TO = /^\s+(?:the|his|her|its|their|a|an|this|that)\s/u;
 /** A word every count from the story has: a plain test that spares most sentences the pattern above. */
 const COUNT_WORD = /later|earlier|before|after|next|following|previous|preceding|[Tt]hat|\son\b/;
 /** The month of an absolute date (which always has one). */
@@ -665,7 +667,14 @@ function frameSetters(text: string, ref: Reference): FrameSetter[] {
       if (Number(m.groups!.year) !== ref.year) setters.push({ start: m.index, end: m.index + m[0].length, weekdaysOnly: false });
     }
   }
-  if (COUNT_WORD.test(text)) for (const m of text.matchAll(COUNT_FROM_STORY)) setters.push({ start: m.index, end: m.index + m[0].length, weekdaysOnly: false });
+  if (COUNT_WORD.test(text)) {
+    for (const m of text.matchAll(COUNT_FROM_STORY)) {
+      const end = m.index + m[0].length;
+      // "nine months after his arrest last June": counted up to something the sentence dates itself; that date is not counted from it.
+      if (/(?:before|after)$/u.test(m[0]) && COUNTED_TO.test(text.slice(end, end + 8))) continue;
+      setters.push({ start: m.index, end, weekdaysOnly: false });
+    }
+  }
   return setters;
 }
 

@@ -304,6 +304,8 @@ const ROWS: Row[] = [
   ['"this spring" ahead, written after it, is left as written', 'The bridge will reopen this spring.', '2025-11-12', []],
   ['"since his last fall" is no season', 'Pike has been in hospice care since his last fall.', '2025-11-12', []],
   ['"was set for" looks ahead as "is set for" does', 'Sentencing was set for May 2.', '2016-03-19', [{ text: 'May 2', iso: '2016-05-02', tense: 'future' }]],
+  ['a count up to something dated in the same words: that date counts from publication', 'The trial opened, nearly nine months after his arrest last June.', '2016-03-07', [{ text: 'last June', iso: '2015-06', tense: 'past' }]],
+  ['a count from the story, then a day: the day is the story’s', 'Three days after, on Monday, he resigned.', '2016-03-07', []],
   ['"had been set for" is left to the verbs: a plan since dropped', 'The vote had been set for Friday.', '2018-06-13', [{ text: 'Friday', iso: '2018-06-08', tense: 'past' }]],
   ['a date set, then another past verb joined by "and": the same news', "Judge O'Halloran-Reyes set sentencing for May 2 and revoked his bail.", '2016-03-19', [{ text: 'May 2', iso: '2016-05-02', tense: 'future' }]],
   ['remanded until a day', 'He was remanded in custody until Friday.', '2016-03-19', [{ text: 'Friday', iso: '2016-03-25', tense: 'future' }]],
