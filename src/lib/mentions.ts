@@ -24,6 +24,7 @@ import { eventWhen } from './event-when.ts';
 import { anchorDates, leadingYear, quotedSpans, type AnchoredDate } from './anchor-dates.ts';
 import { splitSentences, type Sentence } from './sentences.ts';
 import { typeset } from './typography.ts';
+import { WORD_SURNAMES } from './news-words.ts';
 
 export interface Mention {
   target: Target;
@@ -93,6 +94,9 @@ export interface MentionResult {
  * target no pipe. Either may wrap onto the next line of its paragraph. (An
  * empty `shown` is matched to be reported.)
  */
+/** The text before a word that opens a sentence: nothing, or a sentence's end and a space. */
+const OPENS_SENTENCE = /(?:^|[.!?]["”’)]*\s+)$/u;
+
 export const WIKILINK = /\[\[([^[\]|]+?)(?:\|([^[\]]*?))?\]\]/g;
 
 /** How a link is written, for the messages about one written wrong. */
@@ -253,7 +257,22 @@ export function linkMentions(tree: Root, options: MentionOptions): MentionResult
         }
         // One word that names someone ("Young"), then their name in words that say more ("Rosa Young"):
         // the second is surely them, the first may be an ordinary word ("Young residents…"). It is the one linked.
-        if ((lastLong.get(match.id) ?? -1) > i && !/\s/.test(match.text.trim())) continue;
+        const oneWord = !/\s/.test(match.text.trim());
+        if ((lastLong.get(match.id) ?? -1) > i && oneWord) continue;
+        // A surname that is an everyday word, opening a sentence before the record has named its owner at all
+        // and followed by a small word, is as likely the word as the name: "Young jurors took notes", "Bell rang".
+        if (oneWord && WORD_SURNAMES.has(match.text.trim()) && !present.has(match.id) && OPENS_SENTENCE.test(text.slice(0, match.start)) && /^\s+\p{Ll}/u.test(text.slice(match.end))) {
+          if (!leftAmbiguous.has(match.text)) {
+            leftAmbiguous.add(match.text);
+            const owner = options.index.labelOf({ kind: 'person', id: match.id } as Target);
+            warnings.push({
+              message: `"${match.text}" opens a sentence before this record names ${owner} and is not linked: it may be the ordinary word`,
+              hint: `if it is them, name them in full first, or link it: [[${match.id}|${match.text}]]`,
+              ...cursor.find(match.text),
+            });
+          }
+          continue;
+        }
         linked.add(key);
         present.add(match.id);
         if (match.start > last) out.push({ type: 'text', value: text.slice(last, match.start) });

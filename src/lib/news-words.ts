@@ -59,3 +59,22 @@ export const SENTENCE_OPENERS: ReadonlySet<string> = new Set([
   'Did', 'Does', 'Do', 'Is', 'Was', 'Were', 'Has', 'Had', 'Would', 'Can', 'Could', 'Should',
   'Said', 'Says', 'Ask', 'Enter', 'Dear', 'Nevertheless', 'Nonetheless', 'Moreover', 'Furthermore', 'Indeed',
 ]);
+
+/**
+ * Surnames that are also everyday English words, which open sentences with a
+ * capital of their own: "Young jurors took notes", "Bell rang", "Church leaders
+ * met". At a sentence's start, before the record has named its owner, such a
+ * word is not taken for the person.
+ */
+export const WORD_SURNAMES: ReadonlySet<string> = new Set(
+  ('Young Bell Brown White Black Green Gray Grey King Hall Wood Woods Stone Hill Hills Moon Rose Long Little Price Hope Rich ' +
+    'Baker Cook Church Marsh Ward Banks Bird Fox Hunt Lane Park Parks Field Fields Reed Wolf Love Hale Page Sharp Strong Sweet Wise ' +
+    'Best Fair Frank Good Grant Hart Hardy Hood House Joy Justice Knight Lamb Mills Noble Pope Power Rice Rivers Rock Rush Sage ' +
+    'Short Small Snow Summers Swift Wells West Winter Cross Chase Cash Bond Booth Bush Dean Drake Duke Earl Fisher Gold Golden ' +
+    'Hawk Holly Lake Lord Mason Miles Post Pound Steel Street Temple Wall Waters Weaver Wren Bright Day Head Hand Brook Brooks ' +
+    'Castle Coe Law Low Mann Mark Money Moss North South East Nash Oak Oaks Penny Pool Read Ridge Salt Savage Shore Sole ' +
+    'Spring Star Storm Stout Tower Towers Vale Wade Walls Waite Well Wild Worth Major Marshall Grace Glass Mayor Judge ' +
+    'Baron Bishop Chambers Coward Cotton Crane Crow Dove Finch Frost Gardner Guard Hay Hatch Heath Jolly Keen Kitchen ' +
+    'Leach Mayes Moody Nurse Parrot Pepper Player Plant Potter Proud Quick Ready Reader Root Rowe Saint Seal Shepherd Sheriff ' +
+    'Silver Slater Spicer Stern Story Sutton Tanner Thatcher Trim Truman Turner Upton Webb Wing Winters Wolfe Yard').split(' '),
+);

@@ -202,6 +202,35 @@ describe('dates in a story', () => {
   });
 });
 
+describe('a surname that is an everyday word, opening a sentence', () => {
+  const index = new LinkIndex(
+    [
+      { id: 'gail-young' as PersonId, name: 'Gail Young', aliases: ['Young'], file: 'p/gail-young.md' },
+      { id: 'conrad-bell' as PersonId, name: 'Conrad Bell', aliases: ['Bell'], file: 'p/conrad-bell.md' },
+    ],
+    [],
+  );
+  const story = (body: string, people: string[] = []) => extractMentions({ kind: 'story', id: 's', body, bodyLine: 1, file: 's.md', people }, { index, href });
+  const targets = (result: ReturnType<typeof story>) => result.mentions.map((m) => `${m.text}:${m.target.id}`);
+
+  it.each<[string, string, string[], string[]]>([
+    ['is the word before the record names its owner', 'Young jurors took notes. Bell rang twice.', [], []],
+    ['is the person once named in full', 'Gail Young chairs the board.\n\n## Later\n\nYoung said no.', [], ['Gail Young:gail-young', 'Young:gail-young']],
+    ['is the person when the record lists them', 'Young said no.', ['gail-young'], ['Young:gail-young']],
+    ['is the person inside a sentence', 'The chair, Young, said no.', [], ['Young:gail-young']],
+    ['is the person after words of the sentence', 'On Monday Young said no.', [], ['Young:gail-young']],
+  ])('%s', (_name, body, people, expected) => {
+    expect(targets(story(body, people))).toEqual(expected);
+  });
+
+  it('is reported once, at its place, with the link to write if it is them', () => {
+    const { warnings } = story('Intro.\n\nYoung jurors took notes. Young people came.');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatchObject({ line: 3, column: 1, hint: 'if it is them, name them in full first, or link it: [[gail-young|Young]]' });
+    expect(warnings[0]!.message).toBe('"Young" opens a sentence before this record names Gail Young and is not linked: it may be the ordinary word');
+  });
+});
+
 describe('a name that is also part of another person’s name', () => {
   // "Müller" is Hans-Peter Müller's alias, and part of Greta Müller's name.
   const namesakes = new LinkIndex(
