@@ -850,9 +850,9 @@ const FUTURE_BEFORE_FOR = new Set(['scheduled', 'slated', 'planned']);
  * "was moved to Friday": a date something was put off to, or set for, lies
  * after the setting, which the story reports as news: ahead.
  */
-const SET_FOR = new Set(['scheduled', 'rescheduled', 'slated', 'planned', 'set', 'postponed', 'delayed', 'moved', 'pushed', 'adjourned', 'deferred', 'remanded', 'bailed', 'released']);
+const SET_FOR = new Set(['scheduled', 'rescheduled', 'slated', 'planned', 'set', 'postponed', 'delayed', 'moved', 'pushed', 'adjourned', 'deferred', 'remanded', 'bailed', 'released', 'bail']);
 const BEFORE_SET_DATE = new Set(['for', 'to', 'until', 'till']);
-/** "until his trial in June": the date of what a span runs up to. */
+/** "until his trial in June", "bail until their next appearance in December": the date of what a span runs up to. */
 const UNTIL = new Set(['until', 'till']);
 function isSetFor(tokens: Token[], i: number): boolean {
   const w = tokens[i]?.word;
@@ -923,10 +923,16 @@ function tenseAround(text: string, start: number, end: number): Tense {
   // ("Had been set for Friday" may be a plan since dropped: "set" after "been" is left to the verbs.)
   // Only where no other verb says the sentence is past: "The vote, delayed until Oct. 28, passed 5-4" was on Oct. 28 gone by.
   // A past verb joined by "and" after the date is the same moment's news: "set sentencing for May 2 and revoked his bail".
-  const setBy = just !== undefined && BEFORE_SET_DATE.has(just) ? first - 1 : UNTIL.has(tokens[first - 3]?.word ?? '') && DETERMINERS.has(tokens[first - 2]?.word ?? '') ? first - 3 : undefined;
-  const setAt = setBy === undefined ? undefined : [1, 2, 3].map((k) => setBy - k).find((i) => isSetFor(tokens, i));
+  const until = [3, 4].map((k) => first - k).find((i) => UNTIL.has(tokens[i]?.word ?? '') && DETERMINERS.has(tokens[i + 1]?.word ?? ''));
+  const setBy = just !== undefined && BEFORE_SET_DATE.has(just) ? first - 1 : until;
+  const settings = setBy === undefined ? [] : [1, 2, 3].map((k) => setBy - k).filter((i) => isSetFor(tokens, i));
   const sameNews = (i: number) => i >= after && tokens[i - 1]?.word === 'and';
-  if (setAt !== undefined && !tokens.some((t, i) => i !== setAt && !(i === setAt - 1 && BE.has(t.word)) && !sameNews(i) && markerAt(tokens, i) === 'past')) return 'future';
+  // The verbs that govern the setting word are its own, not another: "was remanded", "were granted bail".
+  const governs = (setAt: number, t: Token, i: number) => {
+    const bail = tokens[setAt]!.word === 'bail';
+    return (i === setAt - 1 && (BE.has(t.word) || bail)) || (i === setAt - 2 && bail && BE.has(t.word));
+  };
+  if (settings.some((setAt) => !tokens.some((t, i) => i !== setAt && !governs(setAt, t, i) && !sameNews(i) && markerAt(tokens, i) === 'past'))) return 'future';
   // "The trial begins March 3", "goes on trial March 3": a schedule's verb a few words before, after no determiner.
   for (let k = 1; k <= 3 && first - k >= 0; k++) {
     const i = first - k;
@@ -985,11 +991,13 @@ function markerAt(tokens: Token[], i: number): Tense | undefined {
   if (w === 'be' && previous === 'to' && next !== undefined && /(?:ed|en)$/.test(next)) return 'future';
   // "has been" is a present perfect, looking back; "will have been" looks forward.
   if (w === 'been') return FUTURE_WORDS.has(tokens[i - 2]?.word ?? '') ? 'future' : 'past';
-  // "will be held", "is to be sworn in": a participle after a present "be" is no past, as "-ed" is not below.
-  if (IRREGULAR_PAST.has(w)) return previous !== undefined && PRESENT_BE.has(previous) ? undefined : 'past';
+  // "will be held", "is to be sworn in": a participle after a present "be" is no past, as "-ed" is not below;
+  // nor with an adverb between ("will be formally sworn in", "will be officially closed").
+  const beforeAdverbs = previous !== undefined && /^\p{L}{3,}ly$/u.test(previous) && tokens[i - 2] !== undefined ? tokens[i - 2]!.word : previous;
+  if (IRREGULAR_PAST.has(w)) return beforeAdverbs !== undefined && PRESENT_BE.has(beforeAdverbs) ? undefined : 'past';
   if (NEGATED_PAST.has(w)) return 'past';
   if (raw === w && w.length >= 4 && w.endsWith('ed') && !NOT_VERBS.has(w) && (!w.endsWith('eed') || PAST_EED.has(w))) {
-    if (previous !== undefined && (PRESENT_BE.has(previous) || DETERMINERS.has(previous) || STATE_AFTER.has(previous) || /'(?:s|re)$/.test(previous))) return undefined;
+    if (previous !== undefined && (PRESENT_BE.has(beforeAdverbs!) || DETERMINERS.has(previous) || STATE_AFTER.has(previous) || /'(?:s|re)$/.test(previous))) return undefined;
     return 'past';
   }
   const afterDeterminer = previous !== undefined && DETERMINERS.has(previous);

@@ -310,6 +310,12 @@ const ROWS: Row[] = [
   ['a date set, then another past verb joined by "and": the same news', "Judge O'Halloran-Reyes set sentencing for May 2 and revoked his bail.", '2016-03-19', [{ text: 'May 2', iso: '2016-05-02', tense: 'future' }]],
   ['remanded until a day', 'He was remanded in custody until Friday.', '2016-03-19', [{ text: 'Friday', iso: '2016-03-25', tense: 'future' }]],
   ['released on bail until the trial in a month', 'He was released on bail until his trial in June.', '2016-03-19', [{ text: 'in June', iso: '2016-06', tense: 'future' }]],
+  ['granted bail until an appearance in a month', 'Both were granted bail until their next appearance in December.', '2021-10-06', [{ text: 'in December', iso: '2021-12', tense: 'future' }]],
+  ['"will be" and an adverb before the participle look ahead', 'His trial will be formally ended on Monday; Reyes will be formally sworn in on Monday.', '2024-03-03', [
+    { text: 'on Monday', iso: '2024-03-04', tense: 'future' },
+    { text: 'on Monday', iso: '2024-03-04', tense: 'future' },
+  ]],
+  ['"was" and an adverb before the participle look back', 'The bridge was formally opened on Monday.', '2024-03-03', [{ text: 'on Monday', iso: '2024-02-26', tense: 'past' }]],
   ['a stay until a trial, in the past', 'He stayed in the city until his trial in June.', '2016-09-19', [{ text: 'in June', iso: '2016-06', tense: 'past' }]],
   ['bailed to appear on a day', 'He was bailed to appear on Tuesday.', '2016-03-19', [{ text: 'on Tuesday', iso: '2016-03-22', tense: 'future' }]],
   ['a noun in -s before the date is no verb', 'The talks in March failed.', '2018-06-13', [{ text: 'in March', iso: '2018-03', tense: 'past' }]],
