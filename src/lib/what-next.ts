@@ -5,31 +5,37 @@
  *
  * Each candidate is weighed by how much it shares with the story: a later
  * story on the same event counts more than one naming the same person, and an
- * event with two of the story's people more than one with one of them. Of
- * each person and event only the soonest later events and stories are
- * weighed, so a story about a president costs what a story about anyone does.
+ * event with two of the story's people more than one with one of them. Of the
+ * heaviest, some are the soonest (what it led to) and some the latest (how it
+ * stands). Of each person and event only the soonest and the latest later
+ * events and stories are weighed, so a story about a president costs what a
+ * story about anyone does.
  */
 import type { Graph } from './graph.ts';
 import type { EventRecord, StoryRecord } from './records.ts';
 import { compareDates, startOf, type PartialDate } from './dates.ts';
 
-/** Later events a story page names at most. */
-export const NEXT_EVENTS = 5;
-/** Later stories a story page names at most. */
-export const NEXT_STORIES = 5;
-/** How many of the soonest later events or stories of each person and event are weighed. */
+/** Later events a story page names at most: the soonest, then the latest. */
+export const NEXT_EVENTS = { soonest: 3, latest: 2 };
+/** Later stories a story page names at most, beside those reporting a named event. */
+export const NEXT_STORIES = { soonest: 3, latest: 2 };
+/** How many of the soonest, and of the latest, later events or stories of each person and event are weighed. */
 export const NEXT_WEIGHED = 50;
+/** A story this many days after an event it covers is its report: named with it, not on a line of its own. */
+const REPORT_DAYS = 7;
 
 /** A later story shares one of the story's events: worth two people. */
 const SHARED_EVENT = 2;
 const SHARED_PERSON = 1;
 
-export type NextItem = { kind: 'event'; event: EventRecord } | { kind: 'story'; story: StoryRecord };
+export type NextItem =
+  | { kind: 'event'; event: EventRecord; /** The later stories that report it. */ reports: StoryRecord[] }
+  | { kind: 'story'; story: StoryRecord };
 
 type NextGraph = Pick<Graph, 'storyPeople' | 'storyEvents' | 'personEvents' | 'personStories' | 'eventStories'>;
 
-/** What came after `story`: at most `events` events and `stories` stories, oldest first. Empty when nothing did. */
-export function whatHappenedNext(graph: NextGraph, story: StoryRecord, { events: maxEvents = NEXT_EVENTS, stories: maxStories = NEXT_STORIES } = {}): NextItem[] {
+/** What came after `story`, oldest first; empty when nothing did. */
+export function whatHappenedNext(graph: NextGraph, story: StoryRecord, { events: eventCounts = NEXT_EVENTS, stories: storyCounts = NEXT_STORIES } = {}): NextItem[] {
   const after = startOf(story.published.day).getTime();
   const people = graph.storyPeople(story.id);
   const ownEvents = graph.storyEvents(story.id);
@@ -41,7 +47,8 @@ export function whatHappenedNext(graph: NextGraph, story: StoryRecord, { events:
     const list = graph.personEvents(person.id);
     // In date order, oldest first: the later ones begin at the first that starts after the story's day.
     const first = firstIndex(list.length, (i) => startOf(list[i]!.date).getTime() > after);
-    for (const event of list.slice(first, first + NEXT_WEIGHED)) {
+    for (const i of ends(first, list.length)) {
+      const event = list[i]!;
       if (!own.has(event.id)) eventWeights.set(event, (eventWeights.get(event) ?? 0) + SHARED_PERSON);
     }
   }
@@ -50,7 +57,7 @@ export function whatHappenedNext(graph: NextGraph, story: StoryRecord, { events:
   const weighStories = (list: readonly { story: StoryRecord }[], weight: number) => {
     // Newest first: the later ones are those before the first published on or before the story's day.
     const end = firstIndex(list.length, (i) => startOf(list[i]!.story.published.day).getTime() <= after);
-    for (let i = end - 1; i >= Math.max(0, end - NEXT_WEIGHED); i--) {
+    for (const i of ends(0, end)) {
       const later = list[i]!.story;
       if (later !== story) storyWeights.set(later, (storyWeights.get(later) ?? 0) + weight);
     }
@@ -58,24 +65,51 @@ export function whatHappenedNext(graph: NextGraph, story: StoryRecord, { events:
   for (const person of people) weighStories(graph.personStories(person.id), SHARED_PERSON);
   for (const event of ownEvents) weighStories(graph.eventStories(event.id), SHARED_EVENT);
 
-  const events = heaviest(eventWeights, maxEvents, (event) => event.date).map((event): NextItem => ({ kind: 'event', event }));
-  const stories = heaviest(storyWeights, maxStories, (later) => later.published.day).map((later): NextItem => ({ kind: 'story', story: later }));
+  const events = chosen(eventWeights, eventCounts, (event) => event.date);
+  // A story that reports one of those events goes with it, and leaves its place to another.
+  const reportOf = new Map<StoryRecord, EventRecord>();
+  for (const later of storyWeights.keys()) {
+    const reported = graph.storyEvents(later.id).find((event) => events.includes(event) && isReport(event.date, later.published.day));
+    if (reported) reportOf.set(later, reported);
+  }
+  const stories = chosen(new Map([...storyWeights].filter(([later]) => !reportOf.has(later))), storyCounts, (later) => later.published.day);
+  const items: NextItem[] = [
+    ...events.map((event): NextItem => ({ kind: 'event', event, reports: [...reportOf].filter(([, e]) => e === event).map(([later]) => later).sort((a, b) => compareDates(a.published.day, b.published.day)) })),
+    ...stories.map((later): NextItem => ({ kind: 'story', story: later })),
+  ];
   // One story in time order: at the same date, what happened before what was written about it.
-  return [...events, ...stories].sort((a, b) => compareDates(dateOf(a), dateOf(b)) || (a.kind === 'event' ? -1 : 0) - (b.kind === 'event' ? -1 : 0));
+  return items.sort((a, b) => compareDates(dateOf(a), dateOf(b)) || (a.kind === 'event' ? -1 : 0) - (b.kind === 'event' ? -1 : 0));
 }
 
 const dateOf = (item: NextItem): PartialDate => (item.kind === 'event' ? item.event.date : item.story.published.day);
 
-/** The `max` heaviest, ties to the soonest. */
-function heaviest<T>(weights: ReadonlyMap<T, number>, max: number, date: (item: T) => PartialDate): T[] {
-  return [...weights]
-    .sort(([a, wa], [b, wb]) => wb - wa || compareDates(date(a), date(b)))
-    .slice(0, max)
-    .map(([item]) => item);
+/** The last of the items in date order: the latest development, for the line under an old story's age. */
+export function latestOf(items: readonly NextItem[]): NextItem | undefined {
+  return items.at(-1);
+}
+
+/** The indexes of the first and the last `NEXT_WEIGHED` in `[from, to)`, each once. */
+function ends(from: number, to: number): number[] {
+  if (to - from <= 2 * NEXT_WEIGHED) return Array.from({ length: Math.max(0, to - from) }, (_, k) => from + k);
+  return [...Array.from({ length: NEXT_WEIGHED }, (_, k) => from + k), ...Array.from({ length: NEXT_WEIGHED }, (_, k) => to - NEXT_WEIGHED + k)];
+}
+
+/** The heaviest: `soonest` of them ties to the soonest, then `latest` more ties to the latest. */
+function chosen<T>(weights: ReadonlyMap<T, number>, { soonest, latest }: { soonest: number; latest: number }, date: (item: T) => PartialDate): T[] {
+  const all = [...weights];
+  const first = all.sort(([a, wa], [b, wb]) => wb - wa || compareDates(date(a), date(b))).slice(0, soonest).map(([item]) => item);
+  const rest = all.filter(([item]) => !first.includes(item)).sort(([a, wa], [b, wb]) => wb - wa || compareDates(date(b), date(a)));
+  return [...first, ...rest.slice(0, latest).map(([item]) => item)];
+}
+
+/** Whether a story published on `published` reports an event of `date`: on its day or within REPORT_DAYS after, not before it. */
+function isReport(date: PartialDate, published: PartialDate): boolean {
+  const days = (startOf(published).getTime() - startOf(date).getTime()) / 86_400_000;
+  return days >= 0 && days <= REPORT_DAYS;
 }
 
 /** The first index in `[0, length)` for which `test` holds, `test` being false then true along the list (`length` when never). */
-function firstIndex(length: number, test: (i: number) => boolean): number {
+export function firstIndex(length: number, test: (i: number) => boolean): number {
   let low = 0;
   let high = length;
   while (low < high) {

@@ -57,7 +57,28 @@ describe('whatHappenedNext', () => {
   });
 
   it('keeps the heaviest: events with more of its people, stories that share its events', () => {
-    expect(names(whatHappenedNext(graph, rift, { events: 1, stories: 1 }))).toEqual(['event:resigns', 'story:follow-up']);
+    const one = { soonest: 1, latest: 0 };
+    expect(names(whatHappenedNext(graph, rift, { events: one, stories: one }))).toEqual(['event:resigns', 'story:follow-up']);
+  });
+
+  it('takes some of the soonest and some of the latest, so an old story shows how things stand', () => {
+    const days = Array.from({ length: 9 }, (_, i) => event(`step-${i}`, `${2020 + i}-01-01`));
+    const start = story('start', '2019-12-31');
+    const saga = graphOf({ start: { people: [cy] } }, days, Object.fromEntries(days.map((e) => [e.id, [cy]])), [start]);
+    expect(names(whatHappenedNext(saga, start))).toEqual(['event:step-0', 'event:step-1', 'event:step-2', 'event:step-7', 'event:step-8']);
+  });
+
+  it('names a later story that reports one of those events with it, and gives its place to another', () => {
+    const report = story('report', '2019-06-03');
+    const reporting = graphOf(
+      { ...cast, report: { people: [ana], events: [resigns] } },
+      [before, vote, hearing, unrelated, resigns, appeal],
+      { vote: [ana, ben], hearing: [ana], resigns: [ana, ben], appeal: [ana], 'cy-wedding': [cy], earlier: [ana, ben] },
+      [rift, followUp, aside, old, report],
+    );
+    const next = whatHappenedNext(reporting, rift);
+    expect(names(next)).toEqual(['story:aside', 'event:resigns', 'story:follow-up', 'event:appeal']);
+    expect(next.find((item) => item.kind === 'event' && item.event === resigns)).toMatchObject({ reports: [report] });
   });
 
   it('has nothing for the latest story, and nothing earlier than a story', () => {
@@ -66,15 +87,14 @@ describe('whatHappenedNext', () => {
     expect(names(whatHappenedNext(graph, rift))).not.toContain('story:old');
   });
 
-  it('weighs only the soonest later events of each person, however many there are', () => {
-    // Cy is in an event a day for two months after the story; the one with Dee too comes after them all.
-    const daily = Array.from({ length: NEXT_WEIGHED + 10 }, (_, i) => event(`day-${i}`, new Date(Date.UTC(2020, 0, 1 + i)).toISOString().slice(0, 10)));
-    const late = event('late', '2021-05-01');
+  it('weighs only the soonest and the latest later events of each person, however many there are', () => {
+    // Cy is in an event a day for months after the story; the one with Dee too is in the middle of them.
+    const daily = Array.from({ length: 2 * NEXT_WEIGHED + 20 }, (_, i) => event(`day-${i}`, new Date(Date.UTC(2020, 0, 1 + i)).toISOString().slice(0, 10)));
+    const middle = daily[NEXT_WEIGHED + 10]!;
     const dee = person('dee');
     const lone = story('lone', '2019-12-31');
-    const big = graphOf({ lone: { people: [cy, dee] } }, [...daily, late], { ...Object.fromEntries(daily.map((e) => [e.id, [cy]])), late: [cy, dee] }, [lone]);
-    // Were all of Cy's events weighed, the one with both would come first; past the soonest, it counts for Dee alone.
-    expect(names(whatHappenedNext(big, lone))).toEqual(['event:day-0', 'event:day-1', 'event:day-2', 'event:day-3', 'event:day-4']);
-    expect(names(whatHappenedNext(big, lone, { events: 1 }))).toEqual(['event:day-0']);
+    const big = graphOf({ lone: { people: [cy, dee] } }, daily, { ...Object.fromEntries(daily.map((e) => [e.id, [cy]])), [middle.id]: [cy, dee] }, [lone]);
+    // Were all of Cy's events weighed, the one with both would be the heaviest; unweighed for Cy, it counts for Dee alone.
+    expect(names(whatHappenedNext(big, lone, { events: { soonest: 1, latest: 0 } }))).toEqual(['event:day-0']);
   });
 });
