@@ -22,6 +22,7 @@ import { DEFAULT_MAX_NODES, selectMap, type MapInput, type MapSelection, type Se
 import type { EventId, PersonId } from './ids.ts';
 import type { DateStyle } from './dates.ts';
 import { whatHappenedNext, type NextItem } from './what-next.ts';
+import { earlierEvents } from './backstory.ts';
 
 /** Where a page is published; part of every key, since URLs and links depend on it. */
 export interface PageSettings {
@@ -43,7 +44,7 @@ export interface StoryView {
   age?: string;
   /** Who's who: in order of first mention. */
   people: PersonRecord[];
-  /** "How we got here": the story's events with its own publication among them; empty without events. */
+  /** "How we got here": the story's events and the earlier events of its people, with its own publication among them; empty without events. */
   timeline: TimelineItem[];
   /** The cast and how they are connected, when there are two or more. */
   map?: MapSelection;
@@ -114,7 +115,8 @@ function htmlOf(site: Pick<Site, 'html'>, record: AnyRecord): string {
 export function storyView(site: Pick<Site, 'graph' | 'html'>, story: StoryRecord, today: Date): StoryView {
   const { graph } = site;
   const people = graph.storyPeople(story.id);
-  const events = graph.storyEvents(story.id);
+  // The events it names, and the earlier events of its people that led to it.
+  const events = [...graph.storyEvents(story.id), ...earlierEvents(graph, story)];
   const age = ageLabel(story.published.day, today);
   const nameOf = (target: string) => graph.people.get(target as PersonId)?.name ?? graph.events.get(target as EventId)?.title;
   const map = people.length > 1 ? mapOf(graph, people, { maxNodes: DEFAULT_MAX_NODES, sharedByAll: true }) : undefined;

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { NEXT_WEIGHED, whatHappenedNext, type NextItem } from '../../src/lib/what-next.ts';
+import { earlierEvents } from '../../src/lib/backstory.ts';
 import { compareDates, partialDate } from '../../src/lib/dates.ts';
 import type { EventRecord, PersonRecord, StoryRecord } from '../../src/lib/records.ts';
 import type { EventId, PersonId, StoryId } from '../../src/lib/ids.ts';
@@ -96,5 +97,31 @@ describe('whatHappenedNext', () => {
     const big = graphOf({ lone: { people: [cy, dee] } }, daily, { ...Object.fromEntries(daily.map((e) => [e.id, [cy]])), [middle.id]: [cy, dee] }, [lone]);
     // Were all of Cy's events weighed, the one with both would be the heaviest; unweighed for Cy, it counts for Dee alone.
     expect(names(whatHappenedNext(big, lone, { events: { soonest: 1, latest: 0 } }))).toEqual(['event:day-0']);
+  });
+});
+
+describe('earlierEvents', () => {
+  const tender = event('tender', '2015-03-01');
+  const vote = event('vote', '2016-05-10');
+  const charged = event('charged', '2021-10-05');
+  const sometime = event('sometime', '2021');
+  const named = event('named', '2020-01-01');
+  const lunch = event('lunch', '2021-01-01');
+  const later = event('later', '2022-01-01');
+  const trial = story('trial', '2021-11-02');
+  const graph = graphOf(
+    { trial: { people: [ana, ben], events: [named] } },
+    [tender, vote, named, lunch, sometime, charged, later],
+    { tender: [ana, ben], vote: [ana], named: [ana, ben], lunch: [cy], sometime: [ana], charged: [ana, ben], later: [ana, ben] },
+    [trial],
+  );
+
+  it('adds the earlier events of its people that it does not name: the most shared, then the nearest, in date order', () => {
+    expect(earlierEvents(graph, trial).map((e) => e.id)).toEqual(['tender', 'vote', 'charged']);
+    expect(earlierEvents(graph, trial, 2).map((e) => e.id)).toEqual(['tender', 'charged']);
+  });
+
+  it('leaves out a year the story’s day falls in, which may be after it, and what came after', () => {
+    expect(earlierEvents(graph, trial, 10).map((e) => e.id)).toEqual(['tender', 'vote', 'charged']);
   });
 });
