@@ -314,6 +314,11 @@ export function loadRecord(
     const backwards = roles.flatMap((role, i) => (role.from && role.to && endsBefore(role.from, role.to) ? [i] : []));
     for (const i of backwards) issues.push(fieldIssue(`roles[${i}].to`, 'the role ends before it begins', 'swap `from` and `to`, or correct one of them'));
     if (backwards.length > 0) return undefined;
+    const { born, died } = valid.data as { born?: PartialDate; died?: PartialDate };
+    if (born && died && endsBefore(born, died)) {
+      issues.push(fieldIssue('died', 'the person dies before they are born', 'swap `born` and `died`, or correct one of them'));
+      return undefined;
+    }
   }
   const record =
     kind === 'story'

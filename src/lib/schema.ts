@@ -147,6 +147,10 @@ export const personSchema = z.strictObject({
   autolink: z.boolean({ message: 'expected true or false' }).default(true),
   /** One line on who they are, for previews and lists. */
   summary: text('a one-line summary'),
+  /** When they were born, at the precision known: their page shows it. */
+  born: partialDateField.optional(),
+  /** When they died: their page shows it, and a story written before says so under "Since then". */
+  died: partialDateField.optional(),
   /** Offices and positions held, with the dates they began and ended. */
   roles: z
     .array(

@@ -212,6 +212,8 @@ export function personLd(input: { person: PersonRecord; image: string }, ctx: Si
     name: person.name,
     ...(person.aliases.length > 0 ? { alternateName: person.aliases } : {}),
     ...(jobTitle ? { jobTitle } : {}),
+    ...(person.born ? { birthDate: toIso(person.born) } : {}),
+    ...(person.died ? { deathDate: toIso(person.died) } : {}),
     description: person.summary,
     url,
     mainEntityOfPage: { '@type': 'ProfilePage', '@id': url },

@@ -40,6 +40,13 @@ beforeAll(() => {
     join(content.dir, 'events/harbour-dredging.md'),
     ['---', 'title: Harbour dredged', 'date: 2023-09', 'end: ongoing', 'people: [ana-lima]', 'summary: The harbour is being dredged.', '---', '', 'The dredgers work on.', ''].join('\n'),
   );
+  // A former mayor who died between two stories about her.
+  writeFileSync(
+    join(content.dir, 'people/old-mayor.md'),
+    ['---', 'name: Vera Old', 'summary: Mayor before Ana Lima.', 'born: 1941', 'died: 2024-12-01', 'roles:', '  - title: Mayor', '    from: 1990', '    to: 2010', '---', '', 'She ran the city for twenty years.', ''].join('\n'),
+  );
+  story('mayor-honoured', '2024-06-01', [], ['people: [old-mayor]']);
+  story('mayor-mourned', '2025-01-02', [], ['people: [old-mayor]']);
   // What came after the budget story: an event and a story with its mayor.
   story('harbour-reopens', '2025-02-01', [], ['people: [ana-lima]']);
   writeFileSync(
@@ -131,6 +138,19 @@ describe('topics', () => {
     expect(textOf(next)).toContain('February 1, 2025, a later storyStory harbour-reopens');
     // The latest story has nothing after it: no section, no link.
     expect(read(built.outDir, 'stories/harbour-reopens/index.html')).not.toContain('next-heading');
+  });
+
+  it('say in their "Who\'s who" that someone has died since, or had died by then', () => {
+    const cast = (id: string) => {
+      const page = read(built.outDir, `stories/${id}/index.html`);
+      return textOf(page.slice(page.indexOf('<ul class="person-list">'), page.indexOf('</ul>', page.indexOf('<ul class="person-list">'))));
+    };
+    expect(cast('mayor-honoured')).toContain('Since then: died December 1, 2024');
+    expect(cast('mayor-mourned')).toContain('Died December 1, 2024');
+    expect(cast('mayor-mourned')).not.toContain('Since then');
+    const person = read(built.outDir, 'people/old-mayor/index.html');
+    expect(person).toContain('<p class="lifespan">Born <time datetime="1941">1941</time>; died <time datetime="2024-12-01">December 1, 2024</time></p>');
+    expect(person).toMatch(/"birthDate":"1941","deathDate":"2024-12-01"/);
   });
 
   it('mark the site’s own words in a story in another language with the site’s language', () => {

@@ -381,6 +381,12 @@ describe('loadRecord: problems, reported as file:line:column: `field`: message',
       ['content/events/x.md:5:6: `end`: expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found "present": to say it is still going on, write `end: ongoing`'],
     ],
     [
+      'a death before the birth',
+      'people',
+      '---\nname: A\nsummary: S\nborn: 1950\ndied: 1940-03\n---\n',
+      ['content/people/x.md:5:7: `died`: the person dies before they are born (swap `born` and `died`, or correct one of them)'],
+    ],
+    [
       'a role begun "now": no word for it there',
       'people',
       '---\nname: A\nsummary: S\nroles:\n  - title: X\n    from: now\n---\n',
