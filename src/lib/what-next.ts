@@ -28,9 +28,19 @@ const REPORT_DAYS = 7;
 const SHARED_EVENT = 2;
 const SHARED_PERSON = 1;
 
-export type NextItem =
-  | { kind: 'event'; event: EventRecord; /** The later stories that report it. */ reports: StoryRecord[] }
-  | { kind: 'story'; story: StoryRecord };
+/** What a story page shows of a later story or event: enough to name and link it. */
+export type NextStory = Pick<StoryRecord, 'kind' | 'id' | 'title' | 'lang' | 'published'>;
+export type NextEvent = Pick<EventRecord, 'kind' | 'id' | 'title' | 'date' | 'end' | 'ongoing'>;
+
+/**
+ * A later event (with the later stories that report it) or story. Only what
+ * the page shows, not the whole records: the page's cache key is a digest of
+ * its view, and a later story's body, edited, must not make its pages stale.
+ */
+export type NextItem = { kind: 'event'; event: NextEvent; reports: NextStory[] } | { kind: 'story'; story: NextStory };
+
+const shownStory = ({ kind, id, title, lang, published }: StoryRecord): NextStory => ({ kind, id, title, published, ...(lang ? { lang } : {}) });
+const shownEvent = ({ kind, id, title, date, end, ongoing }: EventRecord): NextEvent => ({ kind, id, title, date, ...(end ? { end } : {}), ...(ongoing ? { ongoing } : {}) });
 
 type NextGraph = Pick<Graph, 'storyPeople' | 'storyEvents' | 'personEvents' | 'personStories' | 'eventStories'>;
 
@@ -74,8 +84,12 @@ export function whatHappenedNext(graph: NextGraph, story: StoryRecord, { events:
   }
   const stories = chosen(new Map([...storyWeights].filter(([later]) => !reportOf.has(later))), storyCounts, (later) => later.published.day);
   const items: NextItem[] = [
-    ...events.map((event): NextItem => ({ kind: 'event', event, reports: [...reportOf].filter(([, e]) => e === event).map(([later]) => later).sort((a, b) => compareDates(a.published.day, b.published.day)) })),
-    ...stories.map((later): NextItem => ({ kind: 'story', story: later })),
+    ...events.map((event): NextItem => ({
+      kind: 'event',
+      event: shownEvent(event),
+      reports: [...reportOf].filter(([, e]) => e === event).map(([later]) => later).sort((a, b) => compareDates(a.published.day, b.published.day)).map(shownStory),
+    })),
+    ...stories.map((later): NextItem => ({ kind: 'story', story: shownStory(later) })),
   ];
   // One story in time order: at the same date, what happened before what was written about it.
   return items.sort((a, b) => compareDates(dateOf(a), dateOf(b)) || (a.kind === 'event' ? -1 : 0) - (b.kind === 'event' ? -1 : 0));

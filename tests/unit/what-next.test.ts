@@ -79,7 +79,14 @@ describe('whatHappenedNext', () => {
     );
     const next = whatHappenedNext(reporting, rift);
     expect(names(next)).toEqual(['story:aside', 'event:resigns', 'story:follow-up', 'event:appeal']);
-    expect(next.find((item) => item.kind === 'event' && item.event === resigns)).toMatchObject({ reports: [report] });
+    expect(next.find((item) => item.kind === 'event' && item.event.id === 'resigns')).toMatchObject({ reports: [{ id: 'report', title: 'report' }] });
+  });
+
+  it('holds only what the page shows of each record: a later story’s body, edited, leaves the page as it was', () => {
+    const withBodies = { ...graph, personStories: (id: PersonId) => graph.personStories(id).map(({ story: s }) => ({ story: { ...s, body: 'Long text.' }, mentions: [] })) };
+    const next = whatHappenedNext(withBodies, rift);
+    expect(JSON.stringify(next)).not.toContain('Long text.');
+    expect(next.find((item) => item.kind === 'story')).toEqual({ kind: 'story', story: { id: 'aside', title: 'aside', published: aside.published } });
   });
 
   it('has nothing for the latest story, and nothing earlier than a story', () => {
