@@ -94,10 +94,10 @@ export interface MentionResult {
  * target no pipe. Either may wrap onto the next line of its paragraph. (An
  * empty `shown` is matched to be reported.)
  */
+export const WIKILINK = /\[\[([^[\]|]+?)(?:\|([^[\]]*?))?\]\]/g;
+
 /** The text before a word that opens a sentence: nothing, or a sentence's end and a space. */
 const OPENS_SENTENCE = /(?:^|[.!?]["”’)]*\s+)$/u;
-
-export const WIKILINK = /\[\[([^[\]|]+?)(?:\|([^[\]]*?))?\]\]/g;
 
 /** How a link is written, for the messages about one written wrong. */
 const LINK_FORMS = 'a link is `[[target]]` or `[[target|shown words]]`, with no formatting inside; to show the brackets themselves, write `\\[\\[`';
@@ -601,9 +601,10 @@ function anchorDatesIn(
       const related = events.filter((e) => from >= e.start && to <= e.end);
       for (const event of related) {
         const span = index.eventSpan(event.target.id);
+        if (!span) continue;
         // An event still going on covers every day from its start: only a date before it is a conflict.
-        const within = (date: PartialDate) => (span!.ongoing ? startOf(span!.date) <= endOf(date) : overlaps(date, span!.date, span!.end));
-        if (span && !within(found.date) && !(found.until && overlaps(span.date, found.date, found.until)) && !(found.also && within(found.also))) {
+        const within = (date: PartialDate) => (span.ongoing ? startOf(span.date) <= endOf(date) : overlaps(date, span.date, span.end));
+        if (!within(found.date) && !(found.until && overlaps(span.date, found.date, found.until)) && !(found.also && within(found.also))) {
           conflicts.push(span.ongoing ? `the linked event “${index.labelOf(event.target)}” began ${formatDate(span.date)}` : `the linked event “${index.labelOf(event.target)}” is dated ${eventWhen(span)}`);
         }
       }

@@ -428,8 +428,8 @@ export class NameMatcher {
 
   constructor(entries: readonly NameEntry[]) {
     for (const entry of entries) {
-      const last = entry.names[0]?.trim().split(/\s+/u).at(-1);
-      if (last && SUFFIX.test(last) && (entry.names[0]!.trim().split(/\s+/u).length > 1)) this.#suffix.set(entry.id, last);
+      const suffix = entry.names[0]?.trim().split(/\s+/u).slice(1).at(-1);
+      if (suffix !== undefined && SUFFIX.test(suffix)) this.#suffix.set(entry.id, suffix);
       for (const name of entry.names) {
         const words = name.normalize('NFC').trim().split(/\s+/u).slice(0, -1).filter((word) => /^\p{Lu}[\p{L}\p{M}'’-]*\p{L}$/u.test(word) && mayBeFirstName(word));
         if (words.length === 0) continue;

@@ -1,4 +1,4 @@
-/** Roles over time: what office a person held on a given day. */
+/** Roles over time: what office a person held on a given day, and whether they were still alive. */
 import type { PersonRecord } from './records.ts';
 import { endOf, startOf, type PartialDate } from './dates.ts';
 
@@ -9,6 +9,15 @@ export function rolesAt(person: Pick<PersonRecord, 'roles'>, day: PartialDate): 
   return person.roles.filter(
     (role) => (!role.from || startOf(role.from) <= endOf(day)) && (!role.to || endOf(role.to) >= startOf(day)),
   );
+}
+
+/**
+ * A person's death as a story of `day` tells it: `by` when they had died by
+ * then (or may have, in its month or year), `since` when it came after.
+ */
+export function deathAsOf(person: Partial<Pick<PersonRecord, 'died'>>, day: PartialDate): { by?: PartialDate; since?: PartialDate } {
+  if (!person.died) return {};
+  return startOf(person.died) > endOf(day) ? { since: person.died } : { by: person.died };
 }
 
 /** What changed after a day: an office taken up since (it may have ended too), or one held then and left since. */

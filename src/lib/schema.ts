@@ -17,13 +17,15 @@ const id = z
  * `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, quoted or not; the precision is kept.
  * `ongoingHint`: what to write instead of "present" or "now" in this field.
  */
-const dateField = (ongoingHint = '') =>
-  z.unknown().transform((value, ctx) => {
-    const result = parsePartialDate(value, ongoingHint);
-    if (result.ok) return result.date;
-    ctx.addIssue({ code: 'custom', message: result.message });
-    return z.NEVER;
-  });
+const dateField = (ongoingHint = '') => z.unknown().transform((value, ctx) => dateOrIssue(value, ctx, ongoingHint));
+
+/** The date `value` reads as, or else an issue with the parser's message. */
+function dateOrIssue(value: unknown, ctx: z.RefinementCtx, ongoingHint: string): PartialDate {
+  const result = parsePartialDate(value, ongoingHint);
+  if (result.ok) return result.date;
+  ctx.addIssue({ code: 'custom', message: result.message });
+  return z.NEVER;
+}
 
 export const partialDateField = dateField();
 
@@ -31,13 +33,9 @@ export const partialDateField = dateField();
 const ONGOING = 'ongoing';
 
 /** An event's `end`: a date, or `ongoing`. */
-const eventEndField = z.unknown().transform((value, ctx): PartialDate | typeof ONGOING => {
-  if (typeof value === 'string' && value.trim().toLowerCase() === ONGOING) return ONGOING;
-  const result = parsePartialDate(value, `to say it is still going on, write \`end: ${ONGOING}\``);
-  if (result.ok) return result.date;
-  ctx.addIssue({ code: 'custom', message: result.message });
-  return z.NEVER;
-});
+const eventEndField = z.unknown().transform((value, ctx): PartialDate | typeof ONGOING =>
+  typeof value === 'string' && value.trim().toLowerCase() === ONGOING ? ONGOING : dateOrIssue(value, ctx, `to say it is still going on, write \`end: ${ONGOING}\``),
+);
 
 /** `YYYY-MM-DD` or an ISO 8601 date-time. */
 const timestampField = z.unknown().transform((value, ctx) => {

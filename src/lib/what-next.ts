@@ -95,12 +95,8 @@ export function whatHappenedNext(graph: NextGraph, story: StoryRecord, { events:
   return items.sort((a, b) => compareDates(dateOf(a), dateOf(b)) || (a.kind === 'event' ? -1 : 0) - (b.kind === 'event' ? -1 : 0));
 }
 
-const dateOf = (item: NextItem): PartialDate => (item.kind === 'event' ? item.event.date : item.story.published.day);
-
-/** The last of the items in date order: the latest development, for the line under an old story's age. */
-export function latestOf(items: readonly NextItem[]): NextItem | undefined {
-  return items.at(-1);
-}
+/** When a later event began, or a later story was published. */
+export const dateOf = (item: NextItem): PartialDate => (item.kind === 'event' ? item.event.date : item.story.published.day);
 
 /** The indexes of the first and the last `NEXT_WEIGHED` in `[from, to)`, each once. */
 function ends(from: number, to: number): number[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changesAfter, lastRoleBefore, rolesAt, type Role } from '../../src/lib/roles.ts';
+import { changesAfter, deathAsOf, lastRoleBefore, rolesAt, type Role } from '../../src/lib/roles.ts';
 import { groupByYearMonth } from '../../src/lib/timeline.ts';
 import { basePathFrom, normalizeBase, withBase } from '../../src/lib/paths.ts';
 import { isValidId, toId } from '../../src/lib/ids.ts';
@@ -58,6 +58,18 @@ describe('rolesAt', () => {
     ['an undated role is always held', undated, '1900', ['Adviser']],
   ])('%s (%s)', (_name, person, day, expected) => {
     expect(titles(rolesAt(person, partialDate(day)))).toEqual(expected);
+  });
+});
+
+describe('deathAsOf', () => {
+  it.each<[string, string | undefined, string, Record<string, unknown>]>([
+    ['alive: nothing', undefined, '2024-06-01', {}],
+    ['died after the day: since', '2024-12-01', '2024-06-01', { since: partialDate('2024-12-01') }],
+    ['died before the day: by', '2024-12-01', '2025-01-02', { by: partialDate('2024-12-01') }],
+    ['died on the day: by', '2024-12-01', '2024-12-01', { by: partialDate('2024-12-01') }],
+    ['died in the month of the day, day unknown: by (it may have been)', '2024-12', '2024-12-10', { by: partialDate('2024-12') }],
+  ])('%s', (_name, died, day, expected) => {
+    expect(deathAsOf(died ? { died: partialDate(died) } : {}, partialDate(day))).toEqual(expected);
   });
 });
 
