@@ -25,8 +25,8 @@ if (values.id !== undefined && !isValidId(values.id)) {
   console.error(`--id "${values.id}" is not an id: use lowercase letters a-z, digits and single hyphens, like --id li-wei`);
   process.exit(2);
 }
-// A person's id is made from their name without a title before it ("Dr.").
-const named = kind === 'person' ? personName(title).name : title;
+// A person's id is made from their name without a title before it ("Dr.") or a nickname in quotes.
+const named = kind === 'person' ? personName(title).idName : title;
 const fromTitle = idFor(named);
 if (values.id === undefined && fromTitle === '') {
   console.error(`"${title}" has no letters an id can be made of (an id is the file name and the page's URL): choose one with --id, like --id li-wei`);

@@ -293,9 +293,24 @@ export function loadRecord(
     // to say, not each field it lacks there.
     const misplaced = each.filter((issue) => issue.code === 'unrecognized_keys' && issue.path.length === 0 && issue.keys[0] === 'name');
     if (misplaced.length > 0 && (data as Record<string, unknown>).title === undefined) each = misplaced;
+    // A misspelt required field is one mistake, not two: `publshed` is reported as meaning `published`,
+    // and the "`published` is missing" it causes is left out.
+    const missing = each.filter((issue) => issue.code !== 'unrecognized_keys' && issue.path.length > 0 && valueAt(data, issue.path) === undefined);
+    const meant = new Set<ZodIssue>();
+    const misspelt = new Map<ZodIssue, string>();
     for (const issue of each) {
-      issues.push(describeIssue(issue, data as Record<string, unknown>, doc, at, file, split.yamlLine, SCHEMAS[folder]));
+      if (issue.code !== 'unrecognized_keys') continue;
+      const here = missing.filter((m) => !meant.has(m) && samePlace(m.path.slice(0, -1), issue.path));
+      const field = meantField(issue.keys[0]!, here.map((m) => String(m.path.at(-1))));
+      if (field === undefined) continue;
+      meant.add(here.find((m) => String(m.path.at(-1)) === field)!);
+      misspelt.set(issue, field);
     }
+    const described = each
+      .filter((issue) => !meant.has(issue))
+      .map((issue) => describeIssue(issue, data as Record<string, unknown>, doc, at, file, split.yamlLine, SCHEMAS[folder], misspelt.get(issue)));
+    // In the order of the file's lines, as an editor reads it top down.
+    issues.push(...described.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)));
     return undefined;
   }
   // The record outlives this call (a build keeps it to the end), and its `locate` would keep the
@@ -396,6 +411,8 @@ function describeIssue(
   file: string,
   yamlLine: number,
   schema: unknown,
+  /** For an unknown field: the missing required field it stands for (see `meantField`). */
+  meant?: string,
 ): ContentIssue {
   const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
   const field = path.reduce<string>((acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc ? `${acc}.${p}` : p), '');
@@ -414,13 +431,16 @@ function describeIssue(
     // A person's file among the stories or events: `name` is the sign.
     const misplaced = path.length === 0 && key === 'name' && !allowed.includes('name') ? `\`name\` is a person's field: a person's file goes in the people/ folder of the content` : undefined;
     // One key per issue (see `loadRecord`).
-    const suggestion = misplaced ?? didYouMean(synonym && allowed.includes(synonym) ? [synonym] : nearest(key, allowed));
+    const suggestion = meant
+      ? `did you mean \`${meant}\`, a required field?`
+      : (misplaced ?? didYouMean(synonym && allowed.includes(synonym) ? [synonym] : nearest(key, allowed)));
     return {
       file,
       ...(keyRange ? at(keyRange[0]) : where),
       field: field || undefined,
       message: `unknown field ${unknown}`,
-      hint: suggestion ?? `the fields allowed here are listed in content/README.md`,
+      // The list itself, not a pointer to the contract: a newsroom's content folder may live apart from it.
+      hint: suggestion ?? `the fields allowed here are ${allowed.map((k) => `\`${k}\``).join(', ')}`,
     };
   }
   // Optional fields never complain when absent, so an absent value is a required field.
@@ -475,6 +495,23 @@ const SYNONYMS: Record<string, string> = {
   tag: 'tags', topics: 'tags', topic: 'tags', keywords: 'tags', categories: 'tags', category: 'tags',
   headline: 'title', description: 'summary', dek: 'summary', excerpt: 'summary', subtitle: 'summary', standfirst: 'summary',
 };
+
+/**
+ * The missing required field an unknown one stands for, if any: its other name
+ * (`date` on a story is `published`) or the missing field closest to it
+ * (`publshed`, `summmary`). Only missing fields are candidates, so a slip never
+ * claims a field the file already has.
+ */
+function meantField(key: string, missing: readonly string[]): string | undefined {
+  const synonym = SYNONYMS[key.toLowerCase()];
+  if (synonym && missing.includes(synonym)) return synonym;
+  return nearest(key, missing, 1)[0];
+}
+
+/** Whether two issue paths name the same place (`[]` and `[]`, `['roles', 0]` and `['roles', 0]`). */
+function samePlace(a: readonly PropertyKey[], b: readonly PropertyKey[]): boolean {
+  return a.length === b.length && a.every((key, i) => key === b[i]);
+}
 
 /** The fields a schema allows at a path (`[]`, `['roles', 0]`, `['source']`): for "did you mean". */
 function keysAt(schema: unknown, path: readonly PropertyKey[]): string[] {

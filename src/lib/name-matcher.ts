@@ -335,7 +335,7 @@ interface IndexedName {
  * and its match runs over the nickname. Same length, so offsets stay.
  */
 const NICKNAME = /(?<=\p{Lu}[\p{L}\p{M}'’.-]{0,30}\s{1,3})[“"‘'][\p{L}\p{M}'’. -]{1,24}[”"’'](?=\s+\p{Lu})/gu; // bounded: no slow input
-function withoutNicknames(text: string): string {
+export function withoutNicknames(text: string): string {
   if (!/[“"‘']/.test(text)) return text;
   return text.replace(NICKNAME, (nickname) => ' '.repeat(nickname.length));
 }

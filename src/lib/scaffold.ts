@@ -4,6 +4,7 @@
  * record never reaches readers; the editor removes `draft: true` to publish.
  */
 import { idFor } from './ids.ts';
+import { withoutNicknames } from './name-matcher.ts';
 import { TITLE_ABBREVIATIONS, TITLE_WORDS } from './news-words.ts';
 import { parsePartialDate, parseTimestamp, toIso } from './dates.ts';
 
@@ -22,15 +23,18 @@ export const PLACEHOLDER_SUMMARIES: Record<Kind, string> = {
 /**
  * A new person's name from what was typed: a title before it ("Dr. Anneke van
  * Gogh") is not part of the name or the id, and the titled form becomes an
- * alias, since stories will write it so.
+ * alias, since stories will write it so. A nickname in quotes stays in the
+ * name ("Francis “Buddy” DeLuca") but not in `idName`, what the id is made
+ * of: the address is the person's, `francis-deluca`.
  */
-export function personName(typed: string): { name: string; alias?: string } {
+export function personName(typed: string): { name: string; alias?: string; idName: string } {
   const words = typed.trim().split(/\s+/);
   let first = 0;
   // Titles, written short or out ("Dr.", "Sen.", "Mayor"), but never the last word: that is a name.
   while (first < words.length - 1 && (TITLE_ABBREVIATIONS.has(words[first]!.replace(/\.$/, '')) || TITLE_WORDS.has(words[first]!))) first++;
-  const name = words.slice(first).join(' ');
-  return name && name !== typed ? { name, alias: typed } : { name: typed };
+  const name = words.slice(first).join(' ') || typed;
+  const idName = withoutNicknames(name).trim().split(/\s+/).join(' ');
+  return name !== typed ? { name, alias: typed, idName } : { name, idName };
 }
 
 /** The id for a title, made unique against the ids that exist: `budget-vote`, then `budget-vote-2`. */
@@ -97,6 +101,8 @@ draft: true
 title: ${quote(title)}
 # When it happened, as precisely as known: YYYY, YYYY-MM or YYYY-MM-DD.
 date: ${date ? toIso(date.date) : options.today}
+# Optional: for a span, end: written like date, or end: ongoing while it goes on;
+# to order events of one day, time: "14:30" (24-hour, with a date to the day).
 # Who took part, by person id.
 people: []
 summary: ${quote(PLACEHOLDER_SUMMARIES.event)}

@@ -121,13 +121,19 @@ describe('new files from the scaffolder', () => {
   });
 
   it('a new person typed with a title is named and filed without it, the titled form an alias', () => {
-    expect(personName('Dr. Anneke van Gogh')).toEqual({ name: 'Anneke van Gogh', alias: 'Dr. Anneke van Gogh' });
-    expect(personName('Anneke van Gogh')).toEqual({ name: 'Anneke van Gogh' });
-    expect(personName('Cllr. Priya Nandakumar')).toEqual({ name: 'Priya Nandakumar', alias: 'Cllr. Priya Nandakumar' });
-    expect(personName('Ald Joe Brant')).toEqual({ name: 'Joe Brant', alias: 'Ald Joe Brant' });
+    expect(personName('Dr. Anneke van Gogh')).toEqual({ name: 'Anneke van Gogh', alias: 'Dr. Anneke van Gogh', idName: 'Anneke van Gogh' });
+    expect(personName('Anneke van Gogh')).toEqual({ name: 'Anneke van Gogh', idName: 'Anneke van Gogh' });
+    expect(personName('Cllr. Priya Nandakumar')).toEqual({ name: 'Priya Nandakumar', alias: 'Cllr. Priya Nandakumar', idName: 'Priya Nandakumar' });
+    expect(personName('Ald Joe Brant')).toEqual({ name: 'Joe Brant', alias: 'Ald Joe Brant', idName: 'Joe Brant' });
     const file = template('person', 'Sen. Diane Hartley-Moss', { today: '2024-03-20' });
     expect(file).toContain('name: "Diane Hartley-Moss"');
     expect(file).toContain('aliases: ["Sen. Diane Hartley-Moss"]');
+  });
+
+  it('a new person’s nickname in quotes stays in the name but not in the id', () => {
+    expect(personName('Francis “Buddy” DeLuca')).toEqual({ name: 'Francis “Buddy” DeLuca', idName: 'Francis DeLuca' });
+    expect(personName('Det. Jimmy "The Hat" Doyle')).toEqual({ name: 'Jimmy "The Hat" Doyle', alias: 'Det. Jimmy "The Hat" Doyle', idName: 'Jimmy Doyle' });
+    expect(personName("Patricia O'Brien").idName).toBe("Patricia O'Brien");
   });
 
   it('drafts are left out unless asked for', () => {
@@ -198,7 +204,7 @@ describe('new files from the scaffolder', () => {
       ],
     ],
     ['person', ['people/budget-hearings.md:7:10: `summary`: the summary is still the placeholder that `npm run new` wrote (say in one line who they are)']],
-    ['event', ['events/budget-hearings.md:8:10: `summary`: the summary is still the placeholder that `npm run new` wrote (say in one or two sentences what happened)']],
+    ['event', ['events/budget-hearings.md:10:10: `summary`: the summary is still the placeholder that `npm run new` wrote (say in one or two sentences what happened)']],
   ])('a new %s published as the scaffolder left it is refused, at the placeholders', (kind, expected) => {
     const dir = copy();
     const folder = { story: 'stories', person: 'people', event: 'events' }[kind];

@@ -293,16 +293,29 @@ describe('loadRecord: problems, reported as file:line:column: `field`: message',
       'a misspelt required field',
       'stories',
       '---\ntitle: T\nsummary: S\npublshed: 2017-06-07\n---\n',
-      [
-        'content/stories/x.md:2:1: `published`: the required field `published` is missing (add a line `published: …`)',
-        'content/stories/x.md:4:1: unknown field `publshed` (did you mean `published` or `publishedNote`?)',
-      ],
+      // One mistake, one message: the "missing" one it causes is left out.
+      ['content/stories/x.md:4:1: unknown field `publshed` (did you mean `published`, a required field?)'],
     ],
     [
       'an unknown field with nothing close',
       'events',
       '---\ntitle: T\nsummary: S\ndate: 2017\nlocation: Cleveland\n---\n',
-      ['content/events/x.md:5:1: unknown field `location` (the fields allowed here are listed in content/README.md)'],
+      ['content/events/x.md:5:1: unknown field `location` (the fields allowed here are `draft`, `title`, `date`, `end`, `time`, `people`, `summary`, `sources`)'],
+    ],
+    [
+      'a misspelt required field inside a role, beside a field it is not',
+      'people',
+      '---\nname: A\nsummmary: S\nroles:\n  - titel: X\n    from: 2003\n---\n',
+      [
+        'content/people/x.md:3:1: unknown field `summmary` (did you mean `summary`, a required field?)',
+        'content/people/x.md:5:5: `roles[0]`: unknown field `titel` (did you mean `title`, a required field?)',
+      ],
+    ],
+    [
+      'an unknown field near a required field the file has: no claim on it',
+      'stories',
+      '---\ntitle: T\ntitel: U\nsummary: S\npublished: 2017-06-07\n---\n',
+      ['content/stories/x.md:3:1: unknown field `titel` (did you mean `title`?)'],
     ],
     [
       'an unknown field inside a role',
@@ -332,10 +345,7 @@ describe('loadRecord: problems, reported as file:line:column: `field`: message',
       'a story’s date by the name an event gives it',
       'stories',
       '---\ntitle: T\nsummary: S\ndate: 2017-06-07\n---\n',
-      [
-        'content/stories/x.md:2:1: `published`: the required field `published` is missing (add a line `published: …`)',
-        'content/stories/x.md:4:1: unknown field `date` (did you mean `published`?)',
-      ],
+      ['content/stories/x.md:4:1: unknown field `date` (did you mean `published`, a required field?)'],
     ],
     [
       'a person’s file among the stories',

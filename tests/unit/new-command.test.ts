@@ -30,6 +30,13 @@ describe('npm run new', () => {
     expect(readdirSync(join(dir, 'people')).sort()).toEqual(['li-vey.md', 'li-wei.md']);
   });
 
+  it('files a person under their name without the nickname in quotes', () => {
+    const dir = scratch();
+    const made = run(dir, 'person', 'Francis “Buddy” DeLuca');
+    expect([made.status, made.output]).toEqual([0, expect.stringContaining('(id: francis-deluca)')]);
+    expect(readFileSync(join(dir, 'people', 'francis-deluca.md'), 'utf8')).toContain('name: "Francis “Buddy” DeLuca"');
+  });
+
   it('refuses an --id that is no id, or is taken', () => {
     const dir = scratch();
     expect(run(dir, 'event', 'Vote', '--id', 'Bad_Id').output).toContain('is not an id');
