@@ -108,6 +108,14 @@ export interface TimelinePlan {
   filterIds: ReadonlyMap<EventId, EventFilterIds>;
   /** Whether `/timeline/` shows every event; otherwise it links to the years. */
   onePage: boolean;
+  /**
+   * Events still going on (`end: ongoing`), named at the top of `/timeline/`:
+   * each is listed under the year it began, which on a long timeline is far
+   * down or on another page. The latest begun first, at most ONGOING_SHOWN.
+   */
+  ongoing: readonly EventRecord[];
+  /** How many events are still going on in all. */
+  ongoingInAll: number;
 }
 
 /** The path of a year's timeline page, below the base. */
@@ -169,7 +177,18 @@ export function planTimeline(
   });
 
   const entries = graph.eventsByDate.length + people.length + stories.length;
-  return { years, people: mostEvents(people, order, filterPeople), peopleInAll: people.length, stories, filterIds, onePage: entries <= limit };
+  // Begun this year too: not among the spanning ones.
+  const stillGoing = graph.eventsByDate.filter((event) => event.ongoing).reverse();
+  return {
+    years,
+    people: mostEvents(people, order, filterPeople),
+    peopleInAll: people.length,
+    stories,
+    filterIds,
+    onePage: entries <= limit,
+    ongoing: stillGoing.slice(0, ONGOING_SHOWN),
+    ongoingInAll: stillGoing.length,
+  };
 }
 
 /** The `max` links with the highest counts (ties by name order), in name order. */

@@ -219,6 +219,14 @@ describe('a year of the timeline', () => {
     expect(read(built.outDir, 'timeline/2023/index.html')).not.toContain('ongoing-events"');
   });
 
+  it('names at the top of /timeline/ the events still going on, and not those that ended', () => {
+    const main = read(built.outDir, 'timeline/index.html');
+    const ongoing = main.slice(main.indexOf('<section class="ongoing-events"'), main.indexOf('</section>', main.indexOf('<section class="ongoing-events"')));
+    expect(ongoing).toContain('<h2 id="ongoing-heading">Still going on</h2>');
+    expect(ongoing).toMatch(/<a href="\/news\/events\/harbour-dredging\/">Harbour dredged<\/a> \(since <time datetime="2023-09">September 2023<\/time>\)/);
+    expect(ongoing).not.toContain('harbour-works');
+  });
+
   it('says of an event still going on when it began, on its page, in lists and in its preview', () => {
     const page = read(built.outDir, 'events/harbour-dredging/index.html');
     expect(textOf(page.slice(page.indexOf('<p class="event-when">'), page.indexOf('</p>', page.indexOf('<p class="event-when">')))).trim()).toBe('Began September 2023; still going on');

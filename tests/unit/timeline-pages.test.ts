@@ -76,6 +76,18 @@ describe('planTimeline', () => {
     expect(inYears(2018)).toEqual(inYears(2017));
   });
 
+  it('names the events still going on for the top of /timeline/, begun this year too, the latest begun first', () => {
+    const inquiry = { ...event('inquiry', '2015-06'), ongoing: true as const };
+    const strike = { ...event('strike', '2017-02'), ongoing: true as const };
+    const ended = { ...event('ended', '2015-01'), end: partialDate('2016') };
+    const plan = planTimeline({ ...graph, eventsByDate: [ended, inquiry, early, met, fired, strike, alone] }, { thisYear: 2017 });
+    expect([plan.ongoing.map((e) => e.id), plan.ongoingInAll]).toEqual([['strike', 'inquiry'], 2]);
+    const many = Array.from({ length: ONGOING_SHOWN + 3 }, (_, i) => ({ ...event(`long-${i}`, '2015'), ongoing: true as const }));
+    const crowded = planTimeline({ ...graph, eventsByDate: [...many, early] }, { thisYear: 2017 });
+    expect([crowded.ongoing.length, crowded.ongoingInAll]).toEqual([ONGOING_SHOWN, ONGOING_SHOWN + 3]);
+    expect(planTimeline(graph).ongoing).toEqual([]);
+  });
+
   it('gives each year the people in its events, in name order, counted within the year', () => {
     const { years } = planTimeline(graph);
     expect(years[0]!.people).toEqual([
