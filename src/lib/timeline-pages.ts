@@ -16,7 +16,7 @@
 import type { EventRecord } from './records.ts';
 import type { EventId, PersonId } from './ids.ts';
 import type { Graph } from './graph.ts';
-import { eventFilterIds, eventsByYear, type EventFilterIds, type EventYear } from './timeline.ts';
+import { entryCoverage, eventFilterIds, eventsByYear, type EntryCoverage, type EventFilterIds, type EventYear } from './timeline.ts';
 import { groupBy } from './group.ts';
 import { lastYearOf } from './event-when.ts';
 
@@ -106,6 +106,8 @@ export interface TimelinePlan {
   stories: readonly FilterLink[];
   /** Each event's people and stories, for filtering a page in the browser. */
   filterIds: ReadonlyMap<EventId, EventFilterIds>;
+  /** The story each event's entry links, for the events stories cover. */
+  coverage: ReadonlyMap<EventId, EntryCoverage>;
   /** Whether `/timeline/` shows every event; otherwise it links to the years. */
   onePage: boolean;
   /**
@@ -129,7 +131,7 @@ export const timelineMonthPath = (year: number, month: number) => `timeline/${ye
  * `limit`: the entries `/timeline/` may list; `filterPeople`: the people a filter list offers.
  */
 export function planTimeline(
-  graph: Pick<Graph, 'eventsByDate' | 'peopleBySurname' | 'storiesByDate' | 'personEvents' | 'storyEvents'>,
+  graph: Pick<Graph, 'eventsByDate' | 'peopleBySurname' | 'storiesByDate' | 'personEvents' | 'storyEvents' | 'eventStories'>,
   { limit = TIMELINE_ONE_PAGE, filterPeople = FILTER_PEOPLE, thisYear = new Date().getUTCFullYear() } = {},
 ): TimelinePlan {
   const filterIds = eventFilterIds(graph);
@@ -185,6 +187,7 @@ export function planTimeline(
     peopleInAll: people.length,
     stories,
     filterIds,
+    coverage: entryCoverage(graph),
     onePage: entries <= limit,
     ongoing: stillGoing.slice(0, ONGOING_SHOWN),
     ongoingInAll: stillGoing.length,

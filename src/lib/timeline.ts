@@ -1,6 +1,6 @@
 /** Timeline grouping: events by year, then by month, keeping each date's precision. */
 import { format } from 'date-fns/format';
-import type { EventRecord } from './records.ts';
+import type { EventRecord, StoryRecord } from './records.ts';
 import type { EventId } from './ids.ts';
 import type { Graph } from './graph.ts';
 import { compareDates, type PartialDate } from './dates.ts';
@@ -107,4 +107,48 @@ export function personTimeline(roles: readonly { title: string; from?: PartialDa
     if (role.from) items.push({ kind: 'role', date: role.from, ...(role.to ? { end: role.to } : {}), title: role.title });
   }
   return items.sort(byDate);
+}
+
+/** The story a timeline entry links for an event: only what the entry shows. */
+export type CoveringStory = Pick<StoryRecord, 'kind' | 'id' | 'title' | 'lang'>;
+
+/** How an event is covered, as its timeline entry says: "Covered in <story> and 3 more". */
+export interface EntryCoverage {
+  /** The first story published on or after the event's start, else (only previews cover it) the latest. */
+  story: CoveringStory;
+  /** How many other stories cover it, listed on the event's page. */
+  more: number;
+}
+
+/**
+ * For each event that stories cover, the one its timeline entry links: the
+ * first report, which tells what happened, rather than whatever came last.
+ * One pass over each event's stories (newest first, as the graph keeps them).
+ */
+export function entryCoverage(graph: Pick<Graph, 'eventsByDate' | 'eventStories'>): Map<EventId, EntryCoverage> {
+  const out = new Map<EventId, EntryCoverage>();
+  for (const event of graph.eventsByDate) {
+    const stories = graph.eventStories(event.id);
+    if (stories.length === 0) continue;
+    let chosen = stories[0]!.story;
+    for (let i = stories.length - 1; i >= 0; i--) {
+      if (compareDates(stories[i]!.story.published.day, event.date) >= 0) {
+        chosen = stories[i]!.story;
+        break;
+      }
+    }
+    const { kind, id, title, lang } = chosen;
+    out.set(event.id, { story: { kind, id, title, ...(lang ? { lang } : {}) }, more: stories.length - 1 });
+  }
+  return out;
+}
+
+/** The coverage of some events (a page's), for its props and so its cache key. */
+export function entryCoverageOf(all: ReadonlyMap<EventId, EntryCoverage>, events: readonly EventRecord[]): Map<EventId, EntryCoverage> {
+  const out = new Map<EventId, EntryCoverage>();
+  for (const event of events) {
+    const coverage = all.get(event.id);
+    if (coverage) out.set(event.id, coverage);
+  }
+  return out;
 }

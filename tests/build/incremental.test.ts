@@ -80,9 +80,10 @@ describe('a rebuild after editing content', () => {
     expect(reused(first.output)).toBe(0);
     // The counts read the log: a cold build renders every page of the corpus.
     expect(rendered(first.output)).toBeGreaterThan(100);
-    expect(reused(again.output)).toBeGreaterThan(100);
-    // The edits reach many pages (a summary shows on every page that names the person), and
-    // routes without a cache key (lists, feeds) are always rendered: 78 routes against 105 reused.
+    expect(reused(again.output)).toBeGreaterThan(90);
+    // The edits reach many pages (a summary shows on every page that names the person; the deleted
+    // story no longer covers its events on the timelines), and routes without a cache key (lists,
+    // feeds) are always rendered: about 80 routes against 100 reused.
     expect(rendered(again.output)).toBeLessThan(reused(again.output));
   });
 

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { FILTER_PEOPLE, ONGOING_SHOWN, personTimelineYearPath, personTimelineYears, planTimeline, timelineMonthPath, timelineYearPath, TIMELINE_ONE_PAGE } from '../../src/lib/timeline-pages.ts';
 import { assembleSite } from '../../src/lib/site.ts';
+import { entryCoverage, entryCoverageOf } from '../../src/lib/timeline.ts';
 import { loadContent } from '../../src/lib/load.ts';
 import { partialDate } from '../../src/lib/dates.ts';
 import type { EventRecord, PersonRecord, StoryRecord } from '../../src/lib/records.ts';
@@ -15,7 +16,7 @@ const ROOT = join(import.meta.dirname, '..', '..');
 
 const event = (id: string, date: string) => ({ id: id as EventId, title: id, date: partialDate(date) }) as EventRecord;
 const person = (id: string, name: string) => ({ id: id as PersonId, name }) as PersonRecord;
-const story = (id: string, title: string) => ({ id: id as StoryId, title }) as StoryRecord;
+const story = (id: string, title: string, day = '2017-06-07') => ({ kind: 'story', id: id as StoryId, title, published: { iso: day, day: partialDate(day) } }) as StoryRecord;
 
 // Events in date order, as the graph keeps them; a year-only event comes first in its year.
 const early = event('early', '2016');
@@ -34,7 +35,42 @@ const graph = {
   storiesByDate: [rift, still],
   personEvents: (id: PersonId) => ({ ana: [met, fired], zoe: [early, met] })[id as string] ?? [],
   storyEvents: (id: StoryId) => ({ rift: [met, fired] })[id as string] ?? [],
+  eventStories: (id: EventId) => (({ met: [rift], fired: [rift] }) as Record<string, StoryRecord[]>)[id]?.map((s) => ({ story: s, mentions: [] })) ?? [],
 };
+
+describe('entryCoverage: the story a timeline entry links', () => {
+  // Newest first, as the graph keeps each event's stories.
+  const covered = (stories: StoryRecord[], date = '2017-05-09') => {
+    const fired = event('fired', date);
+    return entryCoverage({ eventsByDate: [fired], eventStories: () => stories.map((s) => ({ story: s, mentions: [] })) }).get(fired.id);
+  };
+  const preview = story('preview', 'Vote expected', '2017-05-01');
+  const report = story('report', 'Director fired', '2017-05-09');
+  const later = story('later', 'A year on', '2018-05-09');
+
+  it.each([
+    ['the first story on or after the event, not the latest', [later, report, preview], 'report', 2],
+    ['a story of the same day', [report], 'report', 0],
+    ['the latest when only previews cover it', [preview], 'preview', 0],
+    ['a story in the event’s month, for an event dated by the month', [later, report], 'report', 1, '2017-05'],
+  ])('%s', (_name, stories, id, more, date = '2017-05-09') => {
+    expect(covered(stories as StoryRecord[], date as string)).toEqual({ story: expect.objectContaining({ id }), more });
+  });
+
+  it('holds only what the entry shows, so an edited body leaves the timeline’s pages as they were', () => {
+    const french = { ...report, lang: 'fr', body: 'long text', summary: 'S' } as StoryRecord;
+    expect(covered([french])!.story).toEqual({ kind: 'story', id: 'report', title: 'Director fired', lang: 'fr' });
+  });
+
+  it('is none for an event no story covers', () => {
+    expect(covered([])).toBeUndefined();
+  });
+
+  it('is picked for a page’s events by entryCoverageOf', () => {
+    const all = planTimeline(graph).coverage;
+    expect([...entryCoverageOf(all, [early, met])].map(([id, c]) => [id, c.story.id])).toEqual([['met', 'rift']]);
+  });
+});
 
 describe('planTimeline', () => {
   it('makes a year for each year with events, oldest first, with that year’s events in order', () => {
