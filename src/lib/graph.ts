@@ -60,6 +60,13 @@ export interface Graph {
    * covered that week. None for an event that shares nothing.
    */
   eventNeighbours(id: EventId): { previous?: EventRecord; next?: EventRecord };
+  /**
+   * What else happened while a long event went on (one with an `end`, or
+   * still going on): the events of its threads (sharing a person or a story)
+   * begun after it and by its end, in time order. The first `limit`, and
+   * whether there are more. None for an event of a single date.
+   */
+  eventsDuring(id: EventId, limit: number): { events: EventRecord[]; more: boolean };
   /** Every mention of a person or event in any body ("what links here"). */
   citationsOf(target: Target): readonly Citation[];
 }
@@ -193,6 +200,7 @@ export function buildGraph(content: ContentSet, mentions: MentionsBySource): Gra
   }
 
   const position = new Map(eventsByDate.map((e, i) => [e.id, i]));
+  let starts: Float64Array | undefined;
   // Each person's and story's events as ascending timeline positions, made when an event page first asks.
   const positionsOf = new Map<string, Int32Array>();
   const threadPositions = (key: string, list: () => readonly EventRecord[]): Int32Array => {
@@ -231,8 +239,37 @@ export function buildGraph(content: ContentSet, mentions: MentionsBySource): Gra
       for (const { story } of eventStoriesMap.get(id) ?? []) nearest(threadPositions(`story:${story.id}`, () => storyEventsMap.get(story.id) ?? []));
       return { previous: eventsByDate[before], next: eventsByDate[after] };
     },
+    eventsDuring: (id, limit) => {
+      const at = position.get(id);
+      const event = at === undefined ? undefined : eventsByDate[at]!;
+      if (!event || (!event.end && !event.ongoing)) return { events: [], more: false };
+      // Events are in order of their start: the span's events sit between it and the first begun after its end.
+      const past = event.ongoing ? eventsByDate.length : firstStartAfter(endOf(event.end!).getTime());
+      // Each thread's first `limit + 1` in the span hold the first `limit + 1` of them all.
+      const found = new Set<number>();
+      const take = (positions: Int32Array) => {
+        for (let i = firstAbove(positions, at!), n = 0; i < positions.length && positions[i]! < past && n <= limit; i++, n++) found.add(positions[i]!);
+      };
+      for (const person of eventPeopleMap.get(id) ?? []) take(threadPositions(`person:${person.id}`, () => personEventsMap.get(person.id) ?? []));
+      for (const { story } of eventStoriesMap.get(id) ?? []) take(threadPositions(`story:${story.id}`, () => storyEventsMap.get(story.id) ?? []));
+      const ordered = [...found].sort((a, b) => a - b);
+      return { events: ordered.slice(0, limit).map((i) => eventsByDate[i]!), more: ordered.length > limit };
+    },
     citationsOf: (target) => citations.get(targetKey(target)) ?? [],
   };
+
+  /** The position of the first event begun after `time` (their count when none is), made when first asked. */
+  function firstStartAfter(time: number): number {
+    starts ??= Float64Array.from(eventsByDate, (e) => startOf(e.date).getTime());
+    let low = 0;
+    let high = starts.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (starts[middle]! <= time) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
 }
 
 /** Events in time order; the same day by time of day where given, then by end date, then title. */

@@ -21,7 +21,7 @@ import { personTimeline, storyTimeline, type TimelineItem } from './timeline.ts'
 import { DEFAULT_MAX_NODES, selectMap, type MapInput, type MapSelection, type SelectOptions } from './relationship-map.ts';
 import type { EventId, PersonId } from './ids.ts';
 import type { DateStyle } from './dates.ts';
-import { whatHappenedNext, type NextItem } from './what-next.ts';
+import { shownEvent, whatHappenedNext, type NextEvent, type NextItem } from './what-next.ts';
 import { earlierEvents } from './backstory.ts';
 
 /** Where a page is published; part of every key, since URLs and links depend on it. */
@@ -81,7 +81,14 @@ export interface EventView extends Coverage, AlsoMentioned {
   /** The nearest events before and after it that share a person or a story with it. */
   previous?: EventRecord;
   next?: EventRecord;
+  /** For a long event: what else its people and stories saw begin while it went on, the first EVENTS_DURING. */
+  during: NextEvent[];
+  /** Whether more began meanwhile than are listed. */
+  duringMore: boolean;
 }
+
+/** Events listed as begun while a long event went on: a war of years has hundreds, the first say how it unfolded. */
+export const EVENTS_DURING = 12;
 
 /** People on a person page's map: legible on a phone. */
 export const PERSON_MAP_NODES = 12;
@@ -156,8 +163,11 @@ export function personView(site: Pick<Site, 'graph' | 'html'>, person: PersonRec
 export function eventView(site: Pick<Site, 'graph' | 'html'>, event: EventRecord): EventView {
   const { graph } = site;
   const { previous, next } = graph.eventNeighbours(event.id);
+  const during = graph.eventsDuring(event.id, EVENTS_DURING);
   return {
     event,
+    during: during.events.map(shownEvent),
+    duringMore: during.more,
     html: htmlOf(site, event),
     people: graph.eventPeople(event.id),
     ...coverageOf(graph.eventStories(event.id)),

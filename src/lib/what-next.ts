@@ -40,7 +40,8 @@ export type NextEvent = Pick<EventRecord, 'kind' | 'id' | 'title' | 'date' | 'en
 export type NextItem = { kind: 'event'; event: NextEvent; reports: NextStory[] } | { kind: 'story'; story: NextStory };
 
 const shownStory = ({ kind, id, title, lang, published }: StoryRecord): NextStory => ({ kind, id, title, published, ...(lang ? { lang } : {}) });
-const shownEvent = ({ kind, id, title, date, end, ongoing }: EventRecord): NextEvent => ({ kind, id, title, date, ...(end ? { end } : {}), ...(ongoing ? { ongoing } : {}) });
+/** What a list of events shows of each: a page keyed by it is not made stale by an edited description. */
+export const shownEvent = ({ kind, id, title, date, end, ongoing }: EventRecord): NextEvent => ({ kind, id, title, date, ...(end ? { end } : {}), ...(ongoing ? { ongoing } : {}) });
 
 type NextGraph = Pick<Graph, 'storyPeople' | 'storyEvents' | 'personEvents' | 'personStories' | 'eventStories'>;
 

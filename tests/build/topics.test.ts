@@ -233,4 +233,18 @@ describe('a year of the timeline', () => {
     expect(textOf(read(built.outDir, 'timeline/people/ana-lima/index.html'))).toContain('since September 2023Harbour dredged');
     expect(JSON.parse(read(built.outDir, 'previews/events/harbour-dredging.json'))).toMatchObject({ detail: 'since September 2023' });
   });
+
+  it('lists on a long event’s page what else its people saw begin while it went on', () => {
+    const section = (page: string) => page.slice(page.indexOf('<h2 id="during-heading">'), page.indexOf('</section>', page.indexOf('<h2 id="during-heading">')));
+    const works = section(read(built.outDir, 'events/harbour-works/index.html'));
+    expect(works).toContain('While it went on</h2>');
+    expect(works).toMatch(/<time datetime="2023-09">September 2023<\/time>.*<a href="\/news\/events\/harbour-dredging\/">Harbour dredged<\/a>/s);
+    // Begun after it ended.
+    expect(works).not.toContain('harbour-reopened');
+    const dredging = section(read(built.outDir, 'events/harbour-dredging/index.html'));
+    expect(dredging).toContain('Since it began</h2>');
+    expect(dredging).toContain('<a href="/news/events/harbour-reopened/">Harbour reopened</a>');
+    // An event of one date has no such section.
+    expect(read(built.outDir, 'events/harbour-reopened/index.html')).not.toContain('during-heading');
+  });
 });

@@ -224,6 +224,49 @@ describe('graph over a fixture', () => {
     expect([n.previous?.id, n.next?.id]).toEqual([previous, next]);
   });
 
+  describe('eventsDuring: what began while a long event went on', () => {
+    // A strike from March to June 2017 with Alice; a war still going on with Bob.
+    const strike = { ...event('strike', 'The strike', '2017-03', ['alice'], '', '2017-06'), end: partialDate('2017-06') };
+    const war = { ...event('war', 'The war', '2016-05', ['bob']), ongoing: true as const };
+    const during = buildGraph(
+      {
+        people: [person('alice', 'Alice Adams'), person('bob', 'Bob Brown'), person('carol', 'Carol Chen')],
+        events: [
+          strike,
+          war,
+          event('talks', 'Talks', '2017-04-02', ['alice']),
+          event('last-day', 'Last day', '2017-06-30', ['alice', 'bob']),
+          event('after', 'After', '2017-07-01', ['alice']),
+          event('elsewhere', 'Elsewhere', '2017-04-10', ['carol']),
+          event('before', 'Before', '2017-02', ['alice']),
+          event('single', 'Single day', '2017-04-03', ['alice']),
+          ...Array.from({ length: 5 }, (_, i) => event(`battle-${i}`, `Battle ${i}`, `2018-0${i + 1}-01`, ['bob'])),
+        ],
+        stories: [],
+      },
+      new Map(),
+    );
+    const of = (id: string, limit = 10) => {
+      const found = during.eventsDuring(id as EventId, limit);
+      return [ids(found.events), found.more];
+    };
+
+    it('lists the events of its people begun after it and by its end, in time order, not another thread’s', () => {
+      expect(of('strike')).toEqual([['talks', 'single', 'last-day'], false]);
+    });
+
+    it('runs to the last event for one still going on, the first `limit` and whether there are more', () => {
+      expect(of('war')).toEqual([['last-day', 'battle-0', 'battle-1', 'battle-2', 'battle-3', 'battle-4'], false]);
+      expect(of('war', 3)).toEqual([['last-day', 'battle-0', 'battle-1'], true]);
+      expect(of('war', 6)).toEqual([['last-day', 'battle-0', 'battle-1', 'battle-2', 'battle-3', 'battle-4'], false]);
+    });
+
+    it('is none for an event of a single date, or an unknown id', () => {
+      expect(of('talks')).toEqual([[], false]);
+      expect(of('no-such-event')).toEqual([[], false]);
+    });
+  });
+
   it.each<[string, 'person' | 'event', string, [string, string][]]>([
     ['alice in stories and on Carol’s page', 'person', 'alice', [['s1', 'Alice Adams'], ['s1', 'Adams'], ['s2', 'Alice'], ['carol', 'Alice Adams']]],
     ['carol in an event body', 'person', 'carol', [['recusal', 'Carol Chen']]],
