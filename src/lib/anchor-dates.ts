@@ -854,9 +854,17 @@ const SET_FOR = new Set(['scheduled', 'rescheduled', 'slated', 'planned', 'set',
 const BEFORE_SET_DATE = new Set(['for', 'to', 'until', 'till']);
 /** "until his trial in June", "bail until their next appearance in December": the date of what a span runs up to. */
 const UNTIL = new Set(['until', 'till']);
-function isSetFor(tokens: Token[], i: number): boolean {
+/**
+ * Setting words that take their object between them and the date ("remanded
+ * both men in custody until …", "adjourned the hearing of all three until …"),
+ * so may stand further back than the others.
+ */
+const SET_FOR_FAR = new Set(['remanded', 'bailed', 'released', 'adjourned', 'postponed', 'deferred', 'delayed']);
+/** Prepositions between "until" and its noun's date: "until sentencing on May 27", "until trial in June". */
+const UNTIL_NOUN_DATE = new Set(['on', 'in', 'at']);
+function isSetFor(tokens: Token[], i: number, far = false): boolean {
   const w = tokens[i]?.word;
-  return w !== undefined && SET_FOR.has(w) && !(w === 'set' && tokens[i - 1]?.word === 'been');
+  return w !== undefined && (far ? SET_FOR_FAR : SET_FOR).has(w) && !(w === 'set' && tokens[i - 1]?.word === 'been');
 }
 /**
  * Verbs of a schedule in the present, third person ("The trial begins March
@@ -923,9 +931,12 @@ function tenseAround(text: string, start: number, end: number): Tense {
   // ("Had been set for Friday" may be a plan since dropped: "set" after "been" is left to the verbs.)
   // Only where no other verb says the sentence is past: "The vote, delayed until Oct. 28, passed 5-4" was on Oct. 28 gone by.
   // A past verb joined by "and" after the date is the same moment's news: "set sentencing for May 2 and revoked his bail".
-  const until = [3, 4].map((k) => first - k).find((i) => UNTIL.has(tokens[i]?.word ?? '') && DETERMINERS.has(tokens[i + 1]?.word ?? ''));
+  // "until his trial in June", or with a bare noun, "until sentencing on May 27".
+  // (The date's words may begin with its preposition, "on May 27", or not, "May 27".)
+  const bareNoun = (i: number) => (i === first - 2 && UNTIL_NOUN_DATE.has(tokens[first]?.word ?? '')) || (i === first - 3 && UNTIL_NOUN_DATE.has(just ?? ''));
+  const until = [2, 3, 4].map((k) => first - k).find((i) => UNTIL.has(tokens[i]?.word ?? '') && (DETERMINERS.has(tokens[i + 1]?.word ?? '') || bareNoun(i)));
   const setBy = just !== undefined && BEFORE_SET_DATE.has(just) ? first - 1 : until;
-  const settings = setBy === undefined ? [] : [1, 2, 3].map((k) => setBy - k).filter((i) => isSetFor(tokens, i));
+  const settings = setBy === undefined ? [] : [1, 2, 3, 4, 5].map((k) => setBy - k).filter((i) => isSetFor(tokens, i, i < setBy - 3));
   const sameNews = (i: number) => i >= after && tokens[i - 1]?.word === 'and';
   // The verbs that govern the setting word are its own, not another: "was remanded", "were granted bail".
   const governs = (setAt: number, t: Token, i: number) => {

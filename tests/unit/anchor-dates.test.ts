@@ -310,6 +310,10 @@ const ROWS: Row[] = [
   ['a date set, then another past verb joined by "and": the same news', "Judge O'Halloran-Reyes set sentencing for May 2 and revoked his bail.", '2016-03-19', [{ text: 'May 2', iso: '2016-05-02', tense: 'future' }]],
   ['remanded until a day', 'He was remanded in custody until Friday.', '2016-03-19', [{ text: 'Friday', iso: '2016-03-25', tense: 'future' }]],
   ['released on bail until the trial in a month', 'He was released on bail until his trial in June.', '2016-03-19', [{ text: 'in June', iso: '2016-06', tense: 'future' }]],
+  ['remanded, with an object, until a bare noun on a day', 'The judge remanded both men in custody until sentencing on May 27.', '2022-05-02', [{ text: 'on May 27', iso: '2022-05-27', tense: 'future' }]],
+  ['the same, written day first', 'Mrs Justice Hargreaves remanded both men in custody until sentencing on 27 May.', '2022-05-02', [{ text: 'on 27 May', iso: '2022-05-27', tense: 'future' }]],
+  ['a stay until a bare noun, in the past', 'He stayed in the city until sentencing on May 27.', '2022-06-02', [{ text: 'on May 27', iso: '2022-05-27', tense: 'past' }]],
+  ['"until" a bare noun after a past verb and no setting word: past', 'They worked on it until dawn on Friday.', '2018-06-13', [{ text: 'on Friday', iso: '2018-06-08', tense: 'past' }]],
   ['granted bail until an appearance in a month', 'Both were granted bail until their next appearance in December.', '2021-10-06', [{ text: 'in December', iso: '2021-12', tense: 'future' }]],
   ['"will be" and an adverb before the participle look ahead', 'His trial will be formally ended on Monday; Reyes will be formally sworn in on Monday.', '2024-03-03', [
     { text: 'on Monday', iso: '2024-03-04', tense: 'future' },
