@@ -64,7 +64,7 @@
 import { LATIN_BASE, withoutLatinAccents } from './latin-accents.ts';
 import type { PersonId } from './ids.ts';
 import { SUFFIX } from './filing.ts';
-import { MONTH_ABBREVIATIONS, MONTHS, SENTENCE_OPENERS, TITLE_ABBREVIATIONS, TITLE_WORDS, WEEKDAYS } from './news-words.ts';
+import { MONTH_ABBREVIATIONS, MONTHS, POST_NOMINALS, SENTENCE_OPENERS, TITLE_ABBREVIATIONS, TITLE_WORDS, WEEKDAYS } from './news-words.ts';
 
 /** A person as the matcher sees them: the id to link to and every name (name + aliases). */
 export interface NameEntry {
@@ -165,7 +165,7 @@ function endsWord(text: string, index: number): boolean {
 const CAPITAL = /[\p{Lu}\p{Lt}]/u;
 
 /** Capitalised words that follow a name in news copy without being part of it: "asked Mullins Thursday", "O'Brien in March". */
-const NOT_A_NAME: ReadonlySet<string> = new Set([...WEEKDAYS, ...MONTHS, ...Object.keys(MONTH_ABBREVIATIONS)]);
+const NOT_A_NAME: ReadonlySet<string> = new Set([...WEEKDAYS, ...MONTHS, ...Object.keys(MONTH_ABBREVIATIONS), ...POST_NOMINALS]);
 
 /** Places and things named after people, written after the name in lower case: "Charles de Gaulle airport", "the Kennedy bridge". */
 const NAMED_AFTER: ReadonlySet<string> = new Set(
@@ -176,7 +176,8 @@ const NAMED_AFTER: ReadonlySet<string> = new Set(
  * Whether the name ending at `end` runs on into a longer proper name: after
  * whitespace comes a capitalised word ("Trump Tower", "Dahl Tanneries") that
  * starts no name of its own (`nameStarts`: where any name was found) and is
- * no day or month ("Prosecutors asked Mullins Thursday", AP's word order),
+ * no day or month ("Prosecutors asked Mullins Thursday", AP's word order) or
+ * letters after a name ("Priya Natarajan MP"),
  * or a place or thing named after someone ("de Gaulle airport").
  */
 function startsLongerName(text: string, end: number, nameStarts: ReadonlySet<number>): boolean {

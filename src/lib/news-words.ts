@@ -14,6 +14,15 @@ export const MONTHS: readonly string[] = ['January', 'February', 'March', 'April
 /** AP abbreviates these months before a day number ("Aug. 5"); March–July are always spelt out. */
 export const MONTH_ABBREVIATIONS: Readonly<Record<string, number>> = { Jan: 1, Feb: 2, Aug: 8, Sep: 9, Sept: 9, Oct: 10, Nov: 11, Dec: 12 };
 
+/**
+ * Letters written after a name, British and Commonwealth style above all:
+ * "Siobhán Ní Bhriain KC", "Priya Natarajan MP", "Sir Alan Marsh OBE". They
+ * end the name; they do not make it the start of a longer one.
+ */
+export const POST_NOMINALS: ReadonlySet<string> = new Set(
+  'KC QC SC MP MEP MSP MLA MPP MHA TD AM JP DL OBE CBE MBE KBE DBE GBE KCB CH OM KG CMG PhD DPhil FRS'.split(' '),
+);
+
 /** Titles written short before a name, without their full stop: "Sen. Diane Hartley-Moss", "St. Louis". */
 export const TITLE_ABBREVIATIONS: ReadonlySet<string> = new Set([
   'Mr', 'Mrs', 'Ms', 'Mx', 'Dr', 'Prof', 'Rev', 'Fr', 'St', 'Mt', 'Hon', 'Sen', 'Rep', 'Gov', 'Lt', 'Gen', 'Col', 'Maj', 'Capt',

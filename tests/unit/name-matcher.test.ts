@@ -173,6 +173,12 @@ const cases: [title: string, text: string, expected: Expected[]][] = [
   ['an alias only one person has still links', 'Smith said', [['john-smith-a', 'Smith', 0]]],
   ['names too short to index are ignored', 'X and 习 and Xavier', []],
   ['a capitalised word after a name makes a longer name: Trump Tower', 'Trump Tower, where Trump lives', [['donald-trump', 'Trump', 19]]],
+  ['letters after a name end it: no longer name', 'Luis de la Cruz KC said so, and Trump MP, Mélenchon OBE and Jeff Sessions MEP.', [
+    ['luis-de-la-cruz', 'Luis de la Cruz', 0],
+    ['donald-trump', 'Trump', 32],
+    ['jean-luc-melenchon', 'Mélenchon', 42],
+    ['jeff-sessions', 'Jeff Sessions', 60],
+  ]],
   ['a longer name after a full name: Donald Trump Jr.', 'Donald Trump Jr. and Donald Trump', [['donald-trump', 'Donald Trump', 21]]],
   ['a longer name across a line break, and not read as a name inside it', 'the Comey\nFoundation', []],
   ['a longer name in another script', 'Кисляк Холдинг и Кисляк', [['sergey-kislyak', 'Кисляк', 17]]],
