@@ -32,7 +32,7 @@ import { addDays } from 'date-fns/addDays';
 import { addMonths } from 'date-fns/addMonths';
 import { getDay } from 'date-fns/getDay';
 import { daysInMonth, formatDate, startOf, toIso, type PartialDate } from './dates.ts';
-import { MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS } from './news-words.ts';
+import { IRREGULAR_PAST, isPastInEd, MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS } from './news-words.ts';
 import { goesOn } from './sentences.ts';
 
 export interface AnchoredDate {
@@ -887,20 +887,7 @@ const CLAUSE_OPENERS = new Set(['unless', 'if', 'because', 'although', 'though',
 const BE = new Set(['is', 'are', 'am', 'was', 'were', 'be', 'been', 'being']);
 const PRESENT_BE = new Set(['is', 'are', 'am', 'be', 'being']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'my', 'your']);
-const IRREGULAR_PAST = new Set(
-  ('was were had did said met told held came went gave took made knew saw got left led fled found thought brought bought ' +
-    'caught taught sought fought felt kept lost meant paid sent spent stood understood won wrote spoke broke chose drove rode ' +
-    'rose fell began ran sat sang became forgot forgave hid struck stuck swore tore wore threw grew drew flew blew withdrew ' +
-    'overtook undertook sold built lent dealt heard slept swept wept shot bore arose awoke dug fed forbade froze hung laid ' +
-    'rang shook shone sank slid spun sprang stole stung swam swung woke rewrote overrode oversaw foresaw upheld withheld ' +
-    'beheld mistook misled overcame resold retold sworn') .split(' '),
-);
 const NEGATED_PAST = new Set(["didn't", "wasn't", "weren't", "hadn't"]);
-/** Words ending in -ed that are not past tenses. */
-const NOT_VERBS = new Set(['red', 'bed', 'shed', 'sled', 'wed', 'hundred', 'kindred', 'sacred', 'naked', 'wicked', 'rugged', 'ragged', 'crooked', 'beloved', 'embed', 'bred']);
-/** Past tenses among the -eed words (most -eed words are need, speed, proceed...). */
-const PAST_EED = new Set(['agreed', 'freed', 'guaranteed', 'decreed', 'refereed', 'disagreed']);
-
 interface Token {
   word: string;
   raw: string;
@@ -1007,7 +994,7 @@ function markerAt(tokens: Token[], i: number): Tense | undefined {
   const beforeAdverbs = previous !== undefined && /^\p{L}{3,}ly$/u.test(previous) && tokens[i - 2] !== undefined ? tokens[i - 2]!.word : previous;
   if (IRREGULAR_PAST.has(w)) return beforeAdverbs !== undefined && PRESENT_BE.has(beforeAdverbs) ? undefined : 'past';
   if (NEGATED_PAST.has(w)) return 'past';
-  if (raw === w && w.length >= 4 && w.endsWith('ed') && !NOT_VERBS.has(w) && (!w.endsWith('eed') || PAST_EED.has(w))) {
+  if (raw === w && isPastInEd(w)) {
     if (previous !== undefined && (PRESENT_BE.has(beforeAdverbs!) || DETERMINERS.has(previous) || STATE_AFTER.has(previous) || /'(?:s|re)$/.test(previous))) return undefined;
     return 'past';
   }

@@ -24,7 +24,7 @@ import { eventWhen } from './event-when.ts';
 import { anchorDates, leadingYear, quotedSpans, type AnchoredDate } from './anchor-dates.ts';
 import { splitSentences, type Sentence } from './sentences.ts';
 import { typeset } from './typography.ts';
-import { WORD_SURNAMES } from './news-words.ts';
+import { readsAsVerb, WORD_SURNAMES } from './news-words.ts';
 
 export interface Mention {
   target: Target;
@@ -259,15 +259,20 @@ export function linkMentions(tree: Root, options: MentionOptions): MentionResult
         // the second is surely them, the first may be an ordinary word ("Young residents…"). It is the one linked.
         const oneWord = !/\s/.test(match.text.trim());
         if ((lastLong.get(match.id) ?? -1) > i && oneWord) continue;
-        // A surname that is an everyday word, opening a sentence before the record has named its owner at all
-        // and followed by a small word, is as likely the word as the name: "Young jurors took notes", "Bell rang".
-        if (oneWord && WORD_SURNAMES.has(match.text.trim()) && !present.has(match.id) && OPENS_SENTENCE.test(text.slice(0, match.start)) && /^\s+\p{Ll}/u.test(text.slice(match.end))) {
+        // A surname that is an everyday word, opening a sentence and followed by a small word, is as likely the
+        // word as the name: "Young jurors took notes", "Bell rang". Before the record has named its owner it is
+        // taken for the word; after, for the name only where that word reads as its verb ("Rich said", not
+        // "Rich investors").
+        const next = oneWord && WORD_SURNAMES.has(match.text.trim()) && OPENS_SENTENCE.test(text.slice(0, match.start)) ? /^\s+(\p{Ll}[\p{L}'’]*)/u.exec(text.slice(match.end))?.[1] : undefined;
+        if (next !== undefined && (!present.has(match.id) || !readsAsVerb(next))) {
           if (!leftAmbiguous.has(match.text)) {
             leftAmbiguous.add(match.text);
             const owner = options.index.labelOf({ kind: 'person', id: match.id } as Target);
             warnings.push({
-              message: `"${match.text}" opens a sentence before this record names ${owner} and is not linked: it may be the ordinary word`,
-              hint: `if it is them, name them in full first, or link it: [[${match.id}|${match.text}]]`,
+              message: present.has(match.id)
+                ? `"${match.text} ${next}" opens a sentence and reads as the ordinary word, not ${owner}: it is not linked`
+                : `"${match.text}" opens a sentence before this record names ${owner} and is not linked: it may be the ordinary word`,
+              hint: `if it is them, ${present.has(match.id) ? '' : 'name them in full first, or '}link it: [[${match.id}|${match.text}]]`,
               ...cursor.find(match.text),
             });
           }

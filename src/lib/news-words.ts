@@ -87,3 +87,34 @@ export const WORD_SURNAMES: ReadonlySet<string> = new Set(
     'Leach Mayes Moody Nurse Parrot Pepper Player Plant Potter Proud Quick Ready Reader Root Rowe Saint Seal Shepherd Sheriff ' +
     'Silver Slater Spicer Stern Story Sutton Tanner Thatcher Trim Truman Turner Upton Webb Wing Winters Wolfe Yard').split(' '),
 );
+
+/** Past tenses not made with -ed. */
+export const IRREGULAR_PAST: ReadonlySet<string> = new Set(
+  ('was were had did said met told held came went gave took made knew saw got left led fled found thought brought bought ' +
+    'caught taught sought fought felt kept lost meant paid sent spent stood understood won wrote spoke broke chose drove rode ' +
+    'rose fell began ran sat sang became forgot forgave hid struck stuck swore tore wore threw grew drew flew blew withdrew ' +
+    'overtook undertook sold built lent dealt heard slept swept wept shot bore arose awoke dug fed forbade froze hung laid ' +
+    'rang shook shone sank slid spun sprang stole stung swam swung woke rewrote overrode oversaw foresaw upheld withheld ' +
+    'beheld mistook misled overcame resold retold sworn') .split(' '),
+);
+/** Words ending in -ed that are not past tenses. */
+const NOT_VERBS: ReadonlySet<string> = new Set(['red', 'bed', 'shed', 'sled', 'wed', 'hundred', 'kindred', 'sacred', 'naked', 'wicked', 'rugged', 'ragged', 'crooked', 'beloved', 'embed', 'bred']);
+/** Past tenses among the -eed words (most -eed words are need, speed, proceed...). */
+const PAST_EED: ReadonlySet<string> = new Set(['agreed', 'freed', 'guaranteed', 'decreed', 'refereed', 'disagreed']);
+
+/** Whether a lowercase word is a past tense in -ed: "resigned", "agreed"; not "red", "hundred", "need". */
+export function isPastInEd(word: string): boolean {
+  return word.length >= 4 && word.endsWith('ed') && !NOT_VERBS.has(word) && (!word.endsWith('eed') || PAST_EED.has(word));
+}
+
+/** Words that follow a subject besides past tenses: auxiliaries, verbs of speech in the present, and adverbs before a verb. */
+const AFTER_SUBJECT: ReadonlySet<string> = new Set(
+  ('is was has had will would could can cannot may might must should shall did does do says tells adds insists denies argues claims ' +
+    'admits agrees believes thinks wants warns notes writes recalls remembers also later then now still never again previously').split(' '),
+);
+
+/** Whether a lowercase word after a name reads as its verb: "Rich said", "Bell insisted", "Young has"; not "Rich investors". */
+export function readsAsVerb(word: string): boolean {
+  const w = word.toLowerCase().replace(/’/g, "'");
+  return AFTER_SUBJECT.has(w) || IRREGULAR_PAST.has(w) || isPastInEd(w);
+}

@@ -219,6 +219,11 @@ describe('a surname that is an everyday word, opening a sentence', () => {
     ['is the person when the record lists them', 'Young said no.', ['gail-young'], ['Young:gail-young']],
     ['is the person inside a sentence', 'The chair, Young, said no.', [], ['Young:gail-young']],
     ['is the person after words of the sentence', 'On Monday Young said no.', [], ['Young:gail-young']],
+    ['once named, is the word where the next word is no verb', 'Gail Young chairs the board.\n\n## Later\n\nYoung jurors took notes. Young insisted.', [], ['Gail Young:gail-young', 'Young:gail-young']],
+    ['once named, is the person before a verb, an auxiliary or an adverb', 'Gail Young chairs.\n\n## A\n\nYoung resigned.\n\n## B\n\nYoung has left.\n\n## C\n\nYoung later wrote.\n\n## D\n\nYoung told us.', [], [
+      'Gail Young:gail-young', 'Young:gail-young', 'Young:gail-young', 'Young:gail-young', 'Young:gail-young',
+    ]],
+    ['listed, is the word before a noun', 'Young investors came.', ['gail-young'], []],
   ])('%s', (_name, body, people, expected) => {
     expect(targets(story(body, people))).toEqual(expected);
   });
@@ -228,6 +233,13 @@ describe('a surname that is an everyday word, opening a sentence', () => {
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatchObject({ line: 3, column: 1, hint: 'if it is them, name them in full first, or link it: [[gail-young|Young]]' });
     expect(warnings[0]!.message).toBe('"Young" opens a sentence before this record names Gail Young and is not linked: it may be the ordinary word');
+  });
+
+  it('once named, is reported with the word after it', () => {
+    const { warnings } = story('Gail Young chairs.\n\n## Later\n\nYoung investors came.');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatchObject({ line: 5, column: 1, hint: 'if it is them, link it: [[gail-young|Young]]' });
+    expect(warnings[0]!.message).toBe('"Young investors" opens a sentence and reads as the ordinary word, not Gail Young: it is not linked');
   });
 });
 
