@@ -17,6 +17,8 @@ import { didYouMean } from './errors.ts';
 import { nearest } from './nearest.ts';
 import { normalizeBase } from './paths.ts';
 import { FOLDERS } from './load.ts';
+import { publishOrUnlink } from './resolve.ts';
+import type { AnyRecord } from './records.ts';
 
 /** A link of a body to the site itself, as written, and where: placed as an image is. */
 export type LocalLink = LocalImage;
@@ -30,6 +32,8 @@ export interface SitePages {
   base: string;
   /** `public/`: a link to a file kept there (`/files/report.pdf`) is fine. Unchecked without it. */
   publicDir?: string;
+  /** Records left out of this build (drafts, stories scheduled for later), by their page's path (`stories/x/`). */
+  heldBack?: ReadonlyMap<string, Pick<AnyRecord, 'file' | 'draft'> & { published?: { iso: string } }>;
 }
 
 /**
@@ -82,6 +86,11 @@ function leadsNowhere(path: string, pages: SitePages, base: string): { message: 
     const bare = id.replace(/\.(?:md|html?)$/i, '');
     const known = pages[folder];
     const target = `/${folder}/${bare}/`;
+    const held = known.has(bare) ? undefined : pages.heldBack?.get(`${folder}/${bare}/`);
+    if (held?.draft) return { message: `leads to a draft, left out of the site`, hint: publishOrUnlink(held.file) };
+    if (held?.published) {
+      return { message: `leads to a story scheduled for ${held.published.iso}, not yet published`, hint: `remove the link until that story is out, or publish it now: change \`published\` in ${held.file}` };
+    }
     if (!known.has(bare)) {
       const near = nearest(bare, known).map((other) => `/${folder}/${other}/`);
       return { message: `leads to no page: no published ${FOLDERS[folder]} has the id "${bare}"`, hint: didYouMean(near) ?? `check the id, or link with [[…]] to a person or event` };

@@ -468,9 +468,25 @@ function describeIssue(
   // `tags: port, labour` is one text to YAML; the editor meant a list.
   if (issue.code === 'invalid_type' && issue.expected === 'array' && typeof value === 'string') {
     const items = value.split(',').map((item) => item.trim()).filter(Boolean);
+    // A list of entries with fields of their own (`roles`, `sources`): brackets would only make a list of texts.
+    const fields = keysAt(schema, [...path, 0]);
+    if (fields.length > 0) return { file, ...where, field, message: `expected a list of entries, not the text "${value}"`, hint: entryHint(String(path.at(-1)), items[0] ?? value, fields) };
     return { file, ...where, field, message: `expected a list, not the text "${value}"`, hint: `write it in brackets, [${items.join(', ')}], or as lines starting with "- "` };
   }
+  // `roles: [Mayor]`, `sources: [Council minutes]`: a text where an entry with fields belongs.
+  if (issue.code === 'invalid_type' && issue.expected === 'object' && typeof value === 'string') {
+    const fields = keysAt(schema, path);
+    const list = typeof path.at(-1) === 'number' ? String(path.at(-2)) : String(path.at(-1));
+    return { file, ...where, field, message: `expected an entry with fields (${fields.map((k) => `\`${k}\``).join(', ')}), not the text "${value}"`, hint: entryHint(list, value, fields) };
+  }
   return { file, ...where, field, message: issue.message };
+}
+
+/** How to write an entry of a list such as `roles`: its first field on a line starting with "- ", the others under it. */
+function entryHint(list: string, text: string, fields: readonly string[]): string {
+  const [first, ...rest] = fields;
+  const others = rest.length > 0 ? `, with ${rest.map((k) => `\`${k}:\``).join(' and ')} on lines under it if known` : '';
+  return `write each entry of \`${list}\` on a line of its own, "- ${first}: ${text}"${others}`;
 }
 
 /** A map of one entry: what YAML makes of `Update: text` left unquoted. */

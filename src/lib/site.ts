@@ -3,7 +3,7 @@
  * build (from Astro's collections) and the content check (from disk) both go
  * through here, so they accept and reject the same content.
  */
-import type { AnyRecord, ContentSet, Target } from './records.ts';
+import type { AnyRecord, ContentSet, StoryRecord, Target } from './records.ts';
 import { recordPath } from './records.ts';
 import { LinkIndex } from './resolve.ts';
 import { missingImages } from './broken-markup.ts';
@@ -35,6 +35,8 @@ export interface AssembleOptions {
   publicDir?: string;
   /** The drafts, left out of the site: links to them are reported as links to drafts. */
   drafts?: Pick<ContentSet, 'people' | 'events'>;
+  /** The stories left out of this build, drafts and scheduled ones: a link in a body to one says which it is. */
+  heldBack?: readonly StoryRecord[];
   /** Filled with how long the bodies and the graph took, in milliseconds: the content check reports them. */
   times?: { bodies: number; graph: number };
 }
@@ -59,7 +61,14 @@ export function assembleSite(content: ContentSet, options: AssembleOptions): Sit
   const mentions = new Map<AnyRecord, Mention[]>();
   const html = new Map<AnyRecord, string>();
   const ids = (records: readonly AnyRecord[]) => new Set<string>(records.map((record) => record.id));
-  const pages: SitePages = { stories: ids(content.stories), people: ids(content.people), events: ids(content.events), base: options.base, ...(options.publicDir ? { publicDir: options.publicDir } : {}) };
+  const pages: SitePages = {
+    stories: ids(content.stories),
+    people: ids(content.people),
+    events: ids(content.events),
+    base: options.base,
+    ...(options.publicDir ? { publicDir: options.publicDir } : {}),
+    heldBack: new Map([...(options.heldBack ?? []), ...(options.drafts?.people ?? []), ...(options.drafts?.events ?? [])].map((record) => [recordPath(record), record])),
+  };
   for (const record of [...content.stories, ...content.people, ...content.events]) {
     const result = extractMentions(record, { index, href, base: options.base, renderer: options.renderer, cacheDir: options.cacheDir });
     mentions.set(record, result.mentions);

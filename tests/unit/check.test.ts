@@ -91,6 +91,20 @@ describe('warnings', () => {
   });
 });
 
+describe('a link in a body to a story left out of the build', () => {
+  it('says the story is scheduled, rather than that its id is wrong', () => {
+    const dir = copy();
+    edit(dir, 'stories/budget-vote.md', (s) => s.replace(/published: .*/, 'published: 2999-05-21'));
+    writeFileSync(
+      join(dir, 'stories/budget-explained.md'),
+      '---\ntitle: The budget explained\npublished: 2024-03-20\nsummary: What the vote means.\n---\n\nRead [the vote](/stories/budget-vote/).\n',
+    );
+    expect(messages(dir).errors).toEqual([
+      'stories/budget-explained.md:7:6: the link "/stories/budget-vote/" leads to a story scheduled for 2999-05-21, not yet published (remove the link until that story is out, or publish it now: change `published` in stories/budget-vote.md)',
+    ]);
+  });
+});
+
 describe('a name that is also a month', () => {
   it('is reported unlinked where it names the person, not where it is the month', () => {
     const dir = copy();

@@ -278,6 +278,18 @@ describe('loadRecord: problems, reported as file:line:column: `field`: message',
       ['content/stories/x.md:5:9: `people`: expected a list, not the text "jeff-sessions" (write it in brackets, [jeff-sessions], or as lines starting with "- ")'],
     ],
     [
+      'a role written as a text, alone or in brackets',
+      'people',
+      '---\nname: A\nsummary: S\nroles: Mayor\n---\n',
+      ['content/people/x.md:4:8: `roles`: expected a list of entries, not the text "Mayor" (write each entry of `roles` on a line of its own, "- title: Mayor", with `from:` and `to:` on lines under it if known)'],
+    ],
+    [
+      'a role in brackets',
+      'people',
+      '---\nname: A\nsummary: S\nroles: [Mayor]\n---\n',
+      ['content/people/x.md:4:9: `roles[0]`: expected an entry with fields (`title`, `from`, `to`), not the text "Mayor" (write each entry of `roles` on a line of its own, "- title: Mayor", with `from:` and `to:` on lines under it if known)'],
+    ],
+    [
       'a name where an id belongs',
       'stories',
       '---\ntitle: T\nsummary: S\npublished: 2017-06-07\npeople:\n  - jeff-sessions\n  - Jeff Sessions\n---\n',
