@@ -3,12 +3,13 @@
  * build. `npm run check` prints them; the build logs them.
  */
 import type { Nodes } from 'mdast';
-import type { ContentSet } from './records.ts';
+import type { AnyRecord, ContentSet } from './records.ts';
 import type { ContentIssue } from './errors.ts';
 import type { Site } from './site.ts';
 import { NameMatcher, type NameMatch } from './name-matcher.ts';
 import { MONTHS } from './news-words.ts';
-import { readsAsMonth } from './anchor-dates.ts';
+import { anchorDates, readsAsMonth } from './anchor-dates.ts';
+import { formatDate, partialDate, type PartialDate } from './dates.ts';
 import type { PersonId } from './ids.ts';
 import { parseMarkdown } from './parse-markdown.ts';
 
@@ -48,8 +49,32 @@ export function lintContent(content: ContentSet, site: Site): ContentIssue[] {
       });
     }
   }
+  const now = partialDate(today);
+  for (const story of content.stories) {
+    warnings.push(...relativeDates(story, 'summary', story.summary, story.published.day));
+    if (story.dek) warnings.push(...relativeDates(story, 'dek', story.dek, story.published.day));
+  }
+  for (const record of [...content.people, ...content.events]) warnings.push(...relativeDates(record, 'summary', record.summary, now));
   warnings.push(...unlinkedNames(content, site));
   return warnings;
+}
+
+/**
+ * Relative dates in the one-line texts that lists, previews and search
+ * results show on their own, long after: "resigned yesterday" under a story
+ * in the archive, "mayor since last year" on a person's preview. A story's
+ * are worked out from its day, and the hint gives the date to write; a
+ * person's or event's summary has no day to count from.
+ */
+function relativeDates(record: AnyRecord, field: 'summary' | 'dek', text: string, from: PartialDate): ContentIssue[] {
+  const found = anchorDates(text, from);
+  if (found.length === 0) return [];
+  const words = found.map((a) => `"${a.text}"`).join(', ');
+  const hint =
+    record.kind === 'story'
+      ? `write the date itself: ${found.map((a) => `${a.text} → ${formatDate(a.date)}`).join('; ')}`
+      : `write the date itself, the year at least: a ${record.kind === 'person' ? 'person' : 'event'} has no day to count from`;
+  return [{ file: record.file, ...record.locate?.(field), field, message: `the ${field} says ${words}, which lists and previews show as written, years later too`, hint }];
 }
 
 /** Whether a name that is also a month ("May", "June") is the month here: "in May", "May 3", "May 2023". */

@@ -82,6 +82,16 @@ describe('warnings', () => {
       (dir) => edit(dir, 'stories/budget-vote.md', (s) => s.replace(/published: .*/, 'published: 2999-05-21')),
       'stories/budget-vote.md:3:12: `published`: the story is scheduled for 2999-05-21: it is left out of the site until a build on or after then (build again then to publish it; `npm run dev` shows it now; if the date is a slip, correct the year)',
     ],
+    [
+      'a relative date in a story’s summary, with the date to write',
+      (dir) => edit(dir, 'stories/budget-vote.md', (s) => s.replace(/summary: .*/, 'summary: The council passed the budget yesterday.')),
+      'the summary says "yesterday", which lists and previews show as written, years later too (write the date itself: yesterday → ',
+    ],
+    [
+      'a relative date in a person’s summary',
+      (dir) => edit(dir, 'people/zoe-brandt.md', (s) => s.replace(/summary: .*/, 'summary: Mayor since last year.')),
+      'people/zoe-brandt.md:5:10: `summary`: the summary says "last year", which lists and previews show as written, years later too (write the date itself, the year at least: a person has no day to count from)',
+    ],
   ])('%s', (_name, change, expected) => {
     const dir = copy();
     change(dir);
