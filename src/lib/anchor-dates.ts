@@ -126,11 +126,16 @@ export function anchorDates(text: string, published: PartialDate, options: { fra
   const found: AnchoredDate[] = [];
   for (const c of chosen) {
     if (!c.resolve) continue;
+    // "In November of that year", "in May the following year": the year is another date's, told in words.
+    if (YEAR_IN_WORDS_AFTER.test(text.slice(c.end, c.end + 40))) continue;
     if (c.followsFrame && options.framed) continue;
     if (c.followsFrame && setters.some((setter) => setter.end <= c.start && (setter.weekdaysOnly ? WEEKDAY_START.test(text.slice(c.start)) : true) && !inClosedAside(text, setter, c.start))) continue;
     const tense = tenseAround(text, c.start, c.end);
     const date = c.resolve(tense);
     if (!date) continue;
+    // "Arrested in May, convicted in 2016": a later year of the same sentence, before the one worked out
+    // from publication, says the story is back then; which May is not for the site to guess.
+    if (c.followsFrame && earlierYearAfter(text, c.end, date.year)) continue;
     const last = c.resolveEnd?.(date);
     if (c.resolveEnd && !last) continue;
     const anchored: AnchoredDate = { start: c.start, end: c.end, text: text.slice(c.start, c.end), date, tense };
@@ -150,6 +155,21 @@ export function anchorDates(text: string, published: PartialDate, options: { fra
   }
   return found;
 }
+
+/**
+ * Whether the sentence goes on, after `from`, to date something to a year
+ * before `year` ("…, convicted in 2016", "by March 2016"); not a year that
+ * names a thing ("a review of the 2019 collapse").
+ */
+function earlierYearAfter(text: string, from: number, year: number): boolean {
+  const rest = text.slice(from, from + 200);
+  const sentence = rest.slice(0, rest.search(/[.!?](?:\s|$)/u) + 1 || rest.length);
+  return [...sentence.matchAll(DATED_TO_YEAR)].some((m) => Number(m.groups!.year) < year);
+}
+const DATED_TO_YEAR = new RegExp(`(?:\\b(?:in|by|until|till|through)\\s+(?:(?:early|late|mid)-?\\s*)?|\\b(?:${MONTHS.join('|')})\\s+(?:\\d{1,2},?\\s+)?)(?<year>1[89]\\d\\d|20\\d\\d)\\b`, 'giu');
+
+/** A year named in words after a date, from another date of the story: "of that year", "the following year". */
+const YEAR_IN_WORDS_AFTER = /^,?\s+(?:of\s+)?(?:that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+prior|the\s+preceding)\s+year\b/iu;
 
 /**
  * The spans of `text` inside direct quotation: “…”, "…" and ‘…’, each up to
@@ -204,9 +224,10 @@ function reference(published: PartialDate): Reference {
 //   precision. "The last year" and "the next month" mean the twelve months
 //   or the month just gone or to come, a span and not a calendar unit, so
 //   they are skipped.
-// - "N days/weeks/months/years/decades ago": day, day, month, year, year.
-//   "… ago today", "… ago this week", "… ago this month" (of months, years,
-//   decades): that day, that week (Monday to Sunday) or that month, back then.
+// - "N days/weeks/months/years ago": day, day, month, year. Decades are a
+//   round figure, left as written, but "… ago today", "… ago this week",
+//   "… ago this month" (of months, years, decades): that day, that week
+//   (Monday to Sunday) or that month, back then.
 // - Weeks ("last week", "next week") are skipped: a PartialDate has no week
 //   precision, and naming the Monday would print a day the story never gave.
 //   "In two weeks", "two years later", seasons and "hours ago" are skipped
@@ -554,6 +575,8 @@ function candidates(text: string, ref: Reference): Candidate[] {
     // "Three years ago today", "two years ago this week": that very day, week or month, years back.
     const months = { day: 0, week: 0, fortnight: 0, month: 1, year: 12, decade: 120 }[unit];
     const same = months > 0 ? m.groups!.same?.toLowerCase().replace(/\s+/g, ' ') : undefined;
+    // "A decade ago", "two decades ago": a round figure, not a year (an anniversary, "… ago this month", is exact).
+    if (unit === 'decade' && same === undefined) continue;
     const then = addMonths(ref.noon, -months * count);
     const monday = addDays(then, -((getDay(then) + 6) % 7));
     found.push({

@@ -1,6 +1,6 @@
 /** Roles over time: what office a person held on a given day, and whether they were still alive. */
 import type { PersonRecord } from './records.ts';
-import { endOf, startOf, type PartialDate } from './dates.ts';
+import { compareDates, endOf, startOf, type PartialDate } from './dates.ts';
 
 export type Role = PersonRecord['roles'][number];
 
@@ -23,14 +23,20 @@ export function deathAsOf(person: Partial<Pick<PersonRecord, 'died'>>, day: Part
 /** What changed after a day: an office taken up since (it may have ended too), or one held then and left since. */
 export type RoleChange = { change: 'became'; role: Role & { from: PartialDate } } | { change: 'left'; role: Role & { to: PartialDate } };
 
-/** Roles that began or ended after `day`: what changed since, each as the change it was. */
+/**
+ * Roles that began or ended after `day`: what changed since, each as the
+ * change it was, in the order they happened (a file lists roles as its
+ * editor wrote them, not always by date).
+ */
 export function changesAfter(person: Pick<PersonRecord, 'roles'>, day: PartialDate): RoleChange[] {
   const after = (date: PartialDate | undefined): date is PartialDate => date !== undefined && startOf(date) > endOf(day);
-  return person.roles.flatMap((role): RoleChange[] => {
+  const changes = person.roles.flatMap((role): RoleChange[] => {
     if (after(role.from)) return [{ change: 'became', role: { ...role, from: role.from } }];
     if (after(role.to)) return [{ change: 'left', role: { ...role, to: role.to } }];
     return [];
   });
+  const when = (c: RoleChange) => (c.change === 'became' ? c.role.from : c.role.to);
+  return changes.sort((a, b) => compareDates(when(a), when(b)));
 }
 
 /** For someone who held no role on `day`, the one that ended last before it: who they had been. */

@@ -167,7 +167,7 @@ describe('the explainer reading experience', () => {
 
   it('labels an archive story with its age and shows the key points', () => {
     const html = read(out, 'stories/sessions-trump-rift/index.html');
-    expect(html).toContain('<p class="age-label">From June 2017</p>');
+    expect(html).toContain('<p class="age-label" data-pagefind-ignore>From June 2017</p>');
     expect(html).toMatch(/<section class="key-points"[^>]*><h2 id="key-points-heading">What you need to know<\/h2>/);
   });
 

@@ -127,8 +127,9 @@ describe('topics', () => {
 
   it('that are old say at the top what happened next, and list it: the later events and stories of their people', () => {
     const page = read(built.outDir, 'stories/budget-vote/index.html');
-    expect(page).toMatch(/<p class="age-label">From March 2024<\/p>\s*<p class="next-link">/);
-    const line = page.slice(page.indexOf('<p class="next-link">'), page.indexOf('</p>', page.indexOf('<p class="next-link">')));
+    // Left out of the search index: the same line heads every old story.
+    expect(page).toMatch(/<p class="age-label" data-pagefind-ignore>From March 2024<\/p>\s*<p class="next-link" data-pagefind-ignore>/);
+    const line = page.slice(page.indexOf('<p class="next-link"'), page.indexOf('</p>', page.indexOf('<p class="next-link"')));
     expect(textOf(line).trim().replace(/\s+/g, ' ')).toBe('Latest: February 1, 2025, Story harbour-reopens · What happened next');
     expect(attributeValues(line, 'href')).toEqual(['/news/stories/harbour-reopens/', '#next-heading']);
     const next = page.slice(page.indexOf('<section aria-labelledby="next-heading">'), page.indexOf('</section>', page.indexOf('<section aria-labelledby="next-heading">')));

@@ -107,10 +107,14 @@ const ROWS: Row[] = [
   ['"two weeks ago"', 'The memo was written two weeks ago.', SEED, [{ text: 'two weeks ago', iso: '2017-05-24', tense: 'past' }]],
   ['"three months ago" across a year boundary', 'He took office three months ago.', '2017-01-10', [{ text: 'three months ago', iso: '2016-10', tense: 'past' }]],
   ['"A year ago" opening a sentence', 'A year ago, few people knew his name.', SEED, [{ text: 'A year ago', iso: '2016', tense: 'past' }]],
-  ['"a decade ago" and digits', 'The law passed a decade ago and was amended 3 days ago.', SEED, [
-    { text: 'a decade ago', iso: '2007', tense: 'past' },
+  // "A decade ago" is a round figure: a year written beside it would claim more than the story does.
+  ['a month before an earlier year of the same sentence is left as written', 'Kaskova was arrested in May, convicted in 2016, and freed only under an amnesty in January 2020.', '2026-01-15', []],
+  ['a month before a later year is still worked out', 'He took office in May and faces election in 2027.', '2025-11-12', [{ text: 'in May', iso: '2025-05' }]],
+  ['a month of a year told in words is left as written', 'The journalist died in 2019. The inquiry, opened in November of that year, was reopened in May the following year.', '2026-01-15', []],
+  ['"a decade ago" is left as written; digits are not', 'The law passed a decade ago and was amended 3 days ago.', SEED, [
     { text: '3 days ago', iso: '2017-06-04', tense: 'past' },
   ]],
+  ['"two decades ago this month" is that month', 'The plant closed two decades ago this month.', SEED, [{ text: 'two decades ago this month', iso: '1997-06', tense: 'past' }]],
 
   // Days around publication.
   ['"yesterday"', 'The senator said yesterday that he would vote no.', SEED, [{ text: 'yesterday', iso: '2017-06-06', tense: 'past' }]],

@@ -80,12 +80,23 @@ describe('changesAfter', () => {
     ['the month he left is not "after"', kislyak, '2017-07', []],
     ['a year-precision end does not count as after a day in that year', yearOnly, '2017-06-07', []],
     ['a year-precision end counts after an earlier year', yearOnly, '2016-12-31', ['Ambassador to the United States']],
-    ['roles beginning later count', sessions, '2016-01-10', ['Senator for Alabama', 'Chair, campaign national-security committee', 'Attorney General']],
+    ['roles beginning later count, in the order of the changes', sessions, '2016-01-10', ['Chair, campaign national-security committee', 'Senator for Alabama', 'Attorney General']],
     ['Sessions after his confirmation hearing', sessions, '2017-01-10', ['Senator for Alabama', 'Attorney General']],
     ['Sessions on the story date', sessions, '2017-06-07', []],
     ['an undated role never changes', undated, '2017', []],
   ])('%s (%s)', (_name, person, day, expected) => {
     expect(titles(changesAfter(person, partialDate(day)).map((c) => c.role))).toEqual(expected);
+  });
+
+  it('lists the changes in the order they happened, whatever the order of the roles in the file', () => {
+    const kaskova = {
+      roles: [
+        { title: 'Member of Parliament', from: partialDate('2008'), to: partialDate('2015-05') },
+        { title: 'President', from: partialDate('2021-03-14') },
+        { title: 'Party leader', from: partialDate('2012-09'), to: partialDate('2021-03') },
+      ],
+    };
+    expect(changesAfter(kaskova, partialDate('2010-06-01')).map((c) => `${c.change} ${c.role.title}`)).toEqual(['became Party leader', 'left Member of Parliament', 'became President']);
   });
 
   it('says of each whether it was taken up or left since', () => {
