@@ -89,11 +89,11 @@ export function checkContent(contentDir: string, options: CheckOptions): CheckRe
   options.onLoaded?.(content);
   try {
     const drafts = options.drafts ? undefined : draftsOf(loaded.content);
-    const leftOut = drafts ? [...drafts.stories, ...scheduledStories(loaded.content, now)] : [];
-    const site = assembleSite(content, { base: options.base, renderer: options.renderer, cacheDir: options.cacheDir, publicDir: options.publicDir, drafts, heldBack: leftOut, times });
+    const scheduled = drafts ? scheduledStories(loaded.content, now) : [];
+    const site = assembleSite(content, { base: options.base, renderer: options.renderer, cacheDir: options.cacheDir, publicDir: options.publicDir, drafts, heldBack: [...(drafts?.stories ?? []), ...scheduled], times });
     const linted = performance.now();
     // Held back first: a story that does not appear is the first thing an editor looks for.
-    const warnings = [...(options.drafts ? [] : scheduledStories(loaded.content, now).map(heldBack)), ...lintContent(content, site)];
+    const warnings = [...scheduled.map(heldBack), ...lintContent(content, site)];
     times.lint = performance.now() - linted;
     return { content, errors: [], warnings, site, times };
   } catch (error) {
