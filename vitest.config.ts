@@ -8,6 +8,8 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          // Some tests feed thousands of bodies to check what comes out, not how fast: a busy machine must not fail them.
+          testTimeout: 30_000,
         },
       },
       {

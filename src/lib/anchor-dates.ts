@@ -66,6 +66,8 @@ interface Reference {
   month: number;
   day: number;
   noon: Date;
+  /** The day of the story's last update, when it is later in the same year: a past tense reaches up to it. */
+  updated?: { month: number; day: number };
 }
 
 interface Candidate {
@@ -117,8 +119,10 @@ interface Candidate {
  * what would count from it is left as written, as after such words in the
  * same sentence.
  */
-export function anchorDates(text: string, published: PartialDate, options: { framed?: boolean } = {}): AnchoredDate[] {
-  const ref = reference(published);
+export function anchorDates(text: string, published: PartialDate, options: { framed?: boolean; updated?: PartialDate } = {}): AnchoredDate[] {
+  const ref = reference(published, options.updated);
+  // Told in the past, a day may be as late as the story's last update: "updated on April 24" in a story of April 23.
+  const latestPast = ref.updated ? { year: ref.year, month: ref.updated.month, day: ref.updated.day, precision: 'day' as const } : published;
   const chosen = pickLongest(candidates(text, ref));
   // Looked for only before the last words they could move, and only in a sentence that has such words.
   const lastFollower = chosen.findLast((c) => c.followsFrame && c.resolve)?.start ?? 0;
@@ -140,7 +144,7 @@ export function anchorDates(text: string, published: PartialDate, options: { fra
     if (c.resolveEnd && !last) continue;
     const anchored: AnchoredDate = { start: c.start, end: c.end, text: text.slice(c.start, c.end), date, tense };
     if (last) anchored[c.second ?? 'until'] = last;
-    if (tense === 'past' && (!c.ahead || pastVerbJustBefore(text, c.start)) && startOf(date) > startOf(published)) {
+    if (tense === 'past' && (!c.ahead || pastVerbJustBefore(text, c.start)) && startOf(date) > startOf(latestPast)) {
       anchored.conflict = {
         kind: 'future-in-past-tense',
         message: `past tense, but ${formatDate(date)} is after publication on ${formatDate(published)}`,
@@ -164,6 +168,8 @@ export function anchorDates(text: string, published: PartialDate, options: { fra
 function earlierYearAfter(text: string, from: number, year: number): boolean {
   const rest = text.slice(from, from + 200);
   const sentence = rest.slice(0, rest.search(/[.!?](?:\s|$)/u) + 1 || rest.length);
+  // Most sentences name no year at all: one quick look spares them the long pattern.
+  if (!/(?:1[89]|20)\d\d/.test(sentence)) return false;
   return [...sentence.matchAll(DATED_TO_YEAR)].some((m) => Number(m.groups!.year) < year);
 }
 const DATED_TO_YEAR = new RegExp(`(?:\\b(?:in|by|until|till|through)\\s+(?:(?:early|late|mid)-?\\s*)?|\\b(?:${MONTHS.join('|')})\\s+(?:\\d{1,2},?\\s+)?)(?<year>1[89]\\d\\d|20\\d\\d)\\b`, 'giu');
@@ -196,13 +202,18 @@ export function quotedSpans(text: string): { start: number; end: number }[] {
   return spans;
 }
 
-function reference(published: PartialDate): Reference {
+function reference(published: PartialDate, updated?: PartialDate): Reference {
   const { year, month, day } = published;
   if (published.precision !== 'day' || month === undefined || day === undefined) {
     // "Last Friday" means nothing against a month; refusing is better than guessing the 1st.
     throw new RangeError(`anchorDates needs the publication day, got ${toIso(published)}`);
   }
-  return { year, month, day, noon: new Date(year, month - 1, day, 12) };
+  const ref: Reference = { year, month, day, noon: new Date(year, month - 1, day, 12) };
+  // An update in a later year is left out: "on January 3" told in the past would have two years to choose from.
+  if (updated?.year === year && updated.month !== undefined && updated.day !== undefined && (updated.month - month || updated.day - day) > 0) {
+    ref.updated = { month: updated.month, day: updated.day };
+  }
+  return ref;
 }
 
 // ---------------------------------------------------------------------------
@@ -800,7 +811,9 @@ function resolveWeekday(ref: Reference, weekday: number, modifier: string | unde
  *   future → the earliest not before P, unknown → P's calendar year.
  *   "Not after P" is judged at the phrase's precision: "in June" in a June
  *   story is this June, but "on June 10" in past tense in a story of June 7
- *   is last year's June 10, since this year's has not happened.
+ *   is last year's June 10, since this year's has not happened. A story
+ *   updated later that year has its past up to the update: "updated on
+ *   June 9" in a story of June 7 updated June 9 is this year's.
  */
 function resolveMonth(
   ref: Reference,
@@ -818,7 +831,8 @@ function resolveMonth(
   else {
     // Compare (month, day) against P; with no day only the month counts, so P's own month is neither before nor after.
     const order = month - ref.month || (day === undefined ? 0 : day - ref.day);
-    if (tense === 'past') year = order <= 0 ? ref.year : ref.year - 1;
+    const byUpdate = ref.updated && (month - ref.updated.month || (day === undefined ? 0 : day - ref.updated.day)) <= 0;
+    if (tense === 'past') year = order <= 0 || byUpdate ? ref.year : ref.year - 1;
     else if (tense === 'future') year = order >= 0 ? ref.year : ref.year + 1;
     else year = ref.year;
   }

@@ -35,6 +35,7 @@ export interface RecordTraits {
   id?: string;
   autolink?: boolean;
   published?: { day: PartialDate };
+  updated?: { day: PartialDate };
   /** A story's or event's `people`. */
   people?: readonly string[];
   /** A story's language, when not the site's: the site's own words in its body are marked. */
@@ -42,11 +43,12 @@ export interface RecordTraits {
 }
 
 /** The transform options that depend on the record: autolinking, date anchoring, itself, whom it lists. */
-export function optionsFor(record: RecordTraits): Pick<MentionOptions, 'autolink' | 'published' | 'self' | 'listed'> {
+export function optionsFor(record: RecordTraits): Pick<MentionOptions, 'autolink' | 'published' | 'updated' | 'self' | 'listed'> {
   return {
     ...(record.people && record.people.length > 0 ? { listed: record.people } : {}),
     autolink: record.kind !== 'story' || record.autolink !== false,
     ...(record.kind === 'story' && record.published ? { published: record.published.day } : {}),
+    ...(record.kind === 'story' && record.published && record.updated ? { updated: record.updated.day } : {}),
     ...((record.kind === 'person' || record.kind === 'event') && record.id ? { self: { kind: record.kind, id: record.id } as Target } : {}),
   };
 }

@@ -75,6 +75,8 @@ export interface MentionOptions {
   autolink?: boolean;
   /** The story's publication day: turns on anchoring of relative dates. */
   published?: PartialDate;
+  /** The day the story was last updated, when it was: the past tense reaches up to it ("updated on April 24"). */
+  updated?: PartialDate;
   /** The record whose body this is: its own name is not autolinked to itself. */
   self?: Target;
   /** The people the record lists (a story's or event's `people`): they are in it before the body names them. */
@@ -355,7 +357,7 @@ export function linkMentions(tree: Root, options: MentionOptions): MentionResult
         const text = layout(child);
         // Dates first: the quotes of the mentions carry their resolved dates too ("last year's (2016) elections").
         const framed = ctx.framed || years.framed;
-        const anchored = options.published && !ctx.inHeading && !ctx.inNote ? anchorDatesIn(child, text, pending, options.published, { framed, quoted: ctx.inQuote }, options.index, locator) : undefined;
+        const anchored = options.published && !ctx.inHeading && !ctx.inNote ? anchorDatesIn(child, text, pending, options.published, { framed, quoted: ctx.inQuote, updated: options.updated }, options.index, locator) : undefined;
         if (anchored) dates.push(...anchored.notes);
         mentions.push(...withSentences(text, pending, anchor, anchored?.resolved));
       } else {
@@ -564,7 +566,7 @@ function anchorDatesIn(
   layoutOf: Layout,
   pending: Pending[],
   published: PartialDate,
-  { framed, quoted }: { framed: boolean; quoted: boolean },
+  { framed, quoted, updated }: { framed: boolean; quoted: boolean; updated: PartialDate | undefined },
   index: LinkIndex,
   locator: Locator,
 ): { notes: DateNote[]; resolved: Resolved[] } {
@@ -588,7 +590,7 @@ function anchorDatesIn(
   for (const sentence of sentencesOf(layoutOf)) {
     const sentenceEnd = sentence.index + sentence.segment.length;
     const events = linkedEvents.filter((e) => e.start >= sentence.index && e.start < sentenceEnd);
-    for (const found of anchorDates(sentence.segment, published, { framed })) {
+    for (const found of anchorDates(sentence.segment, published, { framed, ...(updated ? { updated } : {}) })) {
       const from = sentence.index + found.start;
       if (found.date.precision === 'day' && (quoted || (quotes ??= quotedSpans(layoutOf.text)).some((q) => from > q.start && from < q.end))) continue;
       // "last year's elections": the possessive stays with its words, the date goes after it.

@@ -7,7 +7,8 @@
  * story on the same event counts more than one naming the same person, and an
  * event with two of the story's people more than one with one of them. Of the
  * heaviest, some are the soonest (what it led to) and some the latest (how it
- * stands). Of each person and event only the soonest and the latest later
+ * stands); the very next event of the person the story names first is always
+ * among them, however light. Of each person and event only the soonest and the latest later
  * events and stories are weighed, so a story about a president costs what a
  * story about anyone does.
  */
@@ -76,7 +77,12 @@ export function whatHappenedNext(graph: NextGraph, story: StoryRecord, { events:
   for (const person of people) weighStories(graph.personStories(person.id), SHARED_PERSON);
   for (const event of ownEvents) weighStories(graph.eventStories(event.id), SHARED_EVENT);
 
-  const events = chosen(eventWeights, eventCounts, (event) => event.date);
+  // The very next event of the story's lead (the first person it names) is among the soonest even when lighter:
+  // a reader of a story on a charge expects the verdict, not three heavier events of the months after it.
+  const leadEvents = people[0] ? graph.personEvents(people[0].id) : [];
+  const leadFirst = firstIndex(leadEvents.length, (i) => startOf(leadEvents[i]!.date).getTime() > after);
+  const leadNext = leadEvents.slice(leadFirst).find((event) => !own.has(event.id));
+  const events = chosen(eventWeights, eventCounts, (event) => event.date, leadNext);
   // A story that reports one of those events goes with it, and leaves its place to another.
   const reportOf = new Map<StoryRecord, EventRecord>();
   for (const later of storyWeights.keys()) {
@@ -105,10 +111,11 @@ function ends(from: number, to: number): number[] {
   return [...Array.from({ length: NEXT_WEIGHED }, (_, k) => from + k), ...Array.from({ length: NEXT_WEIGHED }, (_, k) => to - NEXT_WEIGHED + k)];
 }
 
-/** The heaviest: `soonest` of them ties to the soonest, then `latest` more ties to the latest. */
-function chosen<T>(weights: ReadonlyMap<T, number>, { soonest, latest }: { soonest: number; latest: number }, date: (item: T) => PartialDate): T[] {
+/** The heaviest: `soonest` of them ties to the soonest (`next` first, when given), then `latest` more ties to the latest. */
+function chosen<T>(weights: ReadonlyMap<T, number>, { soonest, latest }: { soonest: number; latest: number }, date: (item: T) => PartialDate, next?: T): T[] {
   const all = [...weights];
-  const first = all.sort(([a, wa], [b, wb]) => wb - wa || compareDates(date(a), date(b))).slice(0, soonest).map(([item]) => item);
+  const heaviest = all.sort(([a, wa], [b, wb]) => wb - wa || compareDates(date(a), date(b))).map(([item]) => item);
+  const first = (next === undefined ? heaviest : [next, ...heaviest.filter((item) => item !== next)]).slice(0, soonest);
   const rest = all.filter(([item]) => !first.includes(item)).sort(([a, wa], [b, wb]) => wb - wa || compareDates(date(b), date(a)));
   return [...first, ...rest.slice(0, latest).map(([item]) => item)];
 }

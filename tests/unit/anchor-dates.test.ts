@@ -393,6 +393,22 @@ describe('anchorDates: details', () => {
     }
   });
 
+  it('reads a past-tense day up to the story\'s last update as this year\'s', () => {
+    const published = partialDate('2026-04-23');
+    const updated = partialDate('2026-04-24');
+    const [update] = anchorDates('This story was updated on April 24 with the council\'s reply.', published, { updated });
+    expect(update).toMatchObject({ date: { year: 2026, month: 4, day: 24 } });
+    expect(update?.conflict).toBeUndefined();
+    // Past the update, or without one, the day this year is still to come: last year's, or a conflict.
+    const [later] = anchorDates('The council replied on April 26.', published, { updated });
+    expect(later?.date).toMatchObject({ year: 2025, month: 4, day: 26 });
+    const [without] = anchorDates('This story was updated on April 24.', published);
+    expect(without?.date).toMatchObject({ year: 2025 });
+    // An update the next year leaves the past where it was: "January 3" could be either year's.
+    const [nextYear] = anchorDates('It was updated on April 24.', published, { updated: partialDate('2027-01-03') });
+    expect(nextYear?.date).toMatchObject({ year: 2025 });
+  });
+
   it('gives offsets that survive a curly apostrophe', () => {
     const sentence = 'Voters punished the party in last year’s election.';
     const [a] = anchorDates(sentence, partialDate(SEED));

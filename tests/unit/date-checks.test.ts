@@ -42,6 +42,13 @@ describe('date checks', () => {
     expect(html).toMatch(/<a href="\/events\/recusal\/"[^>]*>stepped aside yesterday<\/a> <span class="date-conflict" role="note">Date check: the linked event “The recusal” is dated March 2, 2017<\/span> and left\./);
   });
 
+  it('leave a day of the story\'s own update alone: it is the update, not last year\'s', () => {
+    const md = '*Updated on June 9 with the senator\'s reply.*';
+    const { dates } = linkMentions(parseMarkdown(md), { index, href, source: md, published: partialDate('2017-06-07'), updated: partialDate('2017-06-09') });
+    expect(dates).toMatchObject([{ text: 'on June 9', datetime: '2017-06-09' }]);
+    expect(dates[0]!.conflict).toBeUndefined();
+  });
+
   it('name a linked event’s whole span', () => {
     const hearings = new LinkIndex([], [{ id: 'hearings' as EventId, title: 'The hearings', file: 'content/events/hearings.md', date: partialDate('2017-02-26'), end: partialDate('2017-03-01') }]);
     const md = 'They [[hearings|ended on Friday]].';

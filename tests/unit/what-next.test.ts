@@ -82,6 +82,19 @@ describe('whatHappenedNext', () => {
     expect(next.find((item) => item.kind === 'event' && item.event.id === 'resigns')).toMatchObject({ reports: [{ id: 'report', title: 'report' }] });
   });
 
+  it('always names the very next event of the person the story names first, though lighter than the later ones', () => {
+    // Ana is charged a week after the story; Ben and Cy, also in it, meet three times later on, two people each time.
+    const charged = event('charged', '2019-03-20');
+    const meetings = [1, 2, 3].map((i) => event(`meeting-${i}`, `2019-0${3 + i}-01`));
+    const trial = story('trial', '2019-03-12');
+    const saga = graphOf({ trial: { people: [ana, ben, cy] } }, [charged, ...meetings], { charged: [ana], ...Object.fromEntries(meetings.map((e) => [e.id, [ben, cy]])) }, [trial]);
+    const soonest = { events: { soonest: 3, latest: 0 } };
+    expect(names(whatHappenedNext(saga, trial, soonest))).toEqual(['event:charged', 'event:meeting-1', 'event:meeting-2']);
+    // Named by Ben first, the same story keeps the heaviest.
+    const byBen = graphOf({ trial: { people: [ben, ana, cy] } }, [charged, ...meetings], { charged: [ana], ...Object.fromEntries(meetings.map((e) => [e.id, [ben, cy]])) }, [trial]);
+    expect(names(whatHappenedNext(byBen, trial, soonest))).toEqual(['event:meeting-1', 'event:meeting-2', 'event:meeting-3']);
+  });
+
   it('holds only what the page shows of each record: a later story’s body, edited, leaves the page as it was', () => {
     const withBodies = { ...graph, personStories: (id: PersonId) => graph.personStories(id).map(({ story: s }) => ({ story: { ...s, body: 'Long text.' }, mentions: [] })) };
     const next = whatHappenedNext(withBodies, rift);
