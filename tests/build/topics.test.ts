@@ -152,6 +152,10 @@ describe('topics', () => {
     const person = read(built.outDir, 'people/old-mayor/index.html');
     expect(person).toContain('<p class="lifespan">Born <time datetime="1941">1941</time>; died <time datetime="2024-12-01">December 1, 2024</time></p>');
     expect(person).toMatch(/"birthDate":"1941","deathDate":"2024-12-01"/);
+    // The who's who of the whole site, for no day in particular, says it too.
+    const people = read(built.outDir, 'people/index.html');
+    const entry = people.slice(people.indexOf('href="/news/people/old-mayor/"'));
+    expect(textOf(entry.slice(0, entry.indexOf('</li>')))).toContain('Died December 1, 2024');
   });
 
   it('mark the site’s own words in a story in another language with the site’s language', () => {
