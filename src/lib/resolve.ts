@@ -34,12 +34,13 @@ export function publishOrUnlink(file: string): string {
 
 /**
  * Exact form of a key: Unicode NFC, inner whitespace folded to one space, and
- * apostrophes and hyphens as typed on a keyboard: a word processor writes
- * `[[Patricia O’Brien]]` for the O'Brien of the person's file (as the names
- * found in the text are matched, see name-matcher.ts).
+ * quotes, apostrophes, hyphens and ellipses as typed on a keyboard: a word
+ * processor writes `[[Patricia O’Brien]]` for the O'Brien of the person's
+ * file (as the names found in the text are matched, see name-matcher.ts),
+ * and an event's title is typeset (see schema.ts) where its link is not.
  */
 function exact(text: string): string {
-  return text.normalize('NFC').trim().replace(/\s+/g, ' ').replace(/[’ʼ‘]/g, "'").replace(/[‐‑]/g, '-');
+  return text.normalize('NFC').trim().replace(/\s+/g, ' ').replace(/[’ʼ‘]/g, "'").replace(/[“”]/g, '"').replace(/[‐‑]/g, '-').replace(/---?/g, '—').replace(/…/g, '...');
 }
 
 /** Loose form: the exact form, lower-cased in a locale-independent way, its Latin letters without accents ("erdogan" for "Erdoğan"). */

@@ -7,6 +7,7 @@
 import { z } from 'astro/zod';
 import { ID_PATTERN } from './ids.ts';
 import { parsePartialDate, parseTimestamp, type PartialDate } from './dates.ts';
+import { typeset } from './typography.ts';
 
 /** A record id (a file name without `.md`): kebab-case ASCII. */
 const id = z
@@ -76,6 +77,13 @@ const text = (what: string) =>
       if (problem) ctx.addIssue({ code: 'custom', message: problem });
     });
 
+/**
+ * Text a reader reads as a sentence or headline, typeset as the bodies are:
+ * straight quotes curled, `--` a dash, `...` an ellipsis. A headline written
+ * on a keyboard would otherwise read "Trump's" above a body's "Trump’s".
+ */
+const prose = (what: string) => text(what).transform((value) => typeset(value));
+
 /** A web address that readers may follow: only http and https, no spaces or invisible characters. */
 const webUrl = z
   .string()
@@ -86,13 +94,13 @@ export const storySchema = z.strictObject({
   /** `true` keeps this record out of the published site; it still shows in `npm run dev`. */
   draft: z.boolean({ message: 'expected true or false' }).default(false),
   /** The headline. */
-  title: text('a headline'),
+  title: prose('a headline'),
   /** The standfirst under the headline: one sentence on why the story matters. */
-  dek: text('a standfirst').optional(),
+  dek: prose('a standfirst').optional(),
   /** When the story was first published: `YYYY-MM-DD` or an ISO date-time with time zone. A time still to come schedules it: builds leave it out until then. */
   published: timestampField,
   /** Why the publication date is uncertain, when it was inferred; shown beside the date. */
-  publishedNote: text('a note on the publication date').optional(),
+  publishedNote: prose('a note on the publication date').optional(),
   /** When the story was last substantially changed. */
   updated: timestampField.optional(),
   /** Who wrote it: "Maria Okafor" (a "By " written before it is dropped, as the page adds its own). */
@@ -109,7 +117,7 @@ export const storySchema = z.strictObject({
     })
     .optional(),
   /** One or two sentences for lists, previews and search results. */
-  summary: text('a summary'),
+  summary: prose('a summary'),
   /**
    * The language the story is written in, when it is not English: a language
    * tag such as `es` or `pt-BR`. Its headline, standfirst, summary and text
@@ -123,7 +131,7 @@ export const storySchema = z.strictObject({
   /** Lowercase topic labels. */
   tags: z.array(text('a tag')).default([]),
   /** Short points for a "What you need to know" box above the article. */
-  keyPoints: z.array(text('a key point')).optional(),
+  keyPoints: z.array(prose('a key point')).optional(),
   /** `false` turns off automatic linking of people's names in this story; `[[…]]` links still work. */
   autolink: z.boolean({ message: 'expected true or false' }).default(true),
   /** People the story concerns even where the body does not name them (ids). */
@@ -144,7 +152,7 @@ export const personSchema = z.strictObject({
   /** `false` keeps this person's names from being linked automatically (for common-word names); `[[…]]` links still work. */
   autolink: z.boolean({ message: 'expected true or false' }).default(true),
   /** One line on who they are, for previews and lists. */
-  summary: text('a one-line summary'),
+  summary: prose('a one-line summary'),
   /** When they were born, at the precision known: their page shows it. */
   born: partialDateField.optional(),
   /** When they died: their page shows it, and a story written before says so under "Since then". */
@@ -154,7 +162,7 @@ export const personSchema = z.strictObject({
     .array(
       z.strictObject({
         /** The office: "U.S. Attorney General". */
-        title: text('a role title'),
+        title: prose('a role title'),
         /** When it began. */
         from: partialDateField.optional(),
         /** When it ended; leave out while it continues. */
@@ -168,7 +176,7 @@ export const eventSchema = z.strictObject({
   /** `true` keeps this record out of the published site; it still shows in `npm run dev`. */
   draft: z.boolean({ message: 'expected true or false' }).default(false),
   /** What happened, as a short headline: "Sessions recuses himself from the Russia inquiry". */
-  title: text('a title'),
+  title: prose('a title'),
   /** When it happened, at the precision known: `2016`, `2016-07` or `2016-07-20`. */
   date: partialDateField,
   /** When it ended, for events that span days or months; `ongoing` for one still going on (it runs to the day of the build). */
@@ -181,13 +189,13 @@ export const eventSchema = z.strictObject({
   /** Who took part (person ids). */
   people: z.array(id).default([]),
   /** One or two sentences for previews and timelines. */
-  summary: text('a summary'),
+  summary: prose('a summary'),
   /** Where the facts were checked. */
   sources: z
     .array(
       z.strictObject({
         /** The citation: publication and date, or a document's title. */
-        title: text('a source title'),
+        title: prose('a source title'),
         /** A link to it, when there is a stable one. */
         url: webUrl.optional(),
       }),

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { checkContent, type CheckResult } from '../../src/lib/check.ts';
 import { formatIssue } from '../../src/lib/errors.ts';
+import { typeset } from '../../src/lib/typography.ts';
 
 const fixture = resolve(import.meta.dirname, '../fixtures/minimal');
 const original = (file: string) => readFileSync(join(fixture, file), 'utf8');
@@ -448,9 +449,11 @@ const cases: Record<string, Case[]> = {
           'events/budget-vote.md': `---\ntitle: ${yamlQuoted(`${value} event`)}\ndate: 2024-03-12\nsummary: ${yamlQuoted(value)}\nsources:\n  - title: ${yamlQuoted(value)}\n---\n${value}\n`,
         },
         accepted: (r) => {
-          expect(story(r)).toMatchObject({ title: value, dek: value, publishedNote: value, byline: value, source: { name: value }, summary: value, tags: [value], keyPoints: [value] });
-          expect(person(r, 'ana-lima')).toMatchObject({ name: value, aliases: [`${value} alias`], summary: value, roles: [{ title: value }] });
-          expect(r.content.events[0]).toMatchObject({ title: `${value} event`, summary: value, sources: [{ title: value }] });
+          // Headlines and summaries are typeset as the bodies are (quotes curled), which leaves them text all the same.
+          const prose = typeset(value);
+          expect(story(r)).toMatchObject({ title: prose, dek: prose, publishedNote: prose, byline: value, source: { name: value }, summary: prose, tags: [value], keyPoints: [prose] });
+          expect(person(r, 'ana-lima')).toMatchObject({ name: value, aliases: [`${value} alias`], summary: prose, roles: [{ title: prose }] });
+          expect(r.content.events[0]).toMatchObject({ title: typeset(`${value} event`), summary: prose, sources: [{ title: prose }] });
         },
       }),
     ),

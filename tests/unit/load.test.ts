@@ -94,6 +94,11 @@ describe('loadRecord: valid records', () => {
     expect(record).toMatchObject({ byline: 'Maria Okafor' });
   });
 
+  it('a headline and summary typed on a keyboard, typeset as the body is', () => {
+    const typed = STORY.replace(/^title: .*$/m, `title: 'Trump calls Sessions "beleaguered" -- again'`).replace(/^summary: .*$/m, "summary: The president's words...");
+    expect(load('stories', typed, 'sessions-trump-rift').record).toMatchObject({ title: 'Trump calls Sessions “beleaguered” — again', summary: 'The president’s words…' });
+  });
+
   it('a story in another language, and a language tag written wrong', () => {
     expect(load('stories', STORY.replace('summary:', 'lang: pt-BR\nsummary:'), 'sessions-trump-rift').record).toMatchObject({ lang: 'pt-BR' });
     expect(load('stories', STORY.replace('summary:', 'lang: Spanish language\nsummary:'), 'sessions-trump-rift').formatted).toEqual([

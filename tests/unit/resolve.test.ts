@@ -32,6 +32,8 @@ const EVENTS = [
   // Differs from the alias "Rice" only in case.
   event('rice-shortage', 'RICE'),
   event('obrien-testifies', "O'Brien testifies at the de la Cruz trial"),
+  // A title as the site keeps it, typeset: curly quotes, a dash, an ellipsis.
+  event('beleaguered-tweet', 'Trump calls Sessions “beleaguered” — and waits…'),
 ];
 
 const index = new LinkIndex(PEOPLE, EVENTS);
@@ -76,6 +78,7 @@ describe('LinkIndex.resolve: targets that resolve', () => {
     ['an id wins even when a title is the same words', 'comey-testimony', ok('event', 'comey-testimony')],
     ['a name with the curly apostrophe a word processor types', 'Patricia O’Brien', ok('person', 'patricia-obrien')],
     ['a title with a curly apostrophe', 'O’Brien testifies at the de la Cruz trial', ok('event', 'obrien-testifies')],
+    ['a typeset title typed on a keyboard', 'Trump calls Sessions "beleaguered" -- and waits...', ok('event', 'beleaguered-tweet')],
   ])('%s: %j', (_name, text, expected) => {
     expect(index.resolve(text)).toEqual(expected);
   });
@@ -237,6 +240,7 @@ describe('LinkIndex: names claimed twice', () => {
       'comey-testimony',
       'rice-shortage',
       'obrien-testifies',
+      'beleaguered-tweet',
     ]);
   });
 });
