@@ -266,7 +266,9 @@ export function loadRecord(
         issues.push({ file, line: split.yamlLine + indented.line, column: 1, message: `the frontmatter is not valid YAML: \`${indented.key}\` is indented as if it belonged to \`${indented.above}\`, which already has a value`, hint: `start \`${indented.key}:\` at the beginning of the line, as the other fields` });
         return undefined;
       }
-      issues.push({ file, ...at(errorOffset(split.yaml, error)), message: `the frontmatter is not valid YAML: ${firstLine(error.message)}`, hint: yamlHint(error.code, error.message) });
+      const offset = errorOffset(split.yaml, error);
+      const quoted = quoteProblem(split.yaml, offset, error.code);
+      issues.push({ file, ...at(offset), ...(quoted ?? { message: `the frontmatter is not valid YAML: ${firstLine(error.message)}`, hint: yamlHint(error.code, error.message) }) });
       return undefined;
     }
     try {
@@ -591,6 +593,41 @@ function overIndentedField(yaml: string): { line: number; key: string; above: st
     previous = { indent, ...(field ? { key: field[1]! } : {}), hasValue: value !== undefined && value !== '' && !/^[|>]/.test(value) };
   }
   return undefined;
+}
+
+/**
+ * A value in quotes that the quotes break, said in an editor's words: the
+ * parser's own ("Missing closing \"quote", "Unexpected scalar at node end")
+ * name neither the field nor the fix. Two ways: a quote opened and never
+ * closed, and the same quote inside the value, which ends it early
+ * (`title: 'Sessions's recusal'`).
+ */
+function quoteProblem(yaml: string, offset: number, code: string): { message: string; hint: string } | undefined {
+  const lineStart = yaml.lastIndexOf('\n', offset - 1) + 1;
+  const lineEnd = yaml.indexOf('\n', offset);
+  const line = yaml.slice(lineStart, lineEnd < 0 ? yaml.length : lineEnd).replace(/\r$/, '');
+  const parts = /^(?<lead>\s*(?:-\s+)?(?:(?<key>[^\s:#'"-][^:#]*?):\s+)?)(?<quote>['"])(?<rest>.*?)\s*$/u.exec(line)?.groups;
+  if (!parts) return undefined;
+  const { lead, key, quote, rest } = parts as { lead: string; key?: string; quote: string; rest: string };
+  const what = key ? `the value of \`${key}\`` : 'a value in a list';
+  const kind = quote === '"' ? 'double' : 'single';
+  // In single quotes, a quote written twice ('') is one quote, not the end.
+  const inner = (quote === "'" ? rest.replace(/''/g, '') : rest.replace(/\\"/g, '')).indexOf(quote);
+  const closed = inner >= 0;
+  if (code === 'MISSING_CHAR' && !closed) {
+    return { message: `the frontmatter is not valid YAML: the ${kind} quote that opens ${what} is never closed`, hint: `end the value with ${quote} on the same line: ${lead.trim() ? `${lead.trim()} ` : ''}${quote}${rest}${quote}` };
+  }
+  const body = rest.endsWith(quote) ? rest.slice(0, -1) : rest;
+  if (!closed || !body.includes(quote)) return undefined;
+  // Written without quotes, the value is read as it stands, unless it has a ": " or " #", or starts like YAML syntax.
+  const bare = !/:\s|\s#|^[\s'"&*!|>%@`[\]{},?-]/.test(body);
+  const other = quote === '"' ? "'" : '"';
+  const options = [
+    ...(bare ? [`leave the quotes off: ${lead}${body}`] : []),
+    body.includes(other) ? undefined : `quote it with ${other} instead: ${lead}${other}${body}${other}`,
+    quote === "'" ? `or write the ' inside twice: ${lead}'${body.replace(/'/g, "''")}'` : `or write the " inside as \\": ${lead}"${body.replace(/"/g, '\\"')}"`,
+  ].filter((option): option is string => option !== undefined);
+  return { message: `the frontmatter is not valid YAML: ${what} has a ${kind} quote inside the ${kind} quotes around it, which ends it early`, hint: options.map((option) => option.trim()).join('; ') };
 }
 
 function yamlHint(code: string, message: string): string | undefined {

@@ -91,7 +91,7 @@ const cases: Case[] = [
     name: 'malformed YAML',
     file: 'people/ana-lima.md',
     edit: replace('summary: Mayor of the harbour city since 2021.', 'summary: "Mayor of the harbour city'),
-    expected: /people\/ana-lima\.md:5:10: the frontmatter is not valid YAML: Missing closing "quote \(close the quote/,
+    expected: /people\/ana-lima\.md:5:10: the frontmatter is not valid YAML: the double quote that opens the value of `summary` is never closed \(end the value with " on the same line/,
   },
   {
     name: 'unknown [[target]] when Astro renders the Markdown (plugin error made fatal)',

@@ -157,7 +157,7 @@ const cases: Record<string, Case[]> = {
     {
       name: 'an unclosed quote, reported where it opens',
       files: { 'people/ana-lima.md': swap(ANA, 'summary: Mayor of the harbour city since 2021.', 'summary: "Mayor of the harbour city') },
-      errors: [/^people\/ana-lima\.md:5:10: the frontmatter is not valid YAML: Missing closing "quote \(close the quote on the same value\)$/],
+      errors: [/^people\/ana-lima\.md:5:10: the frontmatter is not valid YAML: the double quote that opens the value of `summary` is never closed \(end the value with " on the same line: summary: "Mayor of the harbour city"\)$/],
     },
     {
       name: 'an unquoted colon in a value',

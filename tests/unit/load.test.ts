@@ -465,7 +465,31 @@ describe('loadRecord: problems, reported as file:line:column: `field`: message',
       'an unclosed quote, reported where it opens',
       'stories',
       '---\ntitle: "Sessions\nsummary: S\npublished: 2017-06-07\n---\n',
-      ['content/stories/x.md:2:8: the frontmatter is not valid YAML: Missing closing "quote (close the quote on the same value)'],
+      ['content/stories/x.md:2:8: the frontmatter is not valid YAML: the double quote that opens the value of `title` is never closed (end the value with " on the same line: title: "Sessions")'],
+    ],
+    [
+      'an unclosed quote in a list',
+      'stories',
+      "---\ntitle: T\nsummary: S\npublished: 2017-06-07\ntags:\n  - 'port\n---\n",
+      ["content/stories/x.md:6:5: the frontmatter is not valid YAML: the single quote that opens a value in a list is never closed (end the value with ' on the same line: - 'port')"],
+    ],
+    [
+      'an apostrophe inside single quotes',
+      'stories',
+      "---\ntitle: 'Sessions's recusal'\nsummary: S\npublished: 2017-06-07\n---\n",
+      [
+        "content/stories/x.md:2:18: the frontmatter is not valid YAML: the value of `title` has a single quote inside the single quotes around it, which ends it early" +
+          ` (leave the quotes off: title: Sessions's recusal; quote it with " instead: title: "Sessions's recusal"; or write the ' inside twice: title: 'Sessions''s recusal')`,
+      ],
+    ],
+    [
+      'double quotes inside double quotes, with a colon that needs quotes',
+      'stories',
+      '---\ntitle: "Sessions: "beleaguered""\nsummary: S\npublished: 2017-06-07\n---\n',
+      [
+        'content/stories/x.md:2:20: the frontmatter is not valid YAML: the value of `title` has a double quote inside the double quotes around it, which ends it early' +
+          ` (quote it with ' instead: title: 'Sessions: "beleaguered"'; or write the " inside as \\": title: "Sessions: \\"beleaguered\\"")`,
+      ],
     ],
     [
       'an unclosed list, reported where it opens',
