@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { dateStyleFrom, setDateStyle } from './lib/dates.ts';
-import { basePathFrom } from './lib/paths.ts';
+import { basePathFrom, LOCAL_SITE_URL, siteUrlFrom } from './lib/paths.ts';
 
 /**
  * Settings given a value they cannot take, each as what to set instead. The
@@ -44,7 +44,7 @@ export const cacheDir = cacheDirFor(contentDir);
 export const publicDir = resolve('public');
 
 /** The public origin, for canonical URLs and feeds. */
-export const siteUrl = process.env.SITE_URL ?? 'http://localhost:4321';
+export const siteUrl = setting(() => siteUrlFrom(process.env.SITE_URL), LOCAL_SITE_URL);
 
 /**
  * The sub-path the site is served under, `/` by default: BASE_PATH, or else

@@ -123,12 +123,13 @@ describe('bad input fails the build', () => {
     }
   });
 
-  it('refuses a setting it cannot take, saying what to set, before anything is built', () => {
+  it('refuses the settings it cannot take, saying what to set, before anything is built', () => {
     const out = scratchDir('setting');
     try {
-      const result = buildSite({ contentDir: fixture, outDir: join(out, 'dist'), env: { BACKSTORY_DATE_STYLE: 'dmy' } });
+      const result = buildSite({ contentDir: fixture, outDir: join(out, 'dist'), env: { BACKSTORY_DATE_STYLE: 'dmy', SITE_URL: 'news.example.org' } });
       expect(result.status, result.output).not.toBe(0);
       expect(result.output).toContain('BACKSTORY_DATE_STYLE is “dmy”: set it to month-first (“March 3, 2019”) or day-first (“3 March 2019”), or leave it unset');
+      expect(result.output).toContain('SITE_URL is “news.example.org”, with no http:// or https://: set it to the whole address, SITE_URL=https://news.example.org');
       expect(result.output).not.toMatch(/unhandled error|Stack trace|\n\s+at /i);
       expect(existsSync(join(out, 'dist'))).toBe(false);
     } finally {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { changesAfter, deathAsOf, lastRoleBefore, rolesAt, type Role } from '../../src/lib/roles.ts';
 import { groupByYearMonth } from '../../src/lib/timeline.ts';
-import { basePathFrom, normalizeBase, withBase } from '../../src/lib/paths.ts';
+import { basePathFrom, normalizeBase, siteUrlFrom, withBase } from '../../src/lib/paths.ts';
 import { isValidId, toId } from '../../src/lib/ids.ts';
 import { sortEvents } from '../../src/lib/graph.ts';
 import { partialDate } from '../../src/lib/dates.ts';
@@ -220,6 +220,24 @@ describe('normalizeBase / withBase', () => {
   ])('basePathFrom(%j, %j) → %s: BASE_PATH, else the path of SITE_URL', (base, site, expected) => {
     expect(basePathFrom(base, site)).toBe(expected);
   });
+});
+
+describe('siteUrlFrom (SITE_URL)', () => {
+  it.each<[string | undefined, string]>([
+    [undefined, 'http://localhost:4321'],
+    ['  ', 'http://localhost:4321'],
+    ['https://news.example.org', 'https://news.example.org'],
+    [' https://news.example.org/explainer/ ', 'https://news.example.org/explainer/'],
+    ['HTTP://news.example.org', 'HTTP://news.example.org'],
+  ])('%j → %s', (value, expected) => expect(siteUrlFrom(value)).toBe(expected));
+
+  it.each<[string, RegExp]>([
+    ['news.example.org', /^SITE_URL is “news\.example\.org”, with no http:\/\/ or https:\/\/: set it to the whole address, SITE_URL=https:\/\/news\.example\.org$/],
+    ['news.example.org/explainer', /SITE_URL=https:\/\/news\.example\.org\/explainer$/],
+    ['//news.example.org', /SITE_URL=https:\/\/news\.example\.org$/],
+    ['ftp://news.example.org', /^SITE_URL is “ftp:\/\/news\.example\.org”: a site is served over http:\/\/ or https:\/\/, so set it as SITE_URL=https:\/\/news\.example\.org$/],
+    ['https://', /which is not a web address/],
+  ])('refuses %j, saying what to write', (value, message) => expect(() => siteUrlFrom(value)).toThrow(message));
 });
 
 describe('toId', () => {
