@@ -8,7 +8,10 @@
  * that links a page per month. The pages are planned here, pure, and one
  * route renders them all.
  */
-import type { StoryRecord } from './records.ts';
+import type { EventRecord, PersonRecord, StoryRecord } from './records.ts';
+import type { Graph } from './graph.ts';
+import { shownEvent, type NextEvent } from './what-next.ts';
+import { compareDates } from './dates.ts';
 import { recordPath } from './records.ts';
 import type { LinkIndex } from './resolve.ts';
 import { ARCHIVE_YEAR_ONE_PAGE, archiveMonths, storiesByYear } from './archive.ts';
@@ -150,4 +153,40 @@ export function topicPages(topic: Topic, limit = ARCHIVE_YEAR_ONE_PAGE): TopicPa
     }
   }
   return pages;
+}
+
+/** People and events a topic's page names at most. */
+export const TOPIC_CAST = { people: 8, events: 10 };
+
+/** A person a topic's page names: enough to link and introduce them, and how many of its stories name them. */
+export type TopicPerson = Pick<PersonRecord, 'kind' | 'id' | 'name' | 'summary'> & Partial<Pick<PersonRecord, 'died'>> & { stories: number };
+
+/** Who and what a topic is about, from its stories. */
+export interface TopicCast {
+  /** The people its stories name most, most first (then by name). */
+  people: TopicPerson[];
+  /** The events its stories cover most, in the order they happened. */
+  events: NextEvent[];
+}
+
+/**
+ * The people and events of a topic's stories, the most named first: a reader
+ * new to the port strike meets its people and how it went before choosing a
+ * story. Each story is read once, with the lists the graph already has.
+ */
+export function topicCast(topic: Pick<Topic, 'stories'>, graph: Pick<Graph, 'storyPeople' | 'storyEvents'>, limits = TOPIC_CAST): TopicCast {
+  const people = new Map<PersonRecord, number>();
+  const events = new Map<EventRecord, number>();
+  for (const story of topic.stories) {
+    for (const person of graph.storyPeople(story.id)) people.set(person, (people.get(person) ?? 0) + 1);
+    for (const event of graph.storyEvents(story.id)) events.set(event, (events.get(event) ?? 0) + 1);
+  }
+  const most = <T>(counts: Map<T, number>, order: (a: T, b: T) => number, limit: number) => [...counts].sort(([a, ca], [b, cb]) => cb - ca || order(a, b)).slice(0, limit);
+  return {
+    people: most(people, (a, b) => a.name.localeCompare(b.name), limits.people).map(([{ kind, id, name, summary, died }, stories]) => ({ kind, id, name, summary, stories, ...(died ? { died } : {}) })),
+    // Of equal weight, the later event: how things stand.
+    events: most(events, (a, b) => compareDates(b.date, a.date), limits.events)
+      .map(([event]) => shownEvent(event))
+      .sort((a, b) => compareDates(a.date, b.date)),
+  };
 }

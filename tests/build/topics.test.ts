@@ -27,7 +27,8 @@ beforeAll(() => {
   scratch = scratchDir('topics');
   content = copyContent(join(projectRoot, 'tests/fixtures/minimal'));
   story('strike-begins', '2024-05-01', ['port strike', 'unions', 'ana lima']);
-  story('strike-ends', '2024-06-10', ['Port Strike', 'выборы', '政治'], ['lang: es'], 'See [the archive](/archive/) and ![the logo](/favicon.svg). La huelga terminó.[^fecha]\n\n[^fecha]: Terminó el día 9.');
+  story('strike-ends', '2024-06-10', ['Port Strike', 'выборы', '政治'], ['lang: es', 'people: [mo-reyes]', 'events: [harbour-works]'], 'See [the archive](/archive/) and ![the logo](/favicon.svg). La huelga terminó.[^fecha]\n\n[^fecha]: Terminó el día 9.');
+  writeFileSync(join(content.dir, 'people/mo-reyes.md'), ['---', 'name: Mo Reyes', 'summary: Leader of the dockers’ union.', '---', '', 'She led the strike.', ''].join('\n'));
   story('strike-draft', '2024-06-11', ['port strike', 'secret plans'], ['draft: true']);
   story('strike-arabic', '2024-04-01', [], ['lang: ar'], 'قال العمال إن الإضراب انتهى.');
   // An event over two years, for the timeline's year pages.
@@ -85,6 +86,10 @@ describe('topics', () => {
     const strike = read(built.outDir, 'topics/port-strike/index.html');
     expect(attributeValues(strike, 'href').filter((h) => h.includes('/stories/'))).toEqual(['/news/stories/strike-ends/', '/news/stories/strike-begins/']);
     expect(textOf(strike)).toContain('2 stories on this topic, newest first.');
+    // Then who and what its stories are about, each linked.
+    const cast = strike.slice(strike.indexOf('id="topic-events-heading"'));
+    expect(attributeValues(cast, 'href').filter((h) => !h.includes('/stories/'))).toEqual(['/news/events/harbour-works/', '/news/people/mo-reyes/']);
+    expect(textOf(cast)).toContain('Mo Reyes (1 story)');
     expect(fileFor(built.outDir, '/news/topics/secret-plans/', '/news/')).toBeUndefined();
   });
 

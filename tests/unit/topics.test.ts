@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseTimestamp, partialDate } from '../../src/lib/dates.ts';
 import { ARCHIVE_YEAR_ONE_PAGE } from '../../src/lib/archive.ts';
-import { namedByTopic, TOPICS_PATH, topicHeading, topicPages, topicPath, topicSlug, topicsOf } from '../../src/lib/topics.ts';
+import { namedByTopic, TOPICS_PATH, topicCast, topicHeading, topicPages, topicPath, topicSlug, topicsOf } from '../../src/lib/topics.ts';
+import type { EventRecord, PersonRecord } from '../../src/lib/records.ts';
 import type { StoryRecord } from '../../src/lib/records.ts';
 import type { EventId, PersonId, StoryId } from '../../src/lib/ids.ts';
 import { LinkIndex } from '../../src/lib/resolve.ts';
@@ -155,5 +156,37 @@ describe('topicPages', () => {
       ['topics/unions/2023/', ['a'], ['2024:3', '2023*:1'], [], ['a']],
     ]);
     expect(pages.map((p) => [p.year, p.month])).toEqual([[undefined, undefined], [2024, undefined], [2024, 3], [2024, 5], [2023, undefined]]);
+  });
+});
+
+describe('topicCast', () => {
+  const person = (id: string, name: string) => ({ kind: 'person', id: id as PersonId, name, summary: `Who ${name} is.`, body: 'Long text.' }) as PersonRecord;
+  const event = (id: string, date: string) => ({ kind: 'event', id: id as EventId, title: `Event ${id}`, date: partialDate(date), summary: 'What happened.', body: 'Long text.' }) as EventRecord;
+  const ana = person('ana', 'Ana Lima');
+  const ben = person('ben', 'Ben Ortiz');
+  const cy = person('cy', 'Cy Adams');
+  const strike = event('strike', '2024-03-01');
+  const talks = event('talks', '2024-02-01');
+  const deal = event('deal', '2024-04-01');
+  const stories = [story('a', '2024-04-02', ['port']), story('b', '2024-03-02', ['port']), story('c', '2024-02-02', ['port'])];
+  const cast: Record<string, { people: PersonRecord[]; events: EventRecord[] }> = {
+    a: { people: [ben, ana], events: [deal, strike] },
+    b: { people: [ana, cy], events: [strike] },
+    c: { people: [cy, ben], events: [talks] },
+  };
+  const graph = { storyPeople: (id: StoryId) => cast[id]!.people, storyEvents: (id: StoryId) => cast[id]!.events };
+
+  it('names the people its stories name most, then by name, each with how many of its stories name them', () => {
+    expect(topicCast({ stories }, graph).people.map((p) => [p.id, p.stories])).toEqual([['ana', 2], ['ben', 2], ['cy', 2]]);
+    expect(topicCast({ stories: stories.slice(0, 2) }, graph).people.map((p) => [p.id, p.stories])).toEqual([['ana', 2], ['ben', 1], ['cy', 1]]);
+  });
+
+  it('names the events covered most, the later of equal weight, in the order they happened', () => {
+    expect(topicCast({ stories }, graph, { people: 0, events: 2 }).events.map((e) => e.id)).toEqual(['strike', 'deal']);
+    expect(topicCast({ stories }, graph).events.map((e) => e.id)).toEqual(['talks', 'strike', 'deal']);
+  });
+
+  it('holds only what the page shows: an edited body leaves the topic page as it was', () => {
+    expect(JSON.stringify(topicCast({ stories }, graph))).not.toContain('Long text.');
   });
 });
