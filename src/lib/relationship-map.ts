@@ -765,7 +765,8 @@ export function connectionItems(map: Pick<MapSelection, 'nodes' | 'edges' | 'foc
       const [first, second] = e.target === map.focus ? [e.target, e.source] : [e.source, e.target];
       return { a: { id: first, name: names.get(first) ?? first }, b: { id: second, name: names.get(second) ?? second }, shared: sharedText(e), weight: e.weight };
     })
-    .sort((x, y) => y.weight - x.weight || compareIds(x.a.name, y.a.name) || compareIds(x.b.name, y.b.name) || compareIds(x.a.id, y.a.id) || compareIds(x.b.id, y.b.id));
+    // On a person's map, their own connections come first: the rest only say how the others know each other.
+    .sort((x, y) => Number(x.a.id !== map.focus) - Number(y.a.id !== map.focus) || y.weight - x.weight || compareIds(x.a.name, y.a.name) || compareIds(x.b.name, y.b.name) || compareIds(x.a.id, y.a.id) || compareIds(x.b.id, y.b.id));
 }
 
 /** "Jeff Sessions and Sergey Kislyak: 3 shared events, 1 shared story". */

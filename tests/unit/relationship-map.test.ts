@@ -565,14 +565,14 @@ describe('labels and words', () => {
     expect(omittedText(s)).toBe(omitted);
   });
 
-  it('lists connections heaviest first, the focus named first', () => {
+  it('lists the focus’s own connections first, named first, then the others, each heaviest first', () => {
     const s = selectMap(net, { maxNodes: 10, focus: 'b' as PersonId });
     expect(connectionItems(s).map(connectionSentence)).toEqual([
       'B and A: 4 shared events, 1 shared story',
-      'A and C: 2 shared events, 1 shared story',
-      'A and D: 1 shared event, 1 shared story',
       'B and C: 1 shared event',
       'B and D: 1 shared event',
+      'A and C: 2 shared events, 1 shared story',
+      'A and D: 1 shared event, 1 shared story',
     ]);
   });
 
