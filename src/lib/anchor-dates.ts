@@ -91,6 +91,11 @@ interface Candidate {
   /** Whether the second day ends a span ("March 3-5") or is a day of its own ("March 3 and 10"). */
   second?: 'until' | 'also';
   /**
+   * A month as written with no word to place it ("in May", "on May 3"): a
+   * year later in the sentence may be its own ("in May, convicted in 2016").
+   */
+  bareMonth?: true;
+  /**
    * Words counted from whatever moment the sentence is about, which is the
    * publication day only until the sentence names another (see
    * {@link frameSetters}): a month, a weekday, "last year". Days named
@@ -139,7 +144,7 @@ export function anchorDates(text: string, published: PartialDate, options: { fra
     if (!date) continue;
     // "Arrested in May, convicted in 2016": a later year of the same sentence, before the one worked out
     // from publication, says the story is back then; which May is not for the site to guess.
-    if (c.followsFrame && earlierYearAfter(text, c.end, date.year)) continue;
+    if (c.bareMonth && earlierYearAfter(text, c.end, date.year)) continue;
     const last = c.resolveEnd?.(date);
     if (c.resolveEnd && !last) continue;
     const anchored: AnchoredDate = { start: c.start, end: c.end, text: text.slice(c.start, c.end), date, tense };
@@ -472,6 +477,7 @@ function candidates(text: string, ref: Reference): Candidate[] {
         return startOf(end) > startOf(start) ? end : undefined;
       },
       followsFrame: true,
+      bareMonth: true,
     });
   }
 
@@ -497,6 +503,7 @@ function candidates(text: string, ref: Reference): Candidate[] {
       ...(g.weekday ? { weekday: WEEKDAYS.indexOf(g.weekday) } : {}),
       resolve: (tense) => resolveMonth(ref, month, day, modifier, qualifier, since ? 'past' : tense),
       followsFrame: true,
+      ...(!modifier && !qualifier ? { bareMonth: true as const } : {}),
       ahead: modifier === 'next' || qualifier === 'next',
     });
   }
@@ -1024,8 +1031,9 @@ function markerAt(tokens: Token[], i: number): Tense | undefined {
   // "The vote is set for Friday": set, after a present "be".
   if (w === 'for' && previous === 'set' && PRESENT_BE.has(tokens[i - 2]?.word ?? '')) return 'future';
   if (w === 'be' && previous === 'to' && next !== undefined && /(?:ed|en)$/.test(next)) return 'future';
-  // "has been" is a present perfect, looking back; "will have been" looks forward.
-  if (w === 'been') return FUTURE_WORDS.has(tokens[i - 2]?.word ?? '') ? 'future' : 'past';
+  // "has been" is a present perfect, looking back; "will have been" looks forward; "would have been" is
+  // what did not come to be, back then: "she would have been ten in August".
+  if (w === 'been') return /^(?:will|shall)$|'ll$/.test(tokens[i - 2]?.word ?? '') ? 'future' : 'past';
   // "will be held", "is to be sworn in": a participle after a present "be" is no past, as "-ed" is not below;
   // nor with an adverb between ("will be formally sworn in", "will be officially closed").
   const beforeAdverbs = previous !== undefined && /^\p{L}{3,}ly$/u.test(previous) && tokens[i - 2] !== undefined ? tokens[i - 2]!.word : previous;

@@ -261,6 +261,21 @@ export function linkMentions(tree: Root, options: MentionOptions): MentionResult
         // the second is surely them, the first may be an ordinary word ("Young residents…"). It is the one linked.
         const oneWord = !/\s/.test(match.text.trim());
         if ((lastLong.get(match.id) ?? -1) > i && oneWord) continue;
+        // A one-word name with a number after it names a place or a thing, not its person: "Ward 12", "Bell 206".
+        const number = oneWord ? /^\s(\d[\p{L}\d]*)/u.exec(text.slice(match.end))?.[1] : undefined;
+        if (number !== undefined) {
+          const words = `${match.text} ${number}`;
+          if (!leftAmbiguous.has(words)) {
+            leftAmbiguous.add(words);
+            const owner = options.index.labelOf({ kind: 'person', id: match.id } as Target);
+            warnings.push({
+              message: `"${words}" reads as the name of a place or thing (a ward, a room, a model), not ${owner}: it is not linked`,
+              hint: `if it is them, link it: [[${match.id}|${match.text}]]`,
+              ...cursor.find(match.text),
+            });
+          }
+          continue;
+        }
         // A surname that is an everyday word, opening a sentence and followed by a small word, is as likely the
         // word as the name: "Young jurors took notes", "Bell rang". Before the record has named its owner it is
         // taken for the word; after, for the name only where that word reads as its verb ("Rich said", not

@@ -109,6 +109,12 @@ const ROWS: Row[] = [
   ['"A year ago" opening a sentence', 'A year ago, few people knew his name.', SEED, [{ text: 'A year ago', iso: '2016', tense: 'past' }]],
   // "A decade ago" is a round figure: a year written beside it would claim more than the story does.
   ['a month before an earlier year of the same sentence is left as written', 'Kaskova was arrested in May, convicted in 2016, and freed only under an amnesty in January 2020.', '2026-01-15', []],
+  ['"this month" and "last week" count from publication whatever year the sentence names later', 'The draft, seen by the Courier earlier this month, says a letter in November 2014 was ignored.', '2019-03-15', [
+    { text: 'earlier this month', iso: '2019-03' },
+  ]],
+  ['… and "last week" likewise', 'The report, seen by the Courier last week, says a letter in 2014 was ignored.', '2019-03-15', [{ text: 'last week', iso: '2019-03-04/2019-03-10' }]],
+  ['"would have been … in August" is what did not come to be, back then', 'Her mother said: “Amelia would have been ten in August.”', '2024-10-09', [{ text: 'in August', iso: '2024-08', tense: 'past' }]],
+  ['"will have been … in August" looks ahead', 'The ward will have been open a year in August.', '2024-10-09', [{ text: 'in August', iso: '2025-08', tense: 'future' }]],
   ['a month before a later year is still worked out', 'He took office in May and faces election in 2027.', '2025-11-12', [{ text: 'in May', iso: '2025-05' }]],
   ['a month of a year told in words is left as written', 'The journalist died in 2019. The inquiry, opened in November of that year, was reopened in May the following year.', '2026-01-15', []],
   ['"a decade ago" is left as written; digits are not', 'The law passed a decade ago and was amended 3 days ago.', SEED, [

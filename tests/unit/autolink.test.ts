@@ -243,6 +243,26 @@ describe('a surname that is an everyday word, opening a sentence', () => {
   });
 });
 
+describe('a one-word name with a number after it', () => {
+  const index = new LinkIndex([{ id: 'annette-ward' as PersonId, name: 'Annette Ward', aliases: ['Ward'], file: 'p/annette-ward.md' }], []);
+  const story = (body: string) => extractMentions({ kind: 'story', id: 's', body, bodyLine: 1, file: 's.md' }, { index, href });
+
+  it('is a place or a thing, not the person, and is reported once with the link to write', () => {
+    const result = story('Staffing on Ward 12 was short. The unit on Ward 12 closed, and Ward 7 too.');
+    expect(result.mentions).toEqual([]);
+    expect(result.warnings.map((w) => w.message)).toEqual([
+      '"Ward 12" reads as the name of a place or thing (a ward, a room, a model), not Annette Ward: it is not linked',
+      '"Ward 7" reads as the name of a place or thing (a ward, a room, a model), not Annette Ward: it is not linked',
+    ]);
+    expect(result.warnings[0]).toMatchObject({ line: 1, column: 13, hint: 'if it is them, link it: [[annette-ward|Ward]]' });
+  });
+
+  it('leaves the person linked where the name stands alone, or in full before a number', () => {
+    expect(story('Ward, 58, retired.').mentions.map((m) => m.text)).toEqual(['Ward']);
+    expect(story('Annette Ward 2 was the second ship named after her.').mentions.map((m) => m.text)).toEqual(['Annette Ward']);
+  });
+});
+
 describe('a name that is also part of another person’s name', () => {
   // "Müller" is Hans-Peter Müller's alias, and part of Greta Müller's name.
   const namesakes = new LinkIndex(
