@@ -7,6 +7,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { eventFields, type EventRecord, type PersonRecord, type StoryRecord } from '../lib/records.ts';
+import { rolesEndedAtDeath } from '../lib/roles.ts';
 import type { EventId, PersonId, StoryId } from '../lib/ids.ts';
 import { assembleSite, type Site } from '../lib/site.ts';
 import { checkedSite } from '../integrations/checked-site.ts';
@@ -79,7 +80,7 @@ async function collectedSite(): Promise<Site> {
   return withFileLines(() => assembleSite(
     {
       stories: storyEntries.map((e): StoryRecord => ({ ...e.data, ...source('stories', e), kind: 'story', id: e.id as StoryId, people: e.data.people as PersonId[], events: e.data.events as EventId[] })),
-      people: personEntries.map((e): PersonRecord => ({ ...e.data, ...source('people', e), kind: 'person', id: e.id as PersonId })),
+      people: personEntries.map((e): PersonRecord => rolesEndedAtDeath({ ...e.data, ...source('people', e), kind: 'person', id: e.id as PersonId })),
       events: eventEntries.map((e): EventRecord => ({ ...eventFields(e.data), ...source('events', e), kind: 'event', id: e.id as EventId, people: e.data.people as PersonId[] })),
     },
     // A body rendered before (at an earlier reload, or by a build: the cache folder) is a lookup.

@@ -16,7 +16,8 @@ import { WIKILINK } from './mentions.ts';
 import { isValidId, toId, type EventId, type PersonId, type StoryId } from './ids.ts';
 import { eventFields, type ContentSet, type EventRecord, type PersonRecord, type StoryRecord } from './records.ts';
 import { nearest } from './nearest.ts';
-import type { PartialDate } from './dates.ts';
+import { toIso, type PartialDate } from './dates.ts';
+import { rolesEndedAtDeath } from './roles.ts';
 import { unfinishedIssues } from './unfinished.ts';
 
 /** The three record folders under the content root. */
@@ -336,12 +337,18 @@ export function loadRecord(
       issues.push(fieldIssue('died', 'the person dies before they are born', 'swap `born` and `died`, or correct one of them'));
       return undefined;
     }
+    // A role that begins or ends after the death is a slip in one of the dates (an open role ends with them, see roles.ts).
+    const afterDeath = died ? roles.flatMap((role, i) => [role.from && endsBefore(role.from, died) ? `roles[${i}].from` : undefined, role.to && endsBefore(role.to, died) ? `roles[${i}].to` : undefined].filter((f) => f !== undefined)) : [];
+    for (const field of afterDeath) {
+      issues.push(fieldIssue(field, `the role ${field.endsWith('from') ? 'begins' : 'ends'} after the person died, on ${toIso(died!)}`, field.endsWith('from') ? 'correct `from` or `died`' : `end it by then, \`to: ${toIso(died!)}\`, or leave \`to\` out: a role held at death ends with it; or correct \`died\``));
+    }
+    if (afterDeath.length > 0) return undefined;
   }
   const record =
     kind === 'story'
       ? ({ ...(valid.data as object), ...base, kind, id: id as StoryId } as StoryRecord)
       : kind === 'person'
-        ? ({ ...(valid.data as object), ...base, kind, id: id as PersonId } as PersonRecord)
+        ? rolesEndedAtDeath({ ...(valid.data as object), ...base, kind, id: id as PersonId } as PersonRecord)
         : ({ ...eventFields(valid.data as EventFrontmatter), ...base, kind, id: id as EventId } as EventRecord);
   if (record.kind === 'event' && record.time && record.date.precision !== 'day') {
     issues.push(fieldIssue('time', 'a time of day needs a `date` with its day', 'write the day in `date` (YYYY-MM-DD), or remove `time`'));

@@ -29,7 +29,7 @@ export type Resolution =
 
 /** What to do about a link to a draft. */
 export function publishOrUnlink(file: string): string {
-  return `publish the draft first (delete \`draft: true\` in ${file}), or unlink it`;
+  return `publish the draft first, deleting \`draft: true\` in ${file}, or unlink it`;
 }
 
 /**

@@ -4,6 +4,18 @@ import { compareDates, endOf, startOf, type PartialDate } from './dates.ts';
 
 export type Role = PersonRecord['roles'][number];
 
+/**
+ * A person's roles as the site shows them: one still open (no `to`) when
+ * they died ended with them. An editor closes a role when someone leaves it,
+ * rarely when they die in it; left open, a page would say "since 2011" of
+ * someone dead since 2021, and a story of 2025 that they held it then.
+ */
+export function rolesEndedAtDeath<T extends Pick<PersonRecord, 'roles' | 'died'>>(person: T): T {
+  const { died } = person;
+  if (!died || person.roles.every((role) => role.to)) return person;
+  return { ...person, roles: person.roles.map((role) => (role.to ? role : { ...role, to: died })) };
+}
+
 /** Roles held on `day`: begun by its end and not ended before its start. */
 export function rolesAt(person: Pick<PersonRecord, 'roles'>, day: PartialDate): Role[] {
   return person.roles.filter(

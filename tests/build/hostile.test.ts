@@ -13,6 +13,7 @@ import { parse } from 'parse5';
 import { buildSite, scratchDir } from './build-site.ts';
 import { htmlFiles } from './dist.ts';
 import { LARGE, prepareHostileContent, type HostileContent } from '../fixtures/hostile/prepare.ts';
+import { typeset } from '../../src/lib/typography.ts';
 
 // ---- a minimal DOM over parse5's default tree ----
 
@@ -220,16 +221,16 @@ describe('a site built from hostile input', () => {
     expect(images).toHaveLength(3);
   });
 
-  it('shows hostile field values as exactly the text that was written', () => {
+  it('shows hostile field values as exactly the text that was written (a headline, dek or summary typeset, quotes curled)', () => {
     const story = page('stories/hostile-fields/index.html');
     const all = elements(story);
-    const title = '</script><script>window.__pwned=1</script><!-- {{7*7}} ${7*7}';
+    const title = typeset('</script><script>window.__pwned=1</script><!-- {{7*7}} ${7*7}');
     expect(text(all.find((el) => el.tagName === 'title')!)).toBe(`${title} · Backstory`);
     expect(text(all.find((el) => el.tagName === 'h1')!)).toBe(title);
     expect(attr(all.find((el) => el.tagName === 'meta' && attr(el, 'name') === 'description')!, 'content')).toBe(
-      '</title><script>alert(1)</script><meta http-equiv="refresh" content="0;url=javascript:alert(1)">',
+      typeset('</title><script>alert(1)</script><meta http-equiv="refresh" content="0;url=javascript:alert(1)">'),
     );
-    expect(text(all.find((el) => hasClass(el, 'dek'))!)).toBe('"><img src=x onerror="window.__pwned=1"> <svg/onload=alert(1)>');
+    expect(text(all.find((el) => hasClass(el, 'dek'))!)).toBe(typeset('"><img src=x onerror="window.__pwned=1"> <svg/onload=alert(1)>'));
     const byline = text(all.find((el) => hasClass(el, 'byline'))!);
     expect(byline).toContain('<a href="javascript:window.__pwned=1">Staff</a> {{7*7}} ${process.env.HOME}');
     expect(byline).toContain('"><script>alert(document.cookie)</script>');

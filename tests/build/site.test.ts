@@ -180,11 +180,11 @@ describe('the explainer reading experience', () => {
 
   it('shows the role each person held at publication and what changed later', () => {
     const text = textOf(read(out, 'stories/sessions-trump-rift/index.html'));
-    expect(text).toMatch(/Sergey Kislyak.*At the time: Russian Ambassador to the United States\s*Since then: left office as Russian Ambassador to the United States, July 22, 2017/);
+    expect(text).toMatch(/Sergey Kislyak.*At the time: Russian Ambassador to the United States\s*Since then: left the post of Russian Ambassador to the United States, July 22, 2017/);
     expect(text).toMatch(/Robert Mueller.*At the time: Special Counsel/);
     // Before he took office: the office he took up, and when it ended.
     const recusal = textOf(read(out, 'events/sessions-recusal/index.html'));
-    expect(recusal).toMatch(/Rod Rosenstein.*At the time: U\.S\. Attorney for the District of Maryland\s*Since then: left office as U\.S\. Attorney for the District of Maryland, April 25, 2017; became U\.S\. Deputy Attorney General, April 26, 2017 \(until May 11, 2019\)/);
+    expect(recusal).toMatch(/Rod Rosenstein.*At the time: U\.S\. Attorney for the District of Maryland\s*Since then: left the post of U\.S\. Attorney for the District of Maryland, April 25, 2017; became U\.S\. Deputy Attorney General, April 26, 2017 \(until May 11, 2019\)/);
   });
 
   it('generates preview data for every person and event', () => {

@@ -201,8 +201,8 @@ describe('new files from the scaffolder', () => {
     const dir = copy();
     edit(dir, 'people/zoe-brandt.md', (s) => s.replace('summary:', 'draft: true\nsummary:'));
     expect(messages(dir).errors).toEqual([
-      'events/budget-vote.md:6:5: `people[1]`: the person "zoe-brandt" is a draft, left out of the site (publish the draft first (delete `draft: true` in people/zoe-brandt.md), or unlink it)',
-      'stories/budget-vote.md:10:50: "Zoë Brandt" is a draft, left out of the site (publish the draft first (delete `draft: true` in people/zoe-brandt.md), or unlink it)',
+      'events/budget-vote.md:6:5: `people[1]`: the person "zoe-brandt" is a draft, left out of the site (publish the draft first, deleting `draft: true` in people/zoe-brandt.md, or unlink it)',
+      'stories/budget-vote.md:10:50: "Zoë Brandt" is a draft, left out of the site (publish the draft first, deleting `draft: true` in people/zoe-brandt.md, or unlink it)',
     ]);
     // With drafts shown (the dev server), the same content is fine.
     expect(messages(dir, true).errors).toEqual([]);

@@ -51,7 +51,7 @@ describe('brokenLinks', () => {
     ['a path up from the page to a story no one has', '../marina-closes/', 'the link "../marina-closes/" is a path from the page: it leads to /stories/marina-closes/, where nothing is', 'did you mean `/stories/marina-opens/`?'],
     ['something below a record’s page', '/people/margaret-doyle/photos/', 'the link "/people/margaret-doyle/photos/" leads to no page', 'link to the page: /people/margaret-doyle/'],
     ['a story scheduled for later', '/stories/port-sale-explained/', 'the link "/stories/port-sale-explained/" leads to a story scheduled for 2026-12-20, not yet published', 'remove the link until that story is out, or publish it now: change `published` in content/stories/port-sale-explained.md'],
-    ['a draft', '/people/new-chief/', 'the link "/people/new-chief/" leads to a draft, left out of the site', 'publish the draft first (delete `draft: true` in content/people/new-chief.md), or unlink it'],
+    ['a draft', '/people/new-chief/', 'the link "/people/new-chief/" leads to a draft, left out of the site', 'publish the draft first, deleting `draft: true` in content/people/new-chief.md, or unlink it'],
     ['a mistyped section', '/archve/', 'the link "/archve/" leads to no page of the site', 'did you mean `/archive/`?'],
     ['a file missing from public/', '/files/budget.pdf', 'the link "/files/budget.pdf" leads to no page of the site', 'correct the path, or put the file in public/files/budget.pdf'],
   ])('reports %s at its line, with what to write', (_name, url, message, hint) => {

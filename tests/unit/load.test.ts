@@ -94,6 +94,11 @@ describe('loadRecord: valid records', () => {
     expect(record).toMatchObject({ byline: 'Maria Okafor' });
   });
 
+  it('a person who died in a role they never left: it ends with them', () => {
+    const { record } = load('people', '---\nname: Peggy Oduya\nsummary: Senior midwife.\ndied: 2021-04-16\nroles:\n  - title: Senior midwife\n    from: 2011\n---\n', 'peggy-oduya');
+    expect(record).toMatchObject({ roles: [{ title: 'Senior midwife', from: { year: 2011 }, to: { year: 2021, month: 4, day: 16 } }] });
+  });
+
   it('a headline and summary typed on a keyboard, typeset as the body is', () => {
     const typed = STORY.replace(/^title: .*$/m, `title: 'Trump calls Sessions "beleaguered" -- again'`).replace(/^summary: .*$/m, "summary: The president's words...");
     expect(load('stories', typed, 'sessions-trump-rift').record).toMatchObject({ title: 'Trump calls Sessions “beleaguered” — again', summary: 'The president’s words…' });
@@ -412,6 +417,15 @@ describe('loadRecord: problems, reported as file:line:column: `field`: message',
       'people',
       '---\nname: A\nsummary: S\nborn: 1950\ndied: 1940-03\n---\n',
       ['content/people/x.md:5:7: `died`: the person dies before they are born (swap `born` and `died`, or correct one of them)'],
+    ],
+    [
+      'a role that ends, or begins, after the death',
+      'people',
+      '---\nname: A\nsummary: S\ndied: 2021-04-16\nroles:\n  - title: Midwife\n    from: 2011\n    to: 2022-06\n  - title: Governor\n    from: 2021-05\n---\n',
+      [
+        'content/people/x.md:8:9: `roles[0].to`: the role ends after the person died, on 2021-04-16 (end it by then, `to: 2021-04-16`, or leave `to` out: a role held at death ends with it; or correct `died`)',
+        'content/people/x.md:10:11: `roles[1].from`: the role begins after the person died, on 2021-04-16 (correct `from` or `died`)',
+      ],
     ],
     [
       'a role begun "now": no word for it there',

@@ -258,7 +258,7 @@ describe('links to drafts', () => {
       ok: false,
       reason: 'draft',
       message: `"${text}" is a draft, left out of the site`,
-      hint: `publish the draft first (delete \`draft: true\` in ${file}), or unlink it`,
+      hint: `publish the draft first, deleting \`draft: true\` in ${file}, or unlink it`,
     });
   });
 

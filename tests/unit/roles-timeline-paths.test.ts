@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changesAfter, deathAsOf, lastRoleBefore, rolesAt, type Role } from '../../src/lib/roles.ts';
+import { changesAfter, deathAsOf, lastRoleBefore, rolesAt, rolesEndedAtDeath, type Role } from '../../src/lib/roles.ts';
 import { groupByYearMonth } from '../../src/lib/timeline.ts';
 import { basePathFrom, normalizeBase, siteUrlFrom, withBase } from '../../src/lib/paths.ts';
 import { isValidId, toId } from '../../src/lib/ids.ts';
@@ -70,6 +70,16 @@ describe('deathAsOf', () => {
     ['died in the month of the day, day unknown: by (it may have been)', '2024-12', '2024-12-10', { by: partialDate('2024-12') }],
   ])('%s', (_name, died, day, expected) => {
     expect(deathAsOf(died ? { died: partialDate(died) } : {}, partialDate(day))).toEqual(expected);
+  });
+});
+
+describe('rolesEndedAtDeath', () => {
+  it('ends a role still open at the death on its day, and leaves the others and the living as they were', () => {
+    const midwife = { died: partialDate('2021-04-16'), roles: [role('Student', '2005', '2008'), role('Midwife', '2011')] };
+    expect(rolesEndedAtDeath(midwife).roles).toEqual([role('Student', '2005', '2008'), role('Midwife', '2011', '2021-04-16')]);
+    expect(rolesAt(rolesEndedAtDeath(midwife), partialDate('2025-11-19'))).toEqual([]);
+    const living = { roles: [role('Midwife', '2011')] };
+    expect(rolesEndedAtDeath(living)).toBe(living);
   });
 });
 
