@@ -10,8 +10,13 @@
 
 /** Words after a surname that are not part of it. */
 export const SUFFIX = /^(?:Jr\.?|Sr\.?|II|III|IV|V|VI)$/;
-/** Words that belong to the surname after them, written small or, as many families write them, capitalised ("Van Buren"). */
-const PARTICLE = /^(?:van|von|der|den|de|del|della|di|da|dos|das|du|la|le|ten|ter|bin|al)$/i;
+/**
+ * Words that belong to the surname after them, written small or, as many
+ * families write them, capitalised ("Van Buren"): Dutch, German, Romance,
+ * Irish ("Siobhán Ní Bhriain", "Seán Mac Diarmada", "Ó Súilleabháin"), Welsh
+ * ("ap Rhys") and Arabic ("bin", "ibn", "al").
+ */
+const PARTICLE = /^(?:van|von|zu|der|den|de|del|della|di|da|do|dos|das|du|la|le|ten|ter|bin|bint|ibn|al|el|ní|nic|ó|ua|uí|mac|ap|ab)$/iu;
 
 /** The name a person is filed and sorted under: `sortAs`, or the name with its surname first ("Sessions, Jeff"). */
 export function filingName(person: { name: string; sortAs?: string }): string {

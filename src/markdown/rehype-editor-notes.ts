@@ -40,7 +40,7 @@ export default function rehypeEditorNotes() {
         notes.delete(noteId);
         number += 1;
         ref.properties.ariaDescribedBy = undefined;
-        ref.properties.ariaLabel = `Editor's note ${number}`;
+        ref.properties.ariaLabel = `Editor’s note ${number}`;
         ref.children = [{ type: 'text', value: String(number) }];
         children.push(note(noteId, number, content));
       }
@@ -54,7 +54,7 @@ function note(id: string, number: number, content: ElementContent[]): Element {
     type: 'element',
     tagName: 'span',
     properties: { id: `${id}-label`, className: ['editor-note-label'] },
-    children: [{ type: 'text', value: `Editor's note ${number}` }],
+    children: [{ type: 'text', value: `Editor’s note ${number}` }],
   };
   return {
     type: 'element',

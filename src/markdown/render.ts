@@ -39,7 +39,7 @@ function rehypeRawWhenPresent() {
 }
 
 /** How the Markdown tree becomes an HTML tree (mdast-util-to-hast's options). */
-export const TO_HAST_OPTIONS = { allowDangerousHtml: true, footnoteLabel: "Editor's notes", footnoteBackLabel: 'Back to the passage' } as const;
+export const TO_HAST_OPTIONS = { allowDangerousHtml: true, footnoteLabel: 'Editor’s notes', footnoteBackLabel: 'Back to the passage' } as const;
 
 const processor = unified()
   .use(remarkTypography)

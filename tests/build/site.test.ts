@@ -94,7 +94,7 @@ describe('the built site', () => {
     expect(html).toContain('<time datetime="2017-06-07">June 7, 2017</time>');
     expect(textOf(html)).toContain('Published');
     // Each note named by its label, which the site writes in its own language.
-    expect(html.match(/<div id="(user-content-fn-[^"]+)" class="editor-note" role="note" aria-labelledby="\1-label"><span id="\1-label" class="editor-note-label">Editor's note \d+<\/span>/g)?.length).toBe(8);
+    expect(html.match(/<div id="(user-content-fn-[^"]+)" class="editor-note" role="note" aria-labelledby="\1-label"><span id="\1-label" class="editor-note-label">Editor’s note \d+<\/span>/g)?.length).toBe(8);
     // Notes, not landmarks: the story's only complementary region is its "Who's who".
     expect(html).not.toMatch(/<aside[^>]*editor-note/);
     expect(html).not.toContain('data-footnotes');

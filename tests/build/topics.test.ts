@@ -166,9 +166,9 @@ describe('topics', () => {
   it('mark the site’s own words in a story in another language with the site’s language', () => {
     const ends = read(built.outDir, 'stories/strike-ends/index.html');
     expect(ends).toMatch(/<a [^>]*data-footnote-ref[^>]*lang="en"[^>]*>1<\/a>/);
-    expect(ends).toContain('<span id="user-content-fn-fecha-label" class="editor-note-label" lang="en">Editor\'s note 1</span>');
+    expect(ends).toContain('<span id="user-content-fn-fecha-label" class="editor-note-label" lang="en">Editor’s note 1</span>');
     // The note's own words stay in the story's language.
-    expect(ends).toMatch(/aria-labelledby="user-content-fn-fecha-label"><span [^>]*>Editor's note 1<\/span>\s*<p[^>]*>Terminó el día 9\./);
+    expect(ends).toMatch(/aria-labelledby="user-content-fn-fecha-label"><span [^>]*>Editor’s note 1<\/span>\s*<p[^>]*>Terminó el día 9\./);
     // A story in the site's language gets no such mark.
     const english = read(built.outDir, 'stories/budget-vote/index.html');
     const body = english.slice(english.indexOf('<div class="story-body"'), english.indexOf('</article>'));
