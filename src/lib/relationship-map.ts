@@ -17,7 +17,7 @@ import { forceLink, forceSimulation, forceX, forceY, type SimulationNodeDatum } 
 import type { Connection } from './graph.ts';
 import type { PersonId } from './ids.ts';
 import type { PersonRecord } from './records.ts';
-import { filingName } from './filing.ts';
+import { filingName, SUFFIX } from './filing.ts';
 
 /** Hard limits, whatever a caller asks for: the layout's work is bounded by these. */
 export const MAP_LIMITS = { maxNodes: 60, ticks: 300 } as const;
@@ -263,8 +263,9 @@ export function nodeRadius(strength: number, maxStrength: number, focus = false)
 /**
  * A node's label: the person's name; when longer than `maxChars`, the
  * surname alone ("Søndergaard"), the one the people index files them under
- * (`sortAs`, see `filing.ts`): "López Obrador", "Mueller" for Robert S.
- * Mueller III. Words of the name as written, so the label is in the link's
+ * (`sortAs`, see `filing.ts`): "López Obrador", "Mueller III" for Robert S.
+ * Mueller III (the suffix tells a son from his father, often on the same
+ * map), or "Mueller" when that is too long. Words of the name as written, so the label is in the link's
  * name, the full name (a reader who says "click Søndergaard" finds it; an
  * initial, "I. Søndergaard", is not in "Ingrid Søndergaard"). Only a surname
  * too long by itself is cut, with an ellipsis.
@@ -275,10 +276,12 @@ export function shortLabel(name: string, maxChars = LABEL_MAX_CHARS, sortAs?: st
   const comma = filed.indexOf(', ');
   const surname = filed.slice(0, comma);
   // The filed surname as the name writes it: a `sortAs` may spell it otherwise.
-  const forms = comma > 0 && text.includes(surname) ? [text, surname] : [text];
+  const suffix = text.split(' ').at(-1)!;
+  const withSuffix = SUFFIX.test(suffix) && text.includes(`${surname} ${suffix}`) ? [`${surname} ${suffix}`] : [];
+  const forms = comma > 0 && text.includes(surname) ? [text, ...withSuffix, surname] : [text];
   const fitting = forms.find((form) => Array.from(form).length <= maxChars);
   if (fitting) return fitting;
-  const chars = Array.from(forms[1] ?? text);
+  const chars = Array.from(forms.at(-1)!);
   return `${chars.slice(0, Math.max(1, maxChars - 1)).join('').replace(/[\s.,;:–—-]+$/u, '')}…`;
 }
 

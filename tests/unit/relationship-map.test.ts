@@ -489,7 +489,10 @@ describe('labels and words', () => {
     ['Abcdefghijklmnopq', 'Abcdefghijklmno…'],
     ['Jean-Claude Van Damme', 'Van Damme'],
     ['Zoë Ødegaard-Łukasiewicz', 'Ødegaard-Łukasi…'],
-    ['Robert S. Mueller III', 'Mueller'],
+    ['Robert S. Mueller III', 'Mueller III'],
+    ['Henrik Lindqvist Jr.', 'Lindqvist Jr.'],
+    ['Maximilian Oppenheimer Jr.', 'Oppenheimer Jr.'],
+    ['Maximiliana Kettering-Holt Jr.', 'Kettering-Holt'],
     ['Recep Tayyip Erdoğan', 'Erdoğan'],
     ['Alexander Van der Bellen', 'Van der Bellen'],
   ])('shortLabel(%j) = %j', (name, expected) => {
