@@ -281,6 +281,8 @@ const DAY = '\\d{1,2}(?:st|nd|rd|th)?(?![\\p{L}\\p{N}])';
 const PREPOSITIONS = ['in', 'on', 'since', 'by', 'until', 'till', 'through', 'during', 'from', 'before', 'after'];
 const EDGES = ['early', 'mid', 'late'];
 const PREPOSITION = anyWord(PREPOSITIONS);
+/** Prepositions of a deadline or a start: "by March", "until June", "from January". */
+const LOOKS_ONWARD = new Set(['by', 'until', 'till', 'from']);
 const EDGE = anyWord(EDGES);
 /** Before a month, the words that make it one ("in May", "early May", "next May", "from March to May", "of May"): see {@link readsAsMonth}. */
 const BEFORE_A_MONTH = new RegExp(`(?:^|[^\\p{L}])${anyWord([...PREPOSITIONS, 'to', 'of', ...EDGES, 'last', 'this', 'next'])}[\\s-]+$`, 'u');
@@ -497,11 +499,13 @@ function candidates(text: string, ref: Reference): Candidate[] {
     const qualifier = g.qualifier?.toLowerCase();
     // "since January" looks back whatever the verb: "has been in office since January and plans to ...".
     const since = g.preposition?.toLowerCase() === 'since';
+    // "must sign by March", "the rules apply from January": with no tense to go by, a deadline or a start lies ahead.
+    const onward = LOOKS_ONWARD.has(g.preposition?.toLowerCase() ?? '');
     found.push({
       start,
       end: m.index + m[0].length,
       ...(g.weekday ? { weekday: WEEKDAYS.indexOf(g.weekday) } : {}),
-      resolve: (tense) => resolveMonth(ref, month, day, modifier, qualifier, since ? 'past' : tense),
+      resolve: (tense) => resolveMonth(ref, month, day, modifier, qualifier, since ? 'past' : onward && tense === 'unknown' ? 'future' : tense),
       followsFrame: true,
       ...(!modifier && !qualifier ? { bareMonth: true as const } : {}),
       ahead: modifier === 'next' || qualifier === 'next',
