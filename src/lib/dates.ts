@@ -83,6 +83,16 @@ function writtenDateHint(value: string, ongoingHint = ''): string {
     const written = `${short[1]}-${short[2]!.padStart(2, '0')}${short[3] ? `-${short[3].padStart(2, '0')}` : ''}`;
     return written === text ? '' : `: write ${written}`;
   }
+  // "15/03/2019", "3.15.2019": the day is the number over 12; with both under it, either may be.
+  const numeric = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(text);
+  if (numeric) {
+    const [first, second] = [Number(numeric[1]), Number(numeric[2])];
+    const iso = (day: number, month: number) => `${numeric[3]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    if (first > 12 && second >= 1 && second <= 12) return `: write ${iso(first, second)}`;
+    if (second > 12 && first >= 1 && first <= 12) return `: write ${iso(second, first)}`;
+    if (first < 1 || second < 1 || first > 12 || second > 12) return '';
+    return first === second ? `: write ${iso(first, second)}` : `: write ${iso(first, second)} if ${numeric[1]} is the day, or ${iso(second, first)} if it is the month`;
+  }
   const m = WRITTEN_DATE.exec(text);
   if (!m || (m[1] && m[3])) return '';
   const month = MONTHS.findIndex((name) => name.toLowerCase().startsWith(m[2]!.toLowerCase()));
