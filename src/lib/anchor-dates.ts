@@ -841,10 +841,10 @@ function resolveMonth(
   else if (modifier === 'this') year = ref.year;
   else {
     // Compare (month, day) against P; with no day only the month counts, so P's own month is neither before nor after.
-    const order = month - ref.month || (day === undefined ? 0 : day - ref.day);
-    const byUpdate = ref.updated && (month - ref.updated.month || (day === undefined ? 0 : day - ref.updated.day)) <= 0;
-    if (tense === 'past') year = order <= 0 || byUpdate ? ref.year : ref.year - 1;
-    else if (tense === 'future') year = order >= 0 ? ref.year : ref.year + 1;
+    const orderTo = (to: { month: number; day: number }) => month - to.month || (day === undefined ? 0 : day - to.day);
+    // The past reaches up to the last update, which is never before publication.
+    if (tense === 'past') year = orderTo(ref.updated ?? ref) <= 0 ? ref.year : ref.year - 1;
+    else if (tense === 'future') year = orderTo(ref) >= 0 ? ref.year : ref.year + 1;
     else year = ref.year;
   }
   if (day === undefined) return { year, month, precision: 'month' };

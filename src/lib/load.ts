@@ -618,9 +618,8 @@ function quoteProblem(yaml: string, offset: number, code: string): { message: st
   const { lead, key, quote, rest } = parts as { lead: string; key?: string; quote: string; rest: string };
   const what = key ? `the value of \`${key}\`` : 'a value in a list';
   const kind = quote === '"' ? 'double' : 'single';
-  // In single quotes, a quote written twice ('') is one quote, not the end.
-  const inner = (quote === "'" ? rest.replace(/''/g, '') : rest.replace(/\\"/g, '')).indexOf(quote);
-  const closed = inner >= 0;
+  // In single quotes, a quote written twice ('') is one quote, not the end; in double quotes, \" is.
+  const closed = (quote === "'" ? rest.replace(/''/g, '') : rest.replace(/\\"/g, '')).includes(quote);
   if (code === 'MISSING_CHAR' && !closed) {
     return { message: `the frontmatter is not valid YAML: the ${kind} quote that opens ${what} is never closed`, hint: `end the value with ${quote} on the same line: ${lead.trim() ? `${lead.trim()} ` : ''}${quote}${rest}${quote}` };
   }
@@ -630,7 +629,7 @@ function quoteProblem(yaml: string, offset: number, code: string): { message: st
   const bare = !/:\s|\s#|^[\s'"&*!|>%@`[\]{},?-]/.test(body);
   const other = quote === '"' ? "'" : '"';
   const options = [
-    ...(bare ? [`leave the quotes off: ${lead}${body}`] : []),
+    bare ? `leave the quotes off: ${lead}${body}` : undefined,
     body.includes(other) ? undefined : `quote it with ${other} instead: ${lead}${other}${body}${other}`,
     quote === "'" ? `or write the ' inside twice: ${lead}'${body.replace(/'/g, "''")}'` : `or write the " inside as \\": ${lead}"${body.replace(/"/g, '\\"')}"`,
   ].filter((option): option is string => option !== undefined);

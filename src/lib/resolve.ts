@@ -37,7 +37,7 @@ export function publishOrUnlink(file: string): string {
  * quotes, apostrophes, hyphens and ellipses as typed on a keyboard: a word
  * processor writes `[[Patricia O’Brien]]` for the O'Brien of the person's
  * file (as the names found in the text are matched, see name-matcher.ts),
- * and an event's title is typeset (see schema.ts) where its link is not.
+ * and `[[The “Beleaguered” tweet]]` for a title typed with straight quotes.
  */
 function exact(text: string): string {
   return text.normalize('NFC').trim().replace(/\s+/g, ' ').replace(/[’ʼ‘]/g, "'").replace(/[“”]/g, '"').replace(/[‐‑]/g, '-').replace(/---?/g, '—').replace(/…/g, '...');
